@@ -1,0 +1,1 @@
+"""The ``srstudio`` command line (no Qt)."""

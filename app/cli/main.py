@@ -1,0 +1,209 @@
+"""``srstudio``: the command line, a thin layer over engine.jobs and the trainer.
+
+Subcommands: upscale, eval, models, train.  Exit codes: 0 success, 1 usage or setup
+error, 2 some input failed (every good file is still written), 130 cancelled.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.cli.progress import ProgressBar
+
+EXIT_OK, EXIT_ERROR, EXIT_INPUT_FAILED, EXIT_CANCELLED = 0, 1, 2, 130
+
+
+def _tile_arg(v: str) -> int | str | None:
+    if v.lower() == "auto":
+        return "auto"
+    if v.lower() in ("none", "off", "0"):
+        return None
+    try:
+        n = int(v)
+    except ValueError:
+        raise argparse.ArgumentTypeError("tile must be a number of pixels, 'auto' or 'off'") from None
+    if n < 16:
+        raise argparse.ArgumentTypeError("tile must be at least 16 pixels")
+    return n
+
+
+def _add_upscale(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("upscale", help="upscale images (files and folders, recursive)")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="output folder (or file, for one input); default: beside each input")
+    p.add_argument("-m", "--model", default="auto",
+                   help="fast, quality, a model name, a .safetensors path, or a resizer "
+                        "(bicubic, lanczos, bilinear, nearest); default: quality, else fast")
+    p.add_argument("-s", "--scale", type=int, default=4, choices=(2, 3, 4, 8))
+    p.add_argument("--tile", type=_tile_arg, default="auto", help="tile size in pixels, auto, off")
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N, mps")
+    p.add_argument("--precision", default="auto", choices=("auto", "fp32", "fp16", "bf16"))
+    p.add_argument("-f", "--format", dest="output_format", default=None,
+                   choices=("png", "jpg", "webp", "tif", "bmp"), help="default: same as input")
+    p.add_argument("-q", "--quality", type=int, default=95, help="JPEG/WebP quality")
+    p.add_argument("--name", dest="name_pattern", default="{stem}_x{scale}_{model}",
+                   help="output name pattern ({stem}, {scale}, {model})")
+    p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    p.add_argument("--max-pixels", type=int, default=None, help="refuse larger inputs")
+    p.add_argument("--quiet", action="store_true")
+
+
+def cmd_upscale(args: argparse.Namespace) -> int:
+    from engine.errors import SRStudioError
+    from engine.events import CancelToken, Finished
+    from engine.io import DEFAULT_MAX_PIXELS
+    from engine.jobs import FileStarted, UpscaleOptions, run_upscale_batch
+
+    opts = UpscaleOptions(model=args.model, scale=args.scale, tile=args.tile, device=args.device,
+                          precision=args.precision, output_format=args.output_format,
+                          quality=args.quality, name_pattern=args.name_pattern,
+                          overwrite=args.overwrite,
+                          max_pixels=args.max_pixels or DEFAULT_MAX_PIXELS)
+    bar = ProgressBar() if not args.quiet else None
+    err = sys.stderr
+
+    def on_event(ev: object) -> None:
+        if isinstance(ev, FileStarted) and bar is not None:
+            bar.prefix = f"{ev.index + 1}/{ev.total} {ev.path.name[:30]} "
+        elif isinstance(ev, Finished) and ev.result is not None and hasattr(ev.result, "ok"):
+            r = ev.result
+            if bar is not None:
+                bar.clear()
+            if r.ok:
+                if not args.quiet:
+                    tile = f"tile {'auto ' if r.auto_tile else ''}{r.tile}"
+                    err.write(f"ok    {r.input} -> {r.output} ({r.output_size[0]}x"
+                              f"{r.output_size[1]}, {r.seconds:.1f}s, {tile})\n")
+            else:
+                err.write(f"error {r.error}\n")
+        elif bar is not None:
+            bar(ev)
+
+    cancel = CancelToken()
+    try:
+        batch = run_upscale_batch(args.inputs, args.output, opts, progress=on_event, cancel=cancel)
+    except SRStudioError as e:
+        err.write(f"srstudio: {e}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        cancel.cancel()
+        err.write("srstudio: cancelled; partial outputs were removed\n")
+        return EXIT_CANCELLED
+    n_ok = sum(f.ok for f in batch.files)
+    n_bad = len(batch.failed)
+    if not batch.files:
+        err.write("srstudio: no input files found\n")
+        return EXIT_INPUT_FAILED
+    secs = sum(f.seconds for f in batch.files)
+    err.write(f"done: {n_ok} written, {n_bad} failed, {secs:.1f}s\n")
+    if batch.cancelled:
+        return EXIT_CANCELLED
+    return EXIT_INPUT_FAILED if n_bad else EXIT_OK
+
+
+def _add_eval(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("eval", help="PSNR/SSIM on benchmark folders (standard SR protocol)")
+    p.add_argument("datasets", nargs="+", metavar="DATASET_DIR")
+    p.add_argument("-m", "--model", required=True)
+    p.add_argument("-s", "--scale", type=int, required=True, choices=(2, 3, 4, 8))
+    p.add_argument("--device", default="auto")
+    p.add_argument("--precision", default="fp32", choices=("auto", "fp32", "fp16", "bf16"))
+    p.add_argument("--tile", type=_tile_arg, default=None, help="default: whole images")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from engine.errors import SRStudioError
+    from engine.jobs import run_eval
+
+    try:
+        rep = run_eval(args.model, args.scale, args.datasets, device=args.device,
+                       precision=args.precision, tile=args.tile,
+                       progress=None if args.json else ProgressBar(prefix="eval "))
+    except SRStudioError as e:
+        sys.stderr.write(f"srstudio: {e}\n")
+        return EXIT_ERROR
+    if args.json:
+        print(json.dumps(rep.as_json()))
+        return EXIT_OK
+    print(f"{rep.model} x{rep.scale}")
+    print(f"{'dataset':<10} {'images':>6} {'PSNR-Y':>8} {'SSIM-Y':>7} {'PSNR-RGB':>9} "
+          f"{'SSIM-RGB':>9} {'bicubic PSNR-Y':>15}")
+    for name, sc in rep.datasets.items():
+        b = rep.baseline.get(name)
+        print(f"{name:<10} {sc.images:>6} {sc.psnr_y:>8.2f} {sc.ssim_y:>7.4f} {sc.psnr_rgb:>9.2f} "
+              f"{sc.ssim_rgb:>9.4f} {b.psnr_y if b else float('nan'):>15.2f}")
+    return EXIT_OK
+
+
+def _add_models(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("models", help="list architectures and shipped / user weights")
+    p.add_argument("--json", action="store_true")
+
+
+def cmd_models(args: argparse.Namespace) -> int:
+    from engine.archs import count_params, list_archs
+    from engine.models import list_models
+
+    models = list_models()
+    archs = []
+    for spec in list_archs(kind=None):
+        archs.append({"name": spec.name, "scales": list(spec.scales), "kind": spec.kind,
+                      "channels": spec.in_channels, "description": spec.description,
+                      "paper": spec.paper})
+    if args.json:
+        print(json.dumps({"models": [m.as_dict() for m in models], "architectures": archs}))
+        return EXIT_OK
+    print("Weights:")
+    if not models:
+        print("  (none installed)")
+    for m in models:
+        s5 = (m.metrics.get("Set5") or {}).get("psnr_y")
+        extra = f"  Set5 {s5:.2f} dB" if isinstance(s5, int | float) else ""
+        print(f"  {m.name:<22} {m.arch:<12} x{m.scale}  {m.params or 0:>9,} params  "
+              f"{m.role or '-':<9} {m.source}{extra}")
+    print("Architectures:")
+    for a in archs:
+        print(f"  {a['name']:<20} x{','.join(map(str, a['scales'])) or '-':<8} {a['description']}")
+    _ = count_params
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="srstudio", description="SR Studio: image and video "
+                                "super-resolution from the command line.")
+    from app import __version__
+    p.add_argument("--version", action="version", version=f"srstudio {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+    _add_upscale(sub)
+    _add_eval(sub)
+    _add_models(sub)
+    try:
+        from trainer.cli import add_train_parser
+        add_train_parser(sub)
+    except ImportError:  # the trainer is optional for inference-only installs
+        pass
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "upscale":
+        return cmd_upscale(args)
+    if args.command == "eval":
+        return cmd_eval(args)
+    if args.command == "models":
+        return cmd_models(args)
+    if args.command == "train":
+        from trainer.cli import run_train
+        return run_train(args)
+    return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

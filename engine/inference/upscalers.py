@@ -1,0 +1,125 @@
+"""Things that upscale a batch of RGB tiles: a torch network or a classical resizer.
+
+Every upscaler has ``scale``, ``context`` (input pixels of context a tile needs),
+``size_multiple``, ``name`` and ``__call__(tiles)`` on (N, h, w, 3) float32 RGB in [0, 1].
+:func:`engine.inference.pipeline.upscale_image` adapts images of any channel layout
+(gray, gray+alpha, RGB, RGBA) to that.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import numpy as np
+import torch
+
+from engine.color import torch_rgb_to_ycbcr, torch_ycbcr_to_rgb
+from engine.devices import is_oom, resolve_dtype, select_device
+from engine.models.descriptor import LoadedModel
+from engine.resize.torch_bicubic import upsample_bicubic
+
+
+class Upscaler(Protocol):
+    name: str
+    scale: int
+    context: int
+    size_multiple: int
+    batch_size: int
+
+    def __call__(self, tiles: np.ndarray) -> np.ndarray: ...
+
+    def bytes_per_input_pixel(self) -> float: ...
+
+    def free_memory(self) -> int: ...
+
+    def release_memory(self) -> None: ...
+
+    def is_oom(self, err: BaseException) -> bool: ...
+
+
+class TorchUpscaler:
+    """Runs a :class:`LoadedModel` on a device at a precision; Y-only networks get their
+    chroma from MATLAB-style bicubic so their output is a full colour image."""
+
+    def __init__(self, model: LoadedModel, device: str | torch.device | None = "auto",
+                 precision: str | None = "auto", batch_size: int | None = None) -> None:
+        self.model = model
+        self.device = device if isinstance(device, torch.device) else select_device(device)
+        self.dtype = resolve_dtype(self.device, precision, model.supports_half)
+        self.module = model.module.to(self.device, dtype=self.dtype).eval()
+        self.name = model.name
+        self.scale = model.scale
+        # Y-only networks also need context for the bicubic chroma (2 px)
+        self.context = model.context + (2 if model.num_channels == 1 else 0)
+        self.size_multiple = model.size_multiple
+        self.batch_size = batch_size or (4 if self.device.type == "cuda" else 1)
+
+    @torch.inference_mode()
+    def __call__(self, tiles: np.ndarray) -> np.ndarray:
+        x = torch.from_numpy(np.ascontiguousarray(tiles)).permute(0, 3, 1, 2)
+        x = x.to(self.device, dtype=torch.float32)
+        if self.model.num_channels == 1:
+            ycc = torch_rgb_to_ycbcr(x)
+            y = self.module(ycc[:, :1].to(self.dtype)).float()
+            cbcr = upsample_bicubic(ycc[:, 1:], self.scale)
+            out = torch_ycbcr_to_rgb(torch.cat([y, cbcr], dim=1))
+        else:
+            out = self.module(x.to(self.dtype)).float()
+        return out.clamp_(0, 1).permute(0, 2, 3, 1).cpu().numpy()
+
+    def bytes_per_input_pixel(self) -> float:
+        feats = int(self.model.config.get("num_feats", self.model.config.get("d", 64)))
+        elem = torch.finfo(self.dtype).bits // 8
+        # a few live feature maps at LR size plus the HR output and the upsampler
+        return float(elem * (6 * feats + 4 * 3 * self.scale ** 2) + 64)
+
+    def free_memory(self) -> int:
+        from engine.devices import free_device_memory
+        return free_device_memory(self.device)
+
+    def release_memory(self) -> None:
+        if self.device.type == "cuda":
+            torch.cuda.empty_cache()
+
+    def is_oom(self, err: BaseException) -> bool:
+        return is_oom(err)
+
+
+class ClassicalUpscaler:
+    """A classical resizer (nearest, bilinear, bicubic = MATLAB imresize, lanczos...)."""
+
+    def __init__(self, method: str, scale: int) -> None:
+        from engine.resize import context_pixels
+        self.method = method
+        self.name = method
+        self.scale = int(scale)
+        self.context = context_pixels(method) + 1
+        self.size_multiple = 1
+        self.batch_size = 1
+
+    def __call__(self, tiles: np.ndarray) -> np.ndarray:
+        from engine.resize import resize
+        # integer values in, so MATLAB's per-pass rounding of uint8 data is reproduced
+        q = np.floor(tiles * 255.0 + 0.5).astype(np.uint8) if _is_8bit(tiles) else tiles
+        outs = [resize(t, self.scale, self.method) for t in q]
+        res = np.stack(outs)
+        return res.astype(np.float32) / 255.0 if res.dtype == np.uint8 else res.astype(np.float32)
+
+    def bytes_per_input_pixel(self) -> float:
+        return 64.0 * self.scale ** 2
+
+    def free_memory(self) -> int:
+        from engine.devices import available_ram_bytes
+        return available_ram_bytes()
+
+    def release_memory(self) -> None:
+        return None
+
+    def is_oom(self, err: BaseException) -> bool:
+        return isinstance(err, MemoryError)
+
+
+def _is_8bit(tiles: np.ndarray) -> bool:
+    """True when float tiles hold exact 8-bit levels (so integer resizing is lossless)."""
+    sample = tiles.reshape(-1)[: 4096] * 255.0
+    return bool(np.all(np.abs(sample - np.round(sample)) < 1e-3))

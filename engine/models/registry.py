@@ -1,0 +1,161 @@
+"""Where models come from: shipped weights, the user's imported/trained weights, resizers.
+
+Shipped weights live in ``resources/models/*.safetensors`` (override with the environment
+variable ``SRSTUDIO_MODELS_DIR``); user weights in the platform's user-data folder
+(``SRSTUDIO_USER_MODELS_DIR`` overrides it).  Every fact shown to users (architecture,
+scale, parameters, role, metrics) is read from the weight file's header.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from engine.errors import ModelFileError, UnsupportedModelError
+from engine.models.weights import read_metadata
+
+ROLES = ("fast", "quality", "reference", "colorize")
+CLASSICAL = ("nearest", "bilinear", "bicubic", "bicubic-opencv", "lanczos", "area")
+
+
+def shipped_dir() -> Path:
+    env = os.environ.get("SRSTUDIO_MODELS_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "resources" / "models"
+
+
+def user_dir() -> Path:
+    env = os.environ.get("SRSTUDIO_USER_MODELS_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_data_dir
+    return Path(user_data_dir("SR Studio", "SR Studio")) / "models"
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    name: str
+    path: Path
+    arch: str
+    scale: int
+    params: int | None
+    role: str | None
+    num_channels: int
+    source: str  # 'shipped' or 'user'
+    metrics: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    metadata: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "architecture": self.arch, "scale": self.scale,
+                "parameters": self.params, "role": self.role, "channels": self.num_channels,
+                "source": self.source, "path": str(self.path), "metrics": self.metrics,
+                "recipe": self.metadata.get("recipe")}
+
+
+def _info(path: Path, source: str) -> ModelInfo:
+    meta = read_metadata(path)
+    return ModelInfo(name=str(meta.get("name") or path.stem), path=path, arch=meta["arch"],
+                     scale=int(meta["scale"]), params=meta.get("params"), role=meta.get("role"),
+                     num_channels=int(meta.get("num_channels", 3)), source=source,
+                     metrics=dict(meta.get("metrics") or {}), metadata=meta)
+
+
+def list_models(include_user: bool = True) -> list[ModelInfo]:
+    """Every readable weight file, shipped first; unreadable files are skipped."""
+    found: list[ModelInfo] = []
+    dirs = [(shipped_dir(), "shipped")] + ([(user_dir(), "user")] if include_user else [])
+    for d, source in dirs:
+        if not d.is_dir():
+            continue
+        for p in sorted(d.glob("*.safetensors")):
+            try:
+                found.append(_info(p, source))
+            except ModelFileError:
+                continue
+    return found
+
+
+@dataclass(frozen=True)
+class ClassicalModel:
+    method: str
+    scale: int
+
+    @property
+    def name(self) -> str:
+        return self.method
+
+
+ModelRef = ModelInfo | ClassicalModel
+
+
+def resolve_model(name: str, scale: int | None) -> ModelRef:
+    """Turn what a user typed (a role, a name, an architecture, a path, a resizer) into a model.
+
+    ``auto`` is the quality model for the scale, else the fast one.
+    """
+    key = (name or "auto").strip()
+    low = key.lower()
+    if low in CLASSICAL:
+        if scale is None:
+            raise UnsupportedModelError(f"{key} needs --scale")
+        return ClassicalModel(low, int(scale))
+    p = Path(key).expanduser()
+    if p.suffix == ".safetensors" or p.is_file():
+        info = _info(p, "user")
+        if scale is not None and info.scale != scale:
+            raise UnsupportedModelError(f"{p.name} is a x{info.scale} model, not x{scale}")
+        return info
+    models = list_models()
+    if low == "auto":
+        for role in ("quality", "fast"):
+            hits = [m for m in models if m.role == role and (scale is None or m.scale == scale)]
+            if hits:
+                return hits[0]
+        raise UnsupportedModelError(f"no shipped model for x{scale}; use --model bicubic or "
+                                    "train one with 'srstudio train'")
+    if low in ROLES:
+        hits = [m for m in models if m.role == low]
+        match = [m for m in hits if scale is None or m.scale == scale]
+        if match:
+            return match[0]
+        have = ", ".join(sorted({f"x{m.scale}" for m in hits})) or "none"
+        raise UnsupportedModelError(f"no '{low}' model for x{scale} (available: {have})")
+    by_name = [m for m in models if m.name.lower() == low]
+    by_arch = [m for m in models if m.arch.lower() == low and (scale is None or m.scale == scale)]
+    hits = by_name or by_arch
+    if hits:
+        m = hits[0]
+        if scale is not None and m.scale != scale:
+            raise UnsupportedModelError(f"{m.name} is a x{m.scale} model, not x{scale}")
+        return m
+    known = ", ".join(sorted({m.name for m in models}) | set(ROLES) | set(CLASSICAL))
+    raise UnsupportedModelError(f"unknown model {key!r} (known: {known})")
+
+
+def import_model(path: str | os.PathLike[str]) -> ModelInfo:
+    """Copy a weight file into the user folder after checking it loads."""
+    from engine.models.descriptor import LoadedModel
+    src = Path(path)
+    LoadedModel.from_file(src)  # raises a clear error if it does not build
+    dst_dir = user_dir()
+    dst_dir.mkdir(parents=True, exist_ok=True)
+    dst = dst_dir / src.name
+    if dst.exists():
+        raise ModelFileError(f"a user model named {src.name} already exists")
+    tmp = dst.with_name(f".{dst.name}.part")
+    shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
+    return _info(dst, "user")
+
+
+def make_upscaler(ref: ModelRef, device: str | None = "auto", precision: str | None = "auto"):
+    """Build the runnable upscaler for a resolved model reference."""
+    from engine.inference import ClassicalUpscaler, TorchUpscaler
+    from engine.models.descriptor import LoadedModel
+    if isinstance(ref, ClassicalModel):
+        return ClassicalUpscaler(ref.method, ref.scale)
+    return TorchUpscaler(LoadedModel.from_file(ref.path), device, precision)

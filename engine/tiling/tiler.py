@@ -1,0 +1,207 @@
+"""Tiled inference with seam-free blending, band-by-band assembly and OOM recovery.
+
+The input and the output stay in CPU memory (the output may be a memory map); only tiles
+go through ``tile_fn``.  Each tile reads its core plus ``overlap = context + r`` pixels
+of neighbours; its outer ``context`` pixels of output are discarded and the seams are
+cross-faded over ``r`` pixels each side with raised-cosine weights.  When ``context`` is the
+network's true receptive radius, the tiled result equals the whole-image result.
+
+Rows of tiles ("bands") are assembled in a float buffer the height of one band; rows no
+later band touches are rounded into the output and reported (live preview), so float
+memory is O(band), never O(image).  On out-of-memory the tile size is halved and the
+remaining rows are re-planned from the band that failed.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from engine.errors import DeviceOutOfMemoryError
+from engine.events import CancelToken, ProgressCallback, RateMeter, Started, TileDone, emit
+from engine.tiling.blend import axis_weights
+from engine.tiling.grid import TileSpan, even_split, spans
+
+TileFn = Callable[[np.ndarray], np.ndarray]
+"""(N, h, w, C) float32 in [0, 1] -> (N, h*s, w*s, C) float32."""
+
+MIN_TILE = 16
+
+
+@dataclass
+class TileReport:
+    """What the tiler did, for the UI ("Auto (384)") and the CLI summary."""
+
+    tile: int
+    overlap: int
+    tiles_done: int = 0
+    oom_retries: int = 0
+    seconds: float = 0.0
+    tile_sizes: list[int] = field(default_factory=list)
+
+
+def _max_value(dtype: np.dtype) -> float:
+    return float(np.iinfo(dtype).max) if np.issubdtype(dtype, np.integer) else 1.0
+
+
+def _to_float(a: np.ndarray) -> np.ndarray:
+    m = _max_value(a.dtype)
+    return a.astype(np.float32) / np.float32(m) if m != 1.0 else a.astype(np.float32, copy=False)
+
+
+def _store(dst: np.ndarray, src: np.ndarray) -> None:
+    m = _max_value(dst.dtype)
+    if m == 1.0:
+        np.clip(src, 0.0, 1.0, out=dst)
+        return
+    v = src * np.float32(m)
+    np.clip(v, 0.0, m, out=v)
+    v += np.float32(0.5)  # non-negative: floor(x + .5) rounds ties away from zero
+    dst[...] = np.floor(v, out=v)
+
+
+def _pad_to_multiple(crop: np.ndarray, multiple: int) -> np.ndarray:
+    if multiple <= 1:
+        return crop
+    h, w = crop.shape[-3:-1]
+    ph, pw = (-h) % multiple, (-w) % multiple
+    if ph == 0 and pw == 0:
+        return crop
+    return np.pad(crop, [(0, 0)] * (crop.ndim - 3) + [(0, ph), (0, pw), (0, 0)], mode="edge")
+
+
+def run_tiled(image: np.ndarray, tile_fn: TileFn, *, scale: int, context: int,
+              tile: int | None, blend_radius: int = 4, min_overlap: int = 0,
+              size_multiple: int = 1, batch_size: int = 1, out: np.ndarray | None = None,
+              progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+              is_oom: Callable[[BaseException], bool] | None = None,
+              on_oom: Callable[[], None] | None = None,
+              report: TileReport | None = None) -> np.ndarray:
+    """Upscale ``image`` (H, W, C) by ``scale`` through ``tile_fn``; returns ``out``.
+
+    ``tile`` is the core tile size in input pixels (None: the whole image in one tile).
+    """
+    if image.ndim != 3:
+        raise ValueError("run_tiled expects (H, W, C)")
+    h, w, c = image.shape
+    s = int(scale)
+    hs, ws = h * s, w * s
+    if out is None:
+        out = np.empty((hs, ws, c), dtype=image.dtype)
+    tile = max(h, w) if tile is None else max(MIN_TILE, int(tile))
+    r = max(0, int(blend_radius))
+    overlap = max(int(context), int(min_overlap)) + r
+    rs = r * s  # seam half-width in output pixels
+    rep = report if report is not None else TileReport(tile=tile, overlap=overlap)
+    rep.tile, rep.overlap = tile, overlap
+    t0 = time.perf_counter()
+
+    ybounds = even_split(0, h, tile)
+    total = (len(ybounds) - 1) * (len(even_split(0, w, tile)) - 1)
+    meter = RateMeter(total)
+    emit(progress, Started("tiles", total, f"{total} tiles of ~{tile}px"))
+
+    carry: np.ndarray | None = None  # weighted rows [y0*s - rs, y0*s + rs) from the band above
+    i = 0
+    while i < len(ybounds) - 1:
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        y0, y1 = ybounds[i], ybounds[i + 1]
+        first, last = y0 == 0, y1 == h
+        a = 0 if first else y0 * s - rs          # band's output rows [a, b)
+        b = hs if last else y1 * s + rs
+        try:
+            band = _run_band(image, tile_fn, y0, y1, a, b, tile, overlap, s, rs, first, last,
+                             size_multiple, batch_size, cancel, progress, meter, rep)
+        except Exception as err:  # noqa: BLE001 - only OOM is handled, the rest re-raised
+            if is_oom is None or not is_oom(err):
+                raise
+            if on_oom is not None:
+                on_oom()
+            if tile // 2 < MIN_TILE:
+                raise DeviceOutOfMemoryError(
+                    f"out of memory even with {tile}px tiles; try the CPU or a smaller model"
+                ) from None
+            tile //= 2
+            rep.oom_retries += 1
+            rep.tile = tile
+            ybounds = ybounds[:i] + even_split(y0, h, tile)
+            done_tiles = rep.tiles_done
+            meter.total = done_tiles + (len(ybounds) - 1 - i) * (len(even_split(0, w, tile)) - 1)
+            continue
+        if carry is not None:
+            band[: carry.shape[0]] += carry
+        final_end = b if last else y1 * s - rs
+        n_final = final_end - a
+        _store(out[a:final_end], band[:n_final])
+        carry = None if last else band[n_final:].copy()
+        emit(progress, TileDone((0, a, ws, n_final), out[a:final_end]))
+        rep.tile_sizes.append(tile)
+        i += 1
+    rep.seconds = time.perf_counter() - t0
+    return out
+
+
+def _run_band(image: np.ndarray, tile_fn: TileFn, y0: int, y1: int, a: int, b: int,
+              tile: int, overlap: int, s: int, rs: int, first: bool, last: bool,
+              size_multiple: int, batch_size: int, cancel: CancelToken | None,
+              progress: ProgressCallback | None, meter: RateMeter,
+              rep: TileReport) -> np.ndarray:
+    """Run one row of tiles and return its blended float rows [a, b) (weighted by row)."""
+    h, w, c = image.shape
+    ws = w * s
+    band = np.zeros((b - a, ws, c), dtype=np.float32)
+    ysp = TileSpan(y0, y1, max(0, y0 - overlap), min(h, y1 + overlap))
+    wy = axis_weights(a, b, None if first else y0 * s, None if last else y1 * s, rs)
+    xsp = spans(even_split(0, w, tile), overlap, w)
+
+    # group tiles with the same crop shape so they can run as one batch
+    groups: dict[tuple[int, int], list[TileSpan]] = {}
+    for sp in xsp:
+        groups.setdefault((ysp.crop1 - ysp.crop0, sp.crop1 - sp.crop0), []).append(sp)
+    for items in groups.values():
+        for k in range(0, len(items), max(1, batch_size)):
+            if cancel is not None:
+                cancel.raise_if_cancelled()
+            chunk = items[k:k + max(1, batch_size)]
+            crops = np.stack([image[ysp.crop0:ysp.crop1, sp.crop0:sp.crop1] for sp in chunk])
+            ch, cw = crops.shape[1:3]
+            crops = _pad_to_multiple(_to_float(crops), size_multiple)
+            result = tile_fn(crops)[:, : ch * s, : cw * s]
+            for sp, res in zip(chunk, result, strict=True):
+                xa = 0 if sp.core0 == 0 else sp.core0 * s - rs
+                xb = ws if sp.core1 == w else sp.core1 * s + rs
+                wx = axis_weights(xa, xb, None if sp.core0 == 0 else sp.core0 * s,
+                                  None if sp.core1 == w else sp.core1 * s, rs)
+                oy, ox = a - ysp.crop0 * s, xa - sp.crop0 * s
+                patch = res[oy:oy + (b - a), ox:ox + (xb - xa)]
+                band[:, xa:xb] += patch * wy[:, None, None] * wx[None, :, None]
+                rep.tiles_done += 1
+                emit(progress, meter.update(rep.tiles_done))
+    return band
+
+
+def band_bytes(tile: int, overlap: int, width: int, channels: int, scale: int) -> int:
+    """Float memory one band needs (the tiler's dominant CPU buffer)."""
+    return (tile + 2 * overlap) * scale * width * scale * channels * 4
+
+
+def auto_tile_size(*, width: int, height: int, channels: int, scale: int, overlap: int,
+                   device_bytes_free: int, bytes_per_pixel: float,
+                   band_budget: int = 256 << 20, max_tile: int = 512) -> int:
+    """Largest tile (multiple of 8) that fits the device and keeps the band buffer small.
+
+    ``bytes_per_pixel`` is the device memory a tile needs per *input* pixel (estimated by
+    the backend: activations x scale^2 x dtype size, with head-room).
+    """
+    usable = device_bytes_free * 0.6
+    side = math.sqrt(max(1.0, usable / max(bytes_per_pixel, 1.0))) - 2 * overlap
+    per_row = width * scale * scale * channels * 4
+    band_side = band_budget / max(1, per_row) - 2 * overlap
+    t = int(min(side, band_side, max_tile, max(height, width)))
+    t = max(MIN_TILE, t - t % 8 if t >= 8 else t)
+    return t

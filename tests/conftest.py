@@ -1,0 +1,46 @@
+"""Shared fixtures: generated images (tests never need ../shared), isolated model folders."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("SRSTUDIO_SHARED_DATA", REPO.parent / "shared" / "data"))
+
+
+def photo_like(h: int, w: int, channels: int = 3, seed: int = 0) -> np.ndarray:
+    """A smooth image with edges and texture, uint8 (H, W, C), deterministic."""
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:h, 0:w].astype(np.float32)
+    img = np.zeros((h, w, channels), np.float32)
+    for c in range(channels):
+        f = rng.uniform(0.02, 0.3, size=4)
+        img[..., c] = (0.5 + 0.2 * np.sin(xx * f[0] + yy * f[1] + c)
+                       + 0.15 * np.cos(xx * f[2] - yy * f[3])
+                       + 0.15 * ((xx + 2 * yy + 7 * c) % 23 < 11))
+    img += rng.normal(0, 0.02, img.shape).astype(np.float32)
+    return (np.clip(img, 0, 1) * 255 + 0.5).astype(np.uint8)
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    if not (SHARED / "benchmark").is_dir():
+        pytest.skip("../shared/data is not present")
+    return SHARED
+
+
+@pytest.fixture
+def model_dirs(tmp_path, monkeypatch):
+    """Empty shipped and user model folders, so tests never depend on shipped weights."""
+    shipped, user = tmp_path / "shipped", tmp_path / "user"
+    shipped.mkdir()
+    user.mkdir()
+    monkeypatch.setenv("SRSTUDIO_MODELS_DIR", str(shipped))
+    monkeypatch.setenv("SRSTUDIO_USER_MODELS_DIR", str(user))
+    return shipped, user

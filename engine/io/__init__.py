@@ -1,0 +1,31 @@
+"""Image I/O of the engine: read files into :class:`ImageData`, write them back safely.
+
+* ``reader``: decode PNG/JPEG/WebP/TIFF/BMP (8/16-bit) upright, with ICC and EXIF.
+* ``writer``: encode by suffix, atomically, never over an input.
+* ``png_stream``: PNG encoder with O(band) memory for huge and 16-bit outputs.
+* ``atomic``: temp-file-and-rename writing with disk-full detection.
+* ``files``: expand dropped folders into input files.
+"""
+
+from engine.io.atomic import atomic_output
+from engine.io.files import iter_image_files
+from engine.io.formats import SUPPORTED_EXTENSIONS, is_supported_image
+from engine.io.image import ImageData, from_float32, to_float32
+from engine.io.png_stream import write_png_streaming
+from engine.io.reader import DEFAULT_MAX_PIXELS, probe_image, read_image
+from engine.io.writer import write_image
+
+__all__ = [
+    "DEFAULT_MAX_PIXELS",
+    "SUPPORTED_EXTENSIONS",
+    "ImageData",
+    "atomic_output",
+    "from_float32",
+    "is_supported_image",
+    "iter_image_files",
+    "probe_image",
+    "read_image",
+    "to_float32",
+    "write_image",
+    "write_png_streaming",
+]

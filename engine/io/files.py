@@ -1,0 +1,68 @@
+"""Turn what the user dropped or typed (files and folders) into the list of inputs.
+
+Folders are expanded to the images inside them; files named explicitly pass through
+untouched, even with an unknown extension, so the reader can say what is wrong with them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from engine.io.formats import is_supported_image
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[tuple[int, int | str], ...]:
+    """Sort key that orders 'img2' before 'img10', case-insensitively, like file managers."""
+    return tuple(
+        (0, int(part)) if part.isdigit() else (1, part.casefold())
+        for part in _DIGITS.split(name)
+        if part
+    )
+
+
+def iter_image_files(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str], recursive: bool = True
+) -> Iterator[Path]:
+    """Yield input files: folders expanded (sorted, hidden entries skipped), files as given.
+
+    Each file is yielded once even if named twice or also found inside a named folder, so a
+    batch never processes (and writes) the same image twice.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    seen: set[str] = set()
+    for raw in paths:
+        path = Path(raw)
+        found = _expand_folder(path, recursive) if path.is_dir() else iter((path,))
+        for file in found:
+            key = os.path.normcase(os.path.abspath(file))
+            if key not in seen:
+                seen.add(key)
+                yield file
+
+
+def _expand_folder(folder: Path, recursive: bool) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: natural_key(e.name))
+    except OSError:
+        return
+    subfolders = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            if recursive and not entry.is_symlink():  # no symlink loops
+                subfolders.append(Path(entry.path))
+        elif is_supported_image(entry.name):
+            yield Path(entry.path)
+    for sub in subfolders:
+        yield from _expand_folder(sub, recursive)

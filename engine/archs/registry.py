@@ -73,8 +73,9 @@ def build(name: str, scale: int, **config: Any) -> nn.Module:
     """Build the network ``name`` for ``scale`` with ``config`` over its defaults."""
     spec = get_arch(name)
     if spec.kind == "generator" and scale not in spec.scales:
+        supported = ", ".join(f"x{s}" for s in spec.scales)
         raise UnsupportedModelError(
-            f"{spec.name} does not support x{scale} (supported: {', '.join(f'x{s}' for s in spec.scales)})")
+            f"{spec.name} does not support x{scale} (supported: {supported})")
     merged = {**spec.default_config, **config}
     return spec.builder(scale=scale, **merged)
 

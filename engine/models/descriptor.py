@@ -31,7 +31,7 @@ class LoadedModel:
 
     @property
     def context(self) -> int:
-        return self.spec.context_for(self.config)
+        return self.spec.context_for({**self.config, "scale": self.scale})
 
     @property
     def size_multiple(self) -> int:

@@ -1,0 +1,24 @@
+"""Network architectures: importing this package registers every one of them.
+
+Each module defines its ``nn.Module`` and registers an :class:`ArchSpec` at import time;
+use :func:`build` / :func:`get_arch` / :func:`list_archs` to reach them by name.
+"""
+
+from engine.archs import (  # noqa: F401  (imported for their registration side effect)
+    btsrn,
+    drrn,
+    edsr,
+    espcn,
+    fsrcnn,
+    fsrcnn_ps,
+    lapsrn,
+    mdsr,
+    span,
+    srcnn,
+    srgan_discriminator,
+    srresnet,
+    vdsr,
+)
+from engine.archs.registry import ArchSpec, build, count_params, get_arch, list_archs, register
+
+__all__ = ["ArchSpec", "build", "count_params", "get_arch", "list_archs", "register"]

@@ -1,0 +1,357 @@
+"""Upscale settings: model, scale, device, backend, precision, tile; output folder/format/name.
+
+The panel only collects choices into a :class:`JobSettings` (plain data, no torch import
+at start-up); the worker turns it into the engine's ``UpscaleOptions``.  Choices persist
+in QSettings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.gui.settings_store import SettingsStore
+
+RESIZERS = (("bicubic", "MATLAB imresize, the SR baseline"),
+            ("lanczos", "Lanczos 8×8"),
+            ("bilinear", "bilinear"),
+            ("nearest", "pixel replication"))
+SCALES = (2, 3, 4, 8)
+PRECISIONS = (("Auto", "auto"), ("FP32", "fp32"), ("FP16", "fp16"), ("BF16", "bf16"))
+TILES = ("Auto", "Off", "64", "128", "192", "256", "384", "512", "768", "1024")
+FORMATS = (("Same as input", None), ("PNG", "png"), ("JPEG", "jpg"), ("WebP", "webp"),
+           ("TIFF", "tif"))
+DEFAULT_PATTERN = "{stem}_x{scale}_{model}"
+
+NameRole = Qt.ItemDataRole.UserRole + 1
+ScaleRole = Qt.ItemDataRole.UserRole + 2
+
+
+@dataclass
+class JobSettings:
+    """What one upscale run uses; every field is plain data."""
+
+    model: str = "bicubic"
+    scale: int = 4
+    device: str = "auto"
+    precision: str = "auto"
+    tile: int | str | None = "auto"
+    output_dir: str | None = None
+    output_format: str | None = None
+    quality: int = 95
+    name_pattern: str = DEFAULT_PATTERN
+
+    def upscale_options(self, overwrite: bool = False) -> Any:
+        from engine.jobs import UpscaleOptions
+        return UpscaleOptions(model=self.model, scale=self.scale, tile=self.tile,
+                              device=self.device, precision=self.precision,
+                              output_format=self.output_format, quality=self.quality,
+                              name_pattern=self.name_pattern or DEFAULT_PATTERN,
+                              overwrite=overwrite)
+
+    def key(self) -> tuple:
+        """Runs with the same key can share one upscaler."""
+        return (self.model, self.scale, self.device, self.precision)
+
+
+def human_params(n: int | None) -> str:
+    if not n:
+        return ""
+    if n >= 1_000_000:
+        return f"{n / 1e6:.1f}M params"
+    if n >= 1000:
+        return f"{n / 1e3:.1f}k params"
+    return f"{n} params"
+
+
+def model_label(info: Any) -> str:
+    """'fsrcnn_x2 · ×2 · 12.5k params · Set5 36.93 dB' from a ModelInfo's header data."""
+    parts = [info.name, f"×{info.scale}"]
+    if info.params:
+        parts.append(human_params(info.params))
+    set5 = (info.metrics or {}).get("Set5") or (info.metrics or {}).get("set5") or {}
+    psnr = set5.get("psnr_y") if isinstance(set5, dict) else None
+    if psnr is not None:
+        parts.append(f"Set5 {float(psnr):.2f} dB")
+    if info.source == "user":
+        parts.append("imported")
+    return " · ".join(parts)
+
+
+class SettingsPanel(QWidget):
+    changed = Signal()
+    importRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPanel")
+        self._wanted_model: str | None = None
+        self._auto_tile: int | None = None
+
+        self.model_combo = QComboBox()
+        self.model_combo.setObjectName("modelCombo")
+        self._model_items = QStandardItemModel(self.model_combo)
+        self.model_combo.setModel(self._model_items)
+        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.model_combo.setMinimumContentsLength(12)
+        self.import_button = QToolButton()
+        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Import a .safetensors model"))
+        self.import_button.clicked.connect(self.importRequested)
+        self.scale_combo = QComboBox()
+        for s in SCALES:
+            self.scale_combo.addItem(f"×{s}", s)
+        self.device_combo = QComboBox()
+        self.device_combo.addItem(self.tr("Auto"), "auto")
+        self.device_combo.addItem("CPU", "cpu")
+        self.backend_combo = QComboBox()
+        backends = QStandardItemModel(self.backend_combo)
+        backends.appendRow(QStandardItem("PyTorch"))
+        onnx = QStandardItem(self.tr("ONNX Runtime (coming)"))
+        onnx.setEnabled(False)
+        backends.appendRow(onnx)
+        self.backend_combo.setModel(backends)
+        self.precision_combo = QComboBox()
+        for label, value in PRECISIONS:
+            self.precision_combo.addItem(label, value)
+        self.tile_combo = QComboBox()
+        self.tile_combo.addItems(list(TILES))
+        self.tile_combo.setToolTip(self.tr("Tile size in input pixels; Auto fits free memory"))
+
+        self.out_edit = QLineEdit()
+        self.out_edit.setPlaceholderText(self.tr("Beside each input"))
+        self.out_edit.setObjectName("outputFolder")
+        browse = QToolButton()
+        browse.setText("…")
+        browse.setToolTip(self.tr("Choose the output folder"))
+        browse.clicked.connect(self._browse)
+        self.format_combo = QComboBox()
+        for label, value in FORMATS:
+            self.format_combo.addItem(self.tr(label), value)
+        self.quality_spin = QSpinBox()
+        self.quality_spin.setRange(1, 100)
+        self.quality_spin.setValue(95)
+        self.quality_spin.setSuffix(self.tr(" quality"))
+        self.pattern_edit = QLineEdit(DEFAULT_PATTERN)
+        self.pattern_edit.setToolTip(self.tr("Fields: {stem}, {scale}, {model}"))
+
+        model_row = QHBoxLayout()
+        model_row.addWidget(self.model_combo, 1)
+        model_row.addWidget(self.import_button)
+        mform = QFormLayout()
+        mform.addRow(self.tr("Model"), model_row)
+        mform.addRow(self.tr("Scale"), self.scale_combo)
+        mform.addRow(self.tr("Device"), self.device_combo)
+        mform.addRow(self.tr("Backend"), self.backend_combo)
+        mform.addRow(self.tr("Precision"), self.precision_combo)
+        mform.addRow(self.tr("Tile"), self.tile_combo)
+        mbox = QGroupBox(self.tr("Model"))
+        mbox.setLayout(mform)
+
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out_edit, 1)
+        out_row.addWidget(browse)
+        fmt_row = QHBoxLayout()
+        fmt_row.addWidget(self.format_combo, 1)
+        fmt_row.addWidget(self.quality_spin)
+        oform = QFormLayout()
+        oform.addRow(self.tr("Folder"), out_row)
+        oform.addRow(self.tr("Format"), fmt_row)
+        oform.addRow(self.tr("Name"), self.pattern_edit)
+        obox = QGroupBox(self.tr("Output"))
+        obox.setLayout(oform)
+
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setObjectName("startButton")
+        self.cancel_button = QPushButton(self.tr("Cancel all"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, 2)
+        buttons.addWidget(self.cancel_button, 1)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(mbox)
+        lay.addWidget(obox)
+        lay.addLayout(buttons)
+        lay.addStretch(1)
+
+        self.set_models([])
+        self.model_combo.currentIndexChanged.connect(self._on_model)
+        self.format_combo.currentIndexChanged.connect(self._on_format)
+        for w in (self.scale_combo, self.device_combo, self.precision_combo, self.tile_combo,
+                  self.format_combo):
+            w.currentIndexChanged.connect(self.changed)
+        self.quality_spin.valueChanged.connect(self.changed)
+        self.out_edit.textChanged.connect(self.changed)
+        self.pattern_edit.textChanged.connect(self.changed)
+        self._on_format()
+
+    # models and devices ----------------------------------------------------------------
+    def set_models(self, models: list[Any]) -> None:
+        """Fill the model combo: trained models (shipped, then imported), then resizers."""
+        current = self._wanted_model or self.model_name()
+        self.model_combo.blockSignals(True)
+        self._model_items.clear()
+        for info in models:
+            it = QStandardItem(model_label(info))
+            it.setData(info.name, NameRole)
+            it.setData(int(info.scale), ScaleRole)
+            it.setToolTip(f"{info.arch} · {info.path}")
+            self._model_items.appendRow(it)
+        if models:
+            sep = QStandardItem("──────────")
+            sep.setEnabled(False)
+            sep.setData(None, NameRole)
+            self._model_items.appendRow(sep)
+        for name, desc in RESIZERS:
+            it = QStandardItem(f"{name} · {self.tr(desc)}")
+            it.setData(name, NameRole)
+            it.setData(None, ScaleRole)
+            self._model_items.appendRow(it)
+        self.model_combo.blockSignals(False)
+        if current and self.select_model(current):
+            self._wanted_model = None
+        else:  # remembered model not listed (yet): keep wanting it, show bicubic
+            self.select_model("bicubic")
+        self._on_model()
+
+    def want_model(self, name: str) -> None:
+        """Select ``name`` now, or as soon as a refreshed model list contains it."""
+        if not self.select_model(name):
+            self._wanted_model = name
+
+    def model_names(self) -> list[str]:
+        return [n for i in range(self._model_items.rowCount())
+                if (n := self._model_items.item(i).data(NameRole))]
+
+    def select_model(self, name: str) -> bool:
+        for i in range(self._model_items.rowCount()):
+            if self._model_items.item(i).data(NameRole) == name:
+                self.model_combo.setCurrentIndex(i)
+                return True
+        return False
+
+    def model_name(self) -> str:
+        i = self.model_combo.currentIndex()
+        if i < 0:
+            return ""
+        return self._model_items.item(i).data(NameRole) or ""
+
+    def set_devices(self, devices: list[str]) -> None:
+        current = self.device_combo.currentData()
+        self.device_combo.blockSignals(True)
+        self.device_combo.clear()
+        self.device_combo.addItem(self.tr("Auto"), "auto")
+        for d in devices:
+            self.device_combo.addItem(d.upper() if d == "cpu" else d, d)
+        idx = self.device_combo.findData(current)
+        self.device_combo.setCurrentIndex(max(0, idx))
+        self.device_combo.blockSignals(False)
+
+    def _on_model(self) -> None:
+        i = self.model_combo.currentIndex()
+        fixed = self._model_items.item(i).data(ScaleRole) if i >= 0 else None
+        if fixed:
+            idx = self.scale_combo.findData(int(fixed))
+            if idx >= 0:
+                self.scale_combo.setCurrentIndex(idx)
+        self.scale_combo.setEnabled(not fixed)
+        self.changed.emit()
+
+    def _on_format(self) -> None:
+        self.quality_spin.setEnabled(self.format_combo.currentData() in (None, "jpg", "webp"))
+
+    def _browse(self) -> None:
+        d = QFileDialog.getExistingDirectory(self, self.tr("Output folder"), self.out_edit.text())
+        if d:
+            self.out_edit.setText(d)
+
+    # tile ------------------------------------------------------------------------------
+    def set_auto_tile(self, tile: int | None) -> None:
+        """Show the size 'Auto' picked in the last run: 'Auto (384)'."""
+        self._auto_tile = tile
+        self.tile_combo.setItemText(0, self.tr("Auto") + (f" ({tile})" if tile else ""))
+
+    def tile_setting(self) -> int | str | None:
+        i = self.tile_combo.currentIndex()
+        if i <= 0:
+            return "auto"
+        if i == 1:
+            return None
+        return int(TILES[i])
+
+    # settings --------------------------------------------------------------------------
+    def job_settings(self) -> JobSettings:
+        return JobSettings(model=self.model_name() or "bicubic",
+                           scale=int(self.scale_combo.currentData()),
+                           device=str(self.device_combo.currentData() or "auto"),
+                           precision=str(self.precision_combo.currentData()),
+                           tile=self.tile_setting(),
+                           output_dir=self.out_edit.text().strip() or None,
+                           output_format=self.format_combo.currentData(),
+                           quality=self.quality_spin.value(),
+                           name_pattern=self.pattern_edit.text().strip() or DEFAULT_PATTERN)
+
+    def apply(self, s: JobSettings) -> None:
+        if not self.select_model(s.model):
+            self._wanted_model = s.model
+        idx = self.scale_combo.findData(s.scale)
+        if idx >= 0 and self.scale_combo.isEnabled():
+            self.scale_combo.setCurrentIndex(idx)
+        idx = self.device_combo.findData(s.device)
+        if idx < 0 and s.device:
+            self.device_combo.addItem(s.device, s.device)
+            idx = self.device_combo.count() - 1
+        self.device_combo.setCurrentIndex(max(0, idx))
+        self.precision_combo.setCurrentIndex(max(0, self.precision_combo.findData(s.precision)))
+        tile = "Auto" if s.tile == "auto" else ("Off" if s.tile is None else str(s.tile))
+        self.tile_combo.setCurrentIndex(max(0, TILES.index(tile) if tile in TILES else 0))
+        self.out_edit.setText(s.output_dir or "")
+        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(s.output_format)))
+        self.quality_spin.setValue(s.quality)
+        self.pattern_edit.setText(s.name_pattern)
+
+    def load(self, store: SettingsStore) -> None:
+        tile_raw = store.get_str("upscale/tile", "auto")
+        tile: int | str | None = "auto" if tile_raw == "auto" else (
+            None if tile_raw in ("", "off") else int(tile_raw) if tile_raw.isdigit() else "auto")
+        fmt = store.get_str("upscale/format", "") or None
+        self.apply(JobSettings(
+            model=store.get_str("upscale/model", "bicubic"),
+            scale=store.get_int("upscale/scale", 4),
+            device=store.get_str("upscale/device", "auto"),
+            precision=store.get_str("upscale/precision", "auto"),
+            tile=tile,
+            output_dir=store.get_str("upscale/output_dir", "") or None,
+            output_format=fmt,
+            quality=store.get_int("upscale/quality", 95),
+            name_pattern=store.get_str("upscale/name_pattern", DEFAULT_PATTERN)))
+
+    def save(self, store: SettingsStore) -> None:
+        s = self.job_settings()
+        store.set("upscale/model", self._wanted_model or s.model)
+        store.set("upscale/scale", s.scale)
+        store.set("upscale/device", s.device)
+        store.set("upscale/precision", s.precision)
+        store.set("upscale/tile", "auto" if s.tile == "auto" else ("off" if s.tile is None
+                                                                  else str(s.tile)))
+        store.set("upscale/output_dir", s.output_dir or "")
+        store.set("upscale/format", s.output_format or "")
+        store.set("upscale/quality", s.quality)
+        store.set("upscale/name_pattern", s.name_pattern)

@@ -1,0 +1,91 @@
+"""PSNR/SSIM panel: the self-check equals `srstudio eval`; reference scores; heat map."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+
+from tests.gui.conftest import save_png, wait_finished
+
+
+def _select_first(qtbot, window) -> None:
+    window.queue_view.select_id(window.queue.items[0].id)
+    qtbot.waitUntil(lambda: window.current_id == window.queue.items[0].id, timeout=5000)
+
+
+def test_self_check_equals_srstudio_eval(qtbot, window, tmp_path: Path) -> None:
+    img = save_png(tmp_path / "photo.png", 50, 38, seed=4)   # not a multiple of 2: modcrop
+    sp = window.settings_panel
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
+    window.add_paths([img])
+    _select_first(qtbot, window)
+    window.metrics.set_checked(["tiny_x2"])
+    assert window.metrics.checked_models() == ["tiny_x2"]
+    window.metrics.run_button.click()
+    qtbot.waitUntil(lambda: bool(window.metrics.scores), timeout=30000)
+    gui = window.metrics.scores
+    assert set(gui) == {"tiny_x2", "bicubic"}
+
+    # the same image as a one-image dataset, through the eval job the CLI runs
+    from engine.jobs import run_eval
+    ds = tmp_path / "X"
+    (ds / "HR").mkdir(parents=True)
+    shutil.copy(img, ds / "HR" / "img.png")
+    report = run_eval("tiny_x2", 2, [ds])
+    cli_model, cli_bicubic = report.datasets["X"], report.baseline["X"]
+    for key in ("psnr_y", "ssim_y", "psnr_rgb", "ssim_rgb"):
+        assert gui["tiny_x2"][key] == getattr(cli_model, key)
+        assert gui["bicubic"][key] == getattr(cli_bicubic, key)
+    # the table shows them and the chart has one bar per model
+    assert window.metrics.table.rowCount() == 2
+    assert window.metrics.table.item(0, 0).text() == f"{gui['tiny_x2']['psnr_y']:.2f}"
+    assert window.metrics.chart is not None
+
+
+def test_heat_map_toggle_shows_in_viewer(qtbot, window, tmp_path: Path) -> None:
+    img = save_png(tmp_path / "h.png", 40, 40, seed=5)
+    sp = window.settings_panel
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
+    window.add_paths([img])
+    _select_first(qtbot, window)
+    window.metrics.set_checked([])
+    window.metrics.run_button.click()
+    qtbot.waitUntil(lambda: "bicubic" in window.metrics.scores, timeout=30000)
+    window.metrics.heat_combo.setCurrentText("bicubic")
+    window.metrics.heat_check.setChecked(True)
+    qtbot.waitUntil(lambda: window.compare.right_combo.currentText().startswith("Heat map"),
+                    timeout=5000)
+    heat = window.compare.layer("right")
+    assert heat is not None and heat.image.width == 40 and heat.image.pixels.shape[2] == 3
+    window.metrics.heat_check.setChecked(False)
+    assert not window.compare.right_combo.currentText().startswith("Heat map")
+
+
+def test_reference_scores(qtbot, window, tmp_path: Path) -> None:
+    from PIL import Image
+
+    from engine.metrics import sr_metrics
+    from engine.resize import imresize
+    hr = np.asarray(Image.open(save_png(tmp_path / "hr.png", 48, 40, seed=6)))
+    lr_path = tmp_path / "in" / "lr.png"
+    lr_path.parent.mkdir()
+    Image.fromarray(imresize(hr, 0.5)).save(lr_path)
+    sp = window.settings_panel
+    sp.select_model("bicubic")
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
+    sp.out_edit.setText(str(tmp_path / "out"))
+    window.add_paths([lr_path])
+    window.start()
+    wait_finished(qtbot, window)
+    _select_first(qtbot, window)
+    window.metrics.ref_edit.setText(str(tmp_path / "hr.png"))
+    window.metrics.ref_button.click()
+    qtbot.waitUntil(lambda: bool(window.metrics.reference_scores), timeout=20000)
+    out = np.asarray(Image.open(window.queue.items[0].output))
+    expect = sr_metrics(out, hr, 2)
+    got = window.metrics.reference_scores
+    assert got["output"]["psnr_y"] == expect["psnr_y"]
+    # bicubic output vs bicubic baseline: identical numbers
+    assert got["bicubic"]["psnr_y"] == got["output"]["psnr_y"]

@@ -1,0 +1,86 @@
+"""Preferences persist in QSettings; Auto tile shows its pick; About; palettes; import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.gui.settings_store import SettingsStore
+from tests.gui.conftest import make_tiny_model, save_png, wait_finished
+
+
+def test_settings_persist_across_windows(qtbot, window, tmp_path: Path) -> None:
+    from app.gui.main_window import MainWindow
+    sp = window.settings_panel
+    sp.select_model("lanczos")
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(3))
+    sp.format_combo.setCurrentIndex(sp.format_combo.findData("jpg"))
+    sp.quality_spin.setValue(80)
+    sp.out_edit.setText(str(tmp_path / "o"))
+    sp.pattern_edit.setText("{stem}-{model}")
+    window.close()
+    ini = list((tmp_path / "settings").rglob("*.ini"))
+    assert ini, "settings must go to the test's own folder"
+    other = MainWindow(SettingsStore())
+    qtbot.addWidget(other)
+    s = other.settings_panel.job_settings()
+    assert (s.model, s.scale, s.output_format, s.quality, s.name_pattern) == \
+        ("lanczos", 3, "jpg", 80, "{stem}-{model}")
+    assert s.output_dir == str(tmp_path / "o")
+    other.close()
+
+
+def test_model_combo_lists_models_with_details_and_auto_tile(qtbot, window,
+                                                             tmp_path: Path) -> None:
+    sp = window.settings_panel
+    names = sp.model_names()
+    assert names[0] == "tiny_x2" and "bicubic" in names
+    label = sp.model_combo.itemText(0)
+    assert "×2" in label and "params" in label and "Set5 30.50 dB" in label
+    sp.select_model("tiny_x2")
+    assert not sp.scale_combo.isEnabled() and sp.job_settings().scale == 2
+    sp.tile_combo.setCurrentIndex(0)                          # Auto
+    sp.out_edit.setText(str(tmp_path / "o"))
+    window.add_paths([save_png(tmp_path / "t.png", 24, 24)])
+    window.start()
+    wait_finished(qtbot, window)
+    item = window.queue.items[0]
+    assert item.auto_tile and item.tile
+    assert sp.tile_combo.itemText(0) == f"Auto ({item.tile})"
+
+
+def test_import_model_joins_list(qtbot, window, tmp_path: Path) -> None:
+    src = make_tiny_model(tmp_path / "dl", name="imported_x2")
+    with qtbot.waitSignal(window.import_model(src).imported, timeout=20000) as sig:
+        pass
+    assert sig.args[0].source == "user"
+    qtbot.waitUntil(lambda: "imported_x2" in window.settings_panel.model_names(), timeout=20000)
+    assert window.settings_panel.model_name() == "imported_x2"
+    # importing the same file again is refused with a visible error, not a crash
+    with qtbot.waitSignal(window.import_model(src).failed, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: window.log.messages[-1][0] == "error", timeout=5000)
+    assert "already exists" in window.log.messages[-1][1]
+
+
+def test_recent_files_and_about(qtbot, window, tmp_path: Path) -> None:
+    p = save_png(tmp_path / "r.png", 16, 16)
+    window.add_paths([p])
+    assert window.store.recent_files() == [str(p)]
+    assert any(a.text() == str(p) for a in window.recent_menu.actions())
+    box = window.about()
+    text = box.text()
+    assert "PyTorch" in text and "Qt" in text and "SR Studio" in text and "CPU" in text
+    box.close()
+
+
+def test_dark_and_light_palettes() -> None:
+    from app.gui.palette import apply_theme
+    app = QApplication.instance()
+    assert apply_theme(app, "dark") is True
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+    assert app.style().name().lower() == "fusion"
+    assert apply_theme(app, "light") is False
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() > 150

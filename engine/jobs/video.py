@@ -1,0 +1,154 @@
+"""The video upscale job: one video file in, one upscaled video out (resumable).
+
+The CLI and the GUI queue route inputs whose extension is in :data:`VIDEO_EXTENSIONS`
+here (:func:`is_video`, :func:`iter_video_files`) and call :func:`run_video_job` with the
+same :class:`UpscaleOptions` as images (model, scale, tile, device, precision, name
+pattern, overwrite) plus :class:`VideoOptions` (codec, quality, audio, segments).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from engine.errors import CancelledError, SRStudioError
+from engine.events import CancelToken, ProgressCallback
+from engine.inference import Upscaler
+from engine.io.files import natural_key
+from engine.jobs.upscale import FileResult, UpscaleOptions
+from engine.models.registry import make_upscaler, resolve_model
+from engine.video.encoders import available_encoders, normalize_codec
+from engine.video.pipeline import VideoOptions, VideoResult, upscale_video
+from engine.video.segments import discard_parts, work_dir_for
+
+VIDEO_EXTENSIONS = frozenset({".mp4", ".mkv", ".mov", ".webm", ".avi", ".m4v"})
+_CODEC_SUFFIX = {"ffv1": ".mkv", "prores": ".mov"}
+
+__all__ = ["VIDEO_EXTENSIONS", "VideoFileResult", "VideoOptions", "VideoResult",
+           "available_encoders", "discard_parts", "has_unfinished_parts", "is_video",
+           "iter_video_files", "run_video_job", "split_inputs", "video_output_path"]
+
+
+def is_video(path: str | os.PathLike[str]) -> bool:
+    """True when the name has a video extension (the content is checked by the job)."""
+    return Path(path).suffix.lower() in VIDEO_EXTENSIONS
+
+
+def iter_video_files(paths: Iterable[str | os.PathLike[str]],
+                     recursive: bool = True) -> Iterator[Path]:
+    """Video files named explicitly, and those inside named folders (hidden ones skipped)."""
+    seen: set[str] = set()
+    for raw in paths:
+        p = Path(raw)
+        found = _walk(p, recursive) if p.is_dir() else iter([p] if is_video(p) else [])
+        for f in found:
+            key = os.path.normcase(os.path.abspath(f))
+            if key not in seen:
+                seen.add(key)
+                yield f
+
+
+def _walk(folder: Path, recursive: bool) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: natural_key(e.name))
+    except OSError:
+        return
+    subs = []
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        try:
+            if e.is_dir():
+                if recursive and not e.is_symlink():
+                    subs.append(Path(e.path))
+            elif is_video(e.name):
+                yield Path(e.path)
+        except OSError:
+            continue
+    for s in subs:
+        yield from _walk(s, recursive)
+
+
+def split_inputs(inputs: Iterable[str | os.PathLike[str]]
+                 ) -> tuple[list[str | os.PathLike[str]], list[Path]]:
+    """(inputs for the image batch, video files): explicit video files leave the image list;
+    folders stay in it (their images) and also contribute the videos inside them."""
+    images: list[str | os.PathLike[str]] = []
+    for raw in inputs:
+        if not (Path(raw).is_file() and is_video(raw)):
+            images.append(raw)
+    return images, list(iter_video_files(inputs))
+
+
+def video_output_path(inp: Path, out: Path | None, options: UpscaleOptions,
+                      video: VideoOptions, model_name: str, root: Path | None = None) -> Path:
+    """``{stem}_x{scale}_{model}.mp4`` (``.mkv`` for FFV1, ``.mov`` for ProRes) beside the
+    input, or in the folder ``out``; ``out`` with a video suffix is the output file itself."""
+    if out is not None and out.suffix.lower() in VIDEO_EXTENSIONS:
+        return out
+    suffix = _CODEC_SUFFIX.get(normalize_codec(video.codec), ".mp4")
+    stem = options.name_pattern.format(stem=inp.stem, scale=options.scale, model=model_name)
+    if out is None:
+        return inp.with_name(stem + suffix)
+    rel = inp.parent.relative_to(root) if root is not None and inp.is_relative_to(root) else Path()
+    return out / rel / (stem + suffix)
+
+
+def has_unfinished_parts(output: str | os.PathLike[str]) -> bool:
+    """True when an interrupted job left segments that a new run would resume from."""
+    return (work_dir_for(output) / "manifest.json").is_file()
+
+
+@dataclass
+class VideoFileResult(FileResult):
+    """A FileResult (so the CLI/GUI can print it like an image) plus video details."""
+
+    frames: int = 0
+    fps: float = 0.0                # processing speed, frames per second
+    resumed_frames: int = 0
+    encoder: str | None = None
+    video: VideoResult | None = None
+
+
+def run_video_job(input: str | os.PathLike[str], output: str | os.PathLike[str] | None,
+                  options: UpscaleOptions, video: VideoOptions | None = None, *,
+                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+                  upscaler: Upscaler | None = None) -> VideoFileResult:
+    """Upscale one video; errors are returned in the result, cancellation is raised.
+
+    ``output``: a file (video suffix), a folder, or None (beside the input).  The model
+    comes from ``options`` unless an ``upscaler`` is given.  ``options.overwrite`` and
+    ``options.tile`` apply; the other image options are ignored.
+    """
+    t0 = time.perf_counter()
+    src = Path(input)
+    res = VideoFileResult(input=src)
+    vopts = replace(video or VideoOptions(), tile=options.tile,
+                    overwrite=options.overwrite or (video.overwrite if video else False))
+    try:
+        ref = resolve_model(options.model, options.scale)
+        up = upscaler or make_upscaler(ref, options.device, options.precision)
+        out = Path(output) if output is not None else None
+        target = video_output_path(src, out, options, vopts, ref.name)
+        if out is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        r = upscale_video(src, target, up, vopts, progress=progress, cancel=cancel)
+        res.output = r.output
+        res.input_size, res.output_size = r.input_size, r.output_size
+        res.frames, res.resumed_frames, res.encoder = r.frames, r.resumed_frames, r.encoder
+        res.fps = r.processing_fps
+        res.tile = r.tile
+        res.video = r
+    except CancelledError:
+        raise
+    except SRStudioError as e:
+        res.error = str(e)
+    except MemoryError:
+        res.error = f"{src.name}: not enough memory (try a smaller tile size or the CPU)"
+    except OSError as e:
+        res.error = f"{src.name}: {e.strerror or e}"
+    res.seconds = time.perf_counter() - t0
+    return res

@@ -1,0 +1,1 @@
+"""Video: probe, upscale frame by frame, encode, keep audio and subtitles (no Qt here)."""

@@ -29,7 +29,7 @@ def venv_python() -> Path:
 
 
 def ensure_env() -> Path:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - the message beats a syntax error
         sys.exit(f"SR Studio needs Python 3.11 or newer (this is {sys.version.split()[0]})")
     want = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     py = venv_python()

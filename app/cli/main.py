@@ -25,14 +25,15 @@ def _tile_arg(v: str) -> int | str | None:
     try:
         n = int(v)
     except ValueError:
-        raise argparse.ArgumentTypeError("tile must be a number of pixels, 'auto' or 'off'") from None
+        raise argparse.ArgumentTypeError(
+            "tile must be a number of pixels, 'auto' or 'off'") from None
     if n < 16:
         raise argparse.ArgumentTypeError("tile must be at least 16 pixels")
     return n
 
 
 def _add_upscale(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("upscale", help="upscale images (files and folders, recursive)")
+    p = sub.add_parser("upscale", help="upscale images and videos (files and folders, recursive)")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("-o", "--output", metavar="OUT",
                    help="output folder (or file, for one input); default: beside each input")
@@ -51,48 +52,102 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.add_argument("--max-pixels", type=int, default=None, help="refuse larger inputs")
     p.add_argument("--quiet", action="store_true")
+    v = p.add_argument_group("video")
+    v.add_argument("--codec", default="h264",
+                   choices=("h264", "h265", "vp9", "av1", "ffv1", "prores"),
+                   help="video codec (ffv1 writes .mkv, prores .mov)")
+    v.add_argument("--crf", type=int, default=18, help="video quality, lower is better")
+    v.add_argument("--bitrate", default=None, help="video bitrate, e.g. 8M (overrides --crf)")
+    v.add_argument("--preset", default="medium", help="encoder speed: ultrafast ... veryslow")
+    v.add_argument("--hw", default=None, help="hardware encoder: nvenc, qsv, amf, videotoolbox")
+    v.add_argument("--restart", action="store_true",
+                   help="ignore finished parts of an interrupted video job")
 
 
 def cmd_upscale(args: argparse.Namespace) -> int:
-    from engine.errors import SRStudioError
-    from engine.events import CancelToken, Finished
+    from engine.errors import CancelledError, SRStudioError
+    from engine.events import CancelToken, Finished, Warning_
     from engine.io import DEFAULT_MAX_PIXELS
-    from engine.jobs import FileStarted, UpscaleOptions, run_upscale_batch
+    from engine.jobs import BatchResult, FileStarted, UpscaleOptions, run_upscale_batch
+    from engine.jobs.video import (
+        VideoFileResult,
+        VideoOptions,
+        has_unfinished_parts,
+        run_video_job,
+        split_inputs,
+        video_output_path,
+    )
+    from engine.models.registry import make_upscaler, resolve_model
 
     opts = UpscaleOptions(model=args.model, scale=args.scale, tile=args.tile, device=args.device,
                           precision=args.precision, output_format=args.output_format,
                           quality=args.quality, name_pattern=args.name_pattern,
                           overwrite=args.overwrite,
                           max_pixels=args.max_pixels or DEFAULT_MAX_PIXELS)
+    vopts = VideoOptions(codec=args.codec, crf=args.crf, bitrate=args.bitrate,
+                         preset=args.preset, hw=args.hw, resume=not args.restart)
     bar = ProgressBar() if not args.quiet else None
     err = sys.stderr
 
     def on_event(ev: object) -> None:
         if isinstance(ev, FileStarted) and bar is not None:
             bar.prefix = f"{ev.index + 1}/{ev.total} {ev.path.name[:30]} "
+        elif isinstance(ev, Warning_):
+            if bar is not None:
+                bar.clear()
+            err.write(f"warning {ev.message}\n")
         elif isinstance(ev, Finished) and ev.result is not None and hasattr(ev.result, "ok"):
             r = ev.result
             if bar is not None:
                 bar.clear()
-            if r.ok:
-                if not args.quiet:
-                    tile = f"tile {'auto ' if r.auto_tile else ''}{r.tile}"
-                    err.write(f"ok    {r.input} -> {r.output} ({r.output_size[0]}x"
-                              f"{r.output_size[1]}, {r.seconds:.1f}s, {tile})\n")
-            else:
+            if not r.ok:
                 err.write(f"error {r.error}\n")
+            elif not args.quiet:
+                size = f"{r.output_size[0]}x{r.output_size[1]}" if r.output_size else "?"
+                if isinstance(r, VideoFileResult):
+                    what = f"{size}, {r.frames} frames, {r.fps:.2f} fps"
+                else:
+                    what = f"{size}, tile {'auto ' if r.auto_tile else ''}{r.tile}"
+                err.write(f"ok    {r.input} -> {r.output} ({what}, {r.seconds:.1f}s)\n")
         elif bar is not None:
             bar(ev)
 
     cancel = CancelToken()
+    image_inputs, videos = split_inputs(args.inputs)
+    batch = BatchResult()
     try:
-        batch = run_upscale_batch(args.inputs, args.output, opts, progress=on_event, cancel=cancel)
+        up = make_upscaler(resolve_model(opts.model, opts.scale), opts.device, opts.precision)
+        if image_inputs:
+            batch = run_upscale_batch(image_inputs, args.output, opts, progress=on_event,
+                                      cancel=cancel, upscaler=up)
+        vout = args.output
+        if vout and len(videos) + len(batch.files) > 1 and Path(vout).suffix:
+            vout = str(Path(vout).with_suffix(""))  # several items: -o is a folder
+        for i, v in enumerate(videos):
+            if cancel.cancelled or batch.cancelled:
+                batch.cancelled = True
+                break
+            if bar is not None:
+                bar.prefix = f"video {i + 1}/{len(videos)} {Path(v).name[:30]} "
+            r = run_video_job(v, vout, opts, vopts, progress=on_event, cancel=cancel, upscaler=up)
+            batch.files.append(r)
+            on_event(Finished(r))
+    except CancelledError:
+        batch.cancelled = True
     except SRStudioError as e:
         err.write(f"srstudio: {e}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
         cancel.cancel()
-        err.write("srstudio: cancelled; partial outputs were removed\n")
+        if bar is not None:
+            bar.clear()
+        ref_name = resolve_model(opts.model, opts.scale).name
+        out_dir = Path(args.output) if args.output else None
+        resumable = any(has_unfinished_parts(video_output_path(Path(v), out_dir, opts, vopts,
+                                                               ref_name)) for v in videos)
+        err.write("srstudio: cancelled; partial outputs were removed"
+                  + ("; run the same command again to resume the video" if resumable else "")
+                  + "\n")
         return EXIT_CANCELLED
     n_ok = sum(f.ok for f in batch.files)
     n_bad = len(batch.failed)

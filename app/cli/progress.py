@@ -13,7 +13,9 @@ def _fmt_eta(s: float | None) -> str:
     if s is None:
         return "--:--"
     s = int(s + 0.5)
-    return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}" if s >= 3600 else f"{s // 60}:{s % 60:02d}"
+    if s >= 3600:
+        return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
+    return f"{s // 60}:{s % 60:02d}"
 
 
 class ProgressBar:

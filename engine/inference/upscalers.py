@@ -46,6 +46,9 @@ class TorchUpscaler:
         self.model = model
         self.device = device if isinstance(device, torch.device) else select_device(device)
         self.dtype = resolve_dtype(self.device, precision, model.supports_half)
+        if self.device.type == "cpu":
+            # near-zero residual tails produce denormals that slow CPU convolutions ~4x
+            torch.set_flush_denormal(True)
         self.module = model.module.to(self.device, dtype=self.dtype).eval()
         self.name = model.name
         self.scale = model.scale

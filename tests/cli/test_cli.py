@@ -117,7 +117,8 @@ def test_eval_json_on_a_generated_dataset(tmp_path, capsys, tiny_model):
     for i in range(2):
         save(hr / f"im{i}.png", photo_like(33, 41, seed=i))
     save(hr / "gray.png", photo_like(30, 30, channels=1, seed=5))
-    assert main(["eval", "--model", "bicubic", "--scale", "2", "--json", str(tmp_path / "Mini")]) == 0
+    mini = str(tmp_path / "Mini")
+    assert main(["eval", "--model", "bicubic", "--scale", "2", "--json", mini]) == 0
     rep = json.loads(capsys.readouterr().out)
     d = rep["datasets"]["Mini"]
     assert rep["model"] == "bicubic" and rep["scale"] == 2 and d["images"] == 3
@@ -131,3 +132,20 @@ def test_console_script_runs_as_a_module():
     r = subprocess.run([sys.executable, "-m", "app.cli", "--help"], cwd=REPO,
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and "upscale" in r.stdout
+
+
+def test_upscale_a_video_keeps_frames_and_audio(tmp_path, model_dirs):
+    import av
+
+    from engine.video.synthetic import make_test_clip
+
+    clip = make_test_clip(tmp_path / "clip.mp4", frames=24, width=64, height=48, fps=24)
+    out = tmp_path / "out.mp4"
+    assert main(["upscale", str(clip), "-o", str(out), "--model", "bicubic", "--scale", "2",
+                 "--quiet", "--preset", "ultrafast"]) == 0
+    with av.open(str(out)) as c:
+        v = c.streams.video[0]
+        assert (v.codec_context.width, v.codec_context.height) == (128, 96)
+        assert sum(1 for _ in c.decode(video=0)) == 24
+    with av.open(str(out)) as c:
+        assert len(c.streams.audio) == 1

@@ -1,27 +1,27 @@
 """SR Studio trainer: train and fine-tune registered architectures on image folders.
 
 A library (no Qt): the ``srstudio train`` CLI and the GUI's trainer tab both call
-:func:`train` with a :class:`TrainConfig` and a progress callback.
+:func:`train` with a :class:`TrainConfig` and a progress callback.  Names are imported
+lazily, so ``import trainer.cli`` (done by the main CLI's parser) does not load torch.
 """
 
-from trainer.config import TrainConfig, apply_override, from_dict, load_config, to_dict
-from trainer.events import CheckpointSaved, StepLogged, TrainingDiverged, TrainResult, Validated
-from trainer.export import export_weights
-from trainer.loop import train
-from trainer.validate import validate_config
+from __future__ import annotations
 
-__all__ = [
-    "CheckpointSaved",
-    "StepLogged",
-    "TrainConfig",
-    "TrainResult",
-    "TrainingDiverged",
-    "Validated",
-    "apply_override",
-    "export_weights",
-    "from_dict",
-    "load_config",
-    "to_dict",
-    "train",
-    "validate_config",
-]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "TrainConfig": "trainer.config", "apply_override": "trainer.config",
+    "from_dict": "trainer.config", "load_config": "trainer.config", "to_dict": "trainer.config",
+    "CheckpointSaved": "trainer.events", "StepLogged": "trainer.events",
+    "TrainingDiverged": "trainer.events", "TrainResult": "trainer.events",
+    "Validated": "trainer.events", "export_weights": "trainer.export", "train": "trainer.loop",
+    "validate_config": "trainer.validate",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'trainer' has no attribute {name!r}")

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Ship trained weights and write docs/MODELS.md from `srstudio eval --json`.
+
+    python scripts/ship_models.py ship runs/fast_x2 [runs/fast_x3 ...]   # copy + measure
+    python scripts/ship_models.py report                                 # docs/MODELS.md
+
+``ship`` copies a run's ``best.safetensors`` to ``resources/models/<name>.safetensors``,
+runs ``srstudio eval --json`` on Set5, Set14 and BSD100 (``../shared/data/benchmark``) at
+the model's scale, and stores the numbers in the file's metadata, so `srstudio models`
+shows exactly what `srstudio eval` measures.  ``report`` regenerates docs/MODELS.md from
+the shipped files' metadata, the recipes and the runs' validation logs (``log.jsonl``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+BENCH = REPO.parent / "shared" / "data" / "benchmark"
+DATASETS = ("Set5", "Set14", "BSD100")
+PAPER = {  # published Y-PSNR on Set5 / Set14 / BSD100 (x2, x3, x4) used as targets
+    "bicubic": {2: (33.66, 30.24, 29.56), 3: (30.39, 27.55, 27.21), 4: (28.42, 26.00, 25.96)},
+    "FSRCNN": {2: (37.05, 32.66, 31.53), 3: (33.18, 29.37, 28.53), 4: (30.72, 27.61, 26.98)},
+    "DRRN": {2: (37.74, 33.23, 32.05), 3: (34.03, 29.96, 28.95), 4: (31.68, 28.21, 27.38)},
+    "EDSR-baseline": {2: (37.99, 33.57, 32.16), 3: (34.37, 30.28, 29.09),
+                      4: (32.09, 28.58, 27.57)},
+}
+TARGET_FAST_SET5 = {2: 37.4, 3: 33.4, 4: 31.0}
+
+
+def srstudio_eval(model: str, scale: int) -> dict:
+    cmd = [sys.executable, "-m", "app.cli", "eval", "--model", model, "--scale", str(scale),
+           "--json", *[str(BENCH / d) for d in DATASETS]]
+    out = subprocess.run(cmd, cwd=REPO, check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def ship(run_dirs: list[str], weights: str) -> None:
+    from engine.models.weights import read_metadata, update_metadata
+    dest_dir = REPO / "resources" / "models"
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    for rd in run_dirs:
+        src = Path(rd) / f"{weights}.safetensors"
+        meta = read_metadata(src)
+        name = meta.get("name") or Path(rd).name
+        dest = dest_dir / f"{name}.safetensors"
+        tmp = dest.with_name(f".{dest.name}.part")
+        shutil.copyfile(src, tmp)
+        tmp.replace(dest)
+        rep = srstudio_eval(str(dest), int(meta["scale"]))
+        metrics = {k: {m: v[m] for m in ("psnr_y", "ssim_y", "psnr_rgb", "ssim_rgb")}
+                   for k, v in rep["datasets"].items()}
+        val = meta.get("metrics") or {}
+        update_metadata(dest, metrics=metrics, validation=val,
+                        recipe=f"recipes/{meta.get('recipe') or name}.toml")
+        s5 = metrics["Set5"]["psnr_y"]
+        print(f"shipped {dest.relative_to(REPO)}: Set5 {s5:.2f} / Set14 "
+              f"{metrics['Set14']['psnr_y']:.2f} / BSD100 {metrics['BSD100']['psnr_y']:.2f}")
+
+
+def _curve(run: Path) -> list[tuple[int, float]]:
+    log = run / "log.jsonl"
+    if not log.is_file():
+        return []
+    pts = []
+    for line in log.read_text().splitlines():
+        d = json.loads(line)
+        if d.get("kind") in ("val", "validated", "validation") and "psnr_y" in d:
+            pts.append((int(d["step"]), float(d["psnr_y"])))
+    return pts
+
+
+def report() -> None:
+    from engine.models import list_models
+    models = [m for m in list_models(include_user=False)]
+    lines = ["# Shipped models", "",
+             "Every weight file in `resources/models/` was trained by SR Studio's own trainer "
+             "(`srstudio train RECIPE`) on `../shared/data/train` only (never on benchmark "
+             "images). The numbers below are produced by `srstudio eval --model NAME --scale N "
+             "--json ../shared/data/benchmark/{Set5,Set14,BSD100}` (regenerate with "
+             "`python scripts/ship_models.py report`): Y-PSNR (dB) / SSIM-Y, BT.601 luma, "
+             "border shaved by the scale, MATLAB-bicubic LR.", ""]
+    bic = {s: srstudio_eval("bicubic", s)["datasets"] for s in sorted({m.scale for m in models})}
+    lines += ["| model | role | arch | scale | params | Set5 | Set14 | BSD100 | recipe |",
+              "|---|---|---|---|---|---|---|---|---|"]
+    for s, d in bic.items():
+        cells = " | ".join(f"{d[k]['psnr_y']:.2f} / {d[k]['ssim_y']:.4f}" for k in DATASETS)
+        lines.append(f"| bicubic | baseline | MATLAB imresize | x{s} | 0 | {cells} | — |")
+    for m in sorted(models, key=lambda m: (m.role or "", m.scale)):
+        rep = srstudio_eval(m.name, m.scale)["datasets"]
+        cells = " | ".join(f"{rep[k]['psnr_y']:.2f} / {rep[k]['ssim_y']:.4f}" for k in DATASETS)
+        lines.append(f"| {m.name} | {m.role} | {m.arch} | x{m.scale} | {m.params:,} | {cells} "
+                     f"| `{m.metadata.get('recipe')}` |")
+    lines += ["", "## Targets and gaps", ""]
+    for m in sorted(models, key=lambda m: (m.role or "", m.scale)):
+        s5 = m.metrics.get("Set5", {}).get("psnr_y")
+        if m.role == "fast" and s5 is not None:
+            t = TARGET_FAST_SET5[m.scale]
+            verdict = "met" if s5 >= t else f"**not met: {t - s5:.2f} dB short**"
+            lines.append(f"- `{m.name}`: Set5 x{m.scale} {s5:.2f} dB vs target {t} "
+                         f"(FSRCNN paper {PAPER['FSRCNN'][m.scale][0]}): {verdict}; "
+                         f"trained {m.metadata.get('steps')} steps.")
+    lines += ["", "## Validation curves", "",
+              "Validation Y-PSNR on `train/LIVE1_subset` (9 images held out from training) "
+              "during each run, from the run's `log.jsonl`:", ""]
+    for m in models:
+        run = REPO / "runs" / m.name
+        pts = _curve(run)
+        if pts:
+            lines.append(f"- `{m.name}`: " + ", ".join(f"{s}: {p:.2f}" for s, p in pts))
+    (REPO / "docs" / "MODELS.md").write_text("\n".join(lines) + "\n")
+    print("wrote docs/MODELS.md")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("ship")
+    s.add_argument("runs", nargs="+")
+    s.add_argument("--weights", default="best", choices=("best", "final"))
+    sub.add_parser("report")
+    a = ap.parse_args()
+    if a.cmd == "ship":
+        ship(a.runs, a.weights)
+    else:
+        report()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,205 @@
+"""End-to-end training on generated images with a ~1K-parameter fsrcnn_ps on the CPU."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+
+from engine.errors import ConfigError
+from engine.evaluation import evaluate, load_benchmark
+from engine.events import CancelToken, Finished, Progress, Started
+from engine.inference import make_upscale_fn
+from engine.models.descriptor import LoadedModel
+from engine.models.weights import read_metadata
+from tests.trainer.conftest import tiny_overrides
+from trainer import CheckpointSaved, StepLogged, Validated, load_config, train
+from trainer.checkpoint import load_checkpoint
+from trainer.loop import EXIT_AFTER_STEP_ENV
+from trainer.runlog import RunLog
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _same_state(a: dict, b: dict) -> None:
+    assert a["step"] == b["step"]
+    for key in ("model",):
+        assert a[key].keys() == b[key].keys()
+        for k in a[key]:
+            assert torch.equal(a[key][k], b[key][k]), k
+    if a.get("ema"):
+        for k, v in a["ema"]["module"].items():
+            assert torch.equal(v, b["ema"]["module"][k]), f"ema {k}"
+    assert a["data"] == b["data"]
+
+
+def test_training_beats_bicubic_and_exports(tmp_path, data_dirs):
+    events: list = []
+    cfg = load_config(None, tiny_overrides(data_dirs, tmp_path / "run"))
+    res = train(cfg, progress=events.append)
+
+    logged = [e for e in events if isinstance(e, StepLogged)]
+    assert [e.step for e in logged] == [10, 20, 30, 40]
+    assert logged[-1].loss < logged[0].loss
+    assert set(logged[0].loss_terms) == {"l1"}
+    vals = [e for e in events if isinstance(e, Validated)]
+    assert [v.step for v in vals] == [20, 40]
+    assert vals[-1].psnr_y > vals[-1].bicubic_psnr_y + 0.5, vals[-1]
+    bic, sr, hr = vals[-1].sample
+    assert bic.dtype == sr.dtype == hr.dtype == np.uint8 and sr.shape == hr.shape == bic.shape
+    assert [e.step for e in events if isinstance(e, CheckpointSaved)] == [20, 40]
+    assert any(isinstance(e, Started) and e.what == "train" for e in events)
+    prog = [e for e in events if isinstance(e, Progress) and e.detail == "train"]
+    assert prog and prog[-1].done == prog[-1].total == 40
+    assert isinstance(events[-1], Finished) and events[-1].result is res
+
+    assert res.steps == 40 and not res.cancelled
+    assert res.best_psnr_y == max(v.psnr_y for v in vals)
+    meta = read_metadata(res.best_weights)
+    assert meta["arch"] == "fsrcnn_ps" and meta["scale"] == 2 and meta["num_channels"] == 1
+    assert meta["config"] == {"num_channels": 1, "d": 8, "s": 4, "m": 1}
+    assert meta["steps"] == res.best_step and meta["params"] > 0
+    assert meta["metrics"]["val"]["psnr_y"] == pytest.approx(res.best_psnr_y, abs=1e-3)
+    # the exported file scores exactly what validation reported (same evaluation code)
+    model = LoadedModel.from_file(res.best_weights)
+    scores = evaluate(make_upscale_fn(model, "cpu"), load_benchmark(data_dirs["val"], 2), 2)
+    assert scores.psnr_y == pytest.approx(res.best_psnr_y, abs=1e-9)
+    assert (res.out_dir / "final.safetensors").is_file()
+    assert (res.out_dir / "log.jsonl").read_text().count('"kind": "val"') == 2
+
+    with pytest.raises(ConfigError, match="already holds a run"):
+        train(cfg)
+
+
+def test_cancel_checkpoints_and_resume_is_identical(tmp_path, data_dirs):
+    extra = {"optim.ema": 0.9, "optim.schedule": "cosine", "optim.warmup_steps": 3,
+             "run.steps": 12, "run.log_every": 1, "run.val_every": 5, "run.ckpt_every": 0,
+             "data.augment.rot90": "false"}
+    ref = train(load_config(None, tiny_overrides(data_dirs, tmp_path / "ref", **extra)))
+
+    cancel = CancelToken()
+
+    def stop_at_5(ev: object) -> None:
+        if isinstance(ev, StepLogged) and ev.step == 5:
+            cancel.cancel()
+
+    cfg = load_config(None, tiny_overrides(data_dirs, tmp_path / "cut", **extra))
+    first = train(cfg, progress=stop_at_5, cancel=cancel)
+    assert first.cancelled and first.steps == 5 and first.final_weights is None
+    assert load_checkpoint(first.checkpoint)["step"] == 5
+    second = train(cfg, resume=True)
+    assert second.steps == 12 and second.best_step == ref.best_step
+    _same_state(load_checkpoint(ref.checkpoint), load_checkpoint(second.checkpoint))
+
+
+def test_pause_waits_between_steps(tmp_path, data_dirs):
+    pause = threading.Event()
+    pause.set()
+    threading.Timer(0.4, pause.clear).start()
+    t0 = time.perf_counter()
+    cfg = load_config(None, tiny_overrides(data_dirs, tmp_path / "p", run__steps=2,
+                                           data__val_dir="null"))
+    res = train(cfg, pause=pause)
+    assert res.steps == 2 and time.perf_counter() - t0 >= 0.4
+    assert res.best_weights is None and res.final_weights.is_file()
+
+
+def test_perceptual_and_adversarial_terms_run(tmp_path, data_dirs):
+    cfg = load_config(None, tiny_overrides(
+        data_dirs, tmp_path / "gan", run__steps=2, run__log_every=1, data__val_dir="null",
+        loss__perceptual=0.1, loss__perceptual_layer="relu1_2", loss__vgg_weights="random",
+        loss__adversarial=0.01, loss__discriminator_config="{num_feats = 4}"))
+    events: list = []
+    train(cfg, progress=events.append)
+    terms = [e.loss_terms for e in events if isinstance(e, StepLogged)][-1]
+    assert {"l1", "perceptual", "adversarial", "discriminator"} <= set(terms)
+    ck = load_checkpoint(tmp_path / "gan" / "last.pt")
+    assert ck["adversarial"]["net"]
+
+
+def _cli(args: list[str], env_extra: dict[str, str] | None = None
+         ) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != EXIT_AFTER_STEP_ENV}
+    env.update(env_extra or {})
+    return subprocess.run([sys.executable, "-m", "trainer", *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_killed_subprocess_resumes_bit_identical(tmp_path, data_dirs):
+    """A run that dies after step 8 (last checkpoint at 6) and is resumed with --resume ends
+    with exactly the weights of an uninterrupted run."""
+    extra = {"optim.ema": 0.9, "run.steps": 10, "run.ckpt_every": 3, "run.val_every": 4,
+             "run.log_every": 2}
+    recipe = tmp_path / "r.toml"
+    recipe.write_text("[optim]\nschedule = 'cosine'\nwarmup_steps = 2\n")
+    sets = tiny_overrides(data_dirs, tmp_path / "killed", **extra)
+    args = [str(recipe)] + [a for s in sets for a in ("--set", s)]
+
+    died = _cli(args, {EXIT_AFTER_STEP_ENV: "8"})
+    assert died.returncode == 75, died.stderr
+    assert load_checkpoint(tmp_path / "killed" / "last.pt")["step"] == 6
+    resumed = _cli(args + ["--resume"])
+    assert resumed.returncode == 0, resumed.stderr
+    assert "done: 10 steps" in resumed.stdout
+    steps = [r["step"] for r in RunLog(tmp_path / "killed" / "log.jsonl").read()
+             if r["kind"] == "step"]
+    assert steps == [2, 4, 6, 8, 10]  # the killed run's step 8 line was replaced
+
+    ref = train(load_config(recipe, tiny_overrides(data_dirs, tmp_path / "ref", **extra)))
+    _same_state(load_checkpoint(ref.checkpoint),
+                load_checkpoint(tmp_path / "killed" / "last.pt"))
+
+
+def test_fine_tune_from_weights(tmp_path, data_dirs):
+    base = train(load_config(None, tiny_overrides(data_dirs, tmp_path / "a", run__steps=3,
+                                                  data__val_dir="null")))
+    src = LoadedModel.from_file(base.final_weights).module.state_dict()
+    cfg = load_config(None, tiny_overrides(
+        data_dirs, tmp_path / "b", run__steps=1, data__val_dir="null", optim__lr=1e-12,
+        model__init_from=str(base.final_weights)))
+    tuned = load_checkpoint(train(cfg).checkpoint)["model"]
+    for k, v in src.items():
+        assert torch.allclose(tuned[k], v, atol=1e-9), k
+    # another scale: the body is reused, the tail starts fresh (with a warning)
+    events: list = []
+    cfg3 = load_config(None, tiny_overrides(
+        data_dirs, tmp_path / "c", run__steps=1, data__val_dir="null", model__scale=3,
+        data__patch_size=30, model__init_from=str(base.final_weights)))
+    train(cfg3, progress=events.append)
+    assert any("did not match" in getattr(e, "message", "") for e in events)
+
+
+def test_unknown_network_option_is_a_config_error(tmp_path, data_dirs):
+    cfg = load_config(None, tiny_overrides(data_dirs, tmp_path / "x",
+                                           model__config="{d = 8, depth = 3}"))
+    with pytest.raises(ConfigError, match="model.config: fsrcnn_ps does not accept it"):
+        train(cfg)
+
+
+def test_ctrl_c_checkpoints_and_exits_130(tmp_path, data_dirs):
+    sets = tiny_overrides(data_dirs, tmp_path / "int", run__steps=100000, run__log_every=1,
+                          data__val_dir="null")
+    env = {k: v for k, v in os.environ.items() if k != EXIT_AFTER_STEP_ENV}
+    proc = subprocess.Popen([sys.executable, "-m", "trainer", os.devnull,
+                             *[a for s in sets for a in ("--set", s)]], cwd=REPO, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for line in proc.stdout:
+            if line.startswith("step") and "3/" in line:
+                proc.send_signal(signal.SIGINT)
+                break
+        code = proc.wait(timeout=60)
+    finally:
+        proc.kill()
+    err = proc.stderr.read()
+    assert code == 130, err
+    assert "continue with --resume" in err
+    assert load_checkpoint(tmp_path / "int" / "last.pt")["step"] >= 3

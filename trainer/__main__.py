@@ -1,0 +1,7 @@
+"""``python -m trainer CONFIG [...]``: the same as ``srstudio train``."""
+
+import sys
+
+from trainer.cli import main
+
+sys.exit(main())

@@ -1,0 +1,146 @@
+"""``srstudio train CONFIG [--set key=value ...] [--resume] [--out DIR] [--steps N]
+[--device D]``: the trainer on the command line.
+
+The main ``srstudio`` parser calls :func:`add_train_parser` and :func:`run_train`.  Exit
+codes: 0 done, 1 other error, 2 bad config (one line on stderr), 130 stopped with Ctrl-C
+(after ``last.pt`` was written; continue with ``--resume``).  The first Ctrl-C asks the
+loop to stop cleanly between steps; a second one interrupts at once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from engine.errors import ConfigError, SRStudioError
+from engine.events import CancelToken, Progress, Started, Warning_
+from trainer.events import CheckpointSaved, StepLogged, Validated
+
+EXIT_OK, EXIT_ERROR, EXIT_CONFIG, EXIT_CANCELLED = 0, 1, 2, 130
+
+
+def add_train_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    p = subparsers.add_parser(
+        "train", help="train or fine-tune a network from a recipe (TOML/YAML)",
+        description="Train a super-resolution network. Relative paths in CONFIG are "
+                    "relative to CONFIG's folder; paths in --set/--out to the current folder.")
+    add_train_arguments(p)
+    return p
+
+
+def add_train_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("config", metavar="CONFIG", help="recipe file (.toml, .yaml)")
+    p.add_argument("--set", dest="overrides", action="append", default=[],
+                   metavar="KEY=VALUE", help="override a config value, e.g. optim.lr=5e-4 "
+                                             "(repeatable)")
+    p.add_argument("--resume", action="store_true", help="continue from OUT/last.pt")
+    p.add_argument("--out", metavar="DIR", help="run folder (default: ./runs/<recipe>)")
+    p.add_argument("--steps", type=int, metavar="N", help="total training steps")
+    p.add_argument("--device", metavar="D", help="auto, cpu, cuda, cuda:N, mps")
+    p.add_argument("--quiet", action="store_true", help="print only validation lines")
+
+
+def _fmt_time(s: float | None) -> str:
+    if s is None:
+        return "--:--"
+    s = int(s)
+    return f"{s // 3600}:{s % 3600 // 60:02d}:{s % 60:02d}" if s >= 3600 else \
+        f"{s // 60}:{s % 60:02d}"
+
+
+class _Printer:
+    """One compact line per log step, one per validation, warnings as they come."""
+
+    def __init__(self, out: TextIO, quiet: bool) -> None:
+        self.out, self.quiet = out, quiet
+        self.total, self.rate, self.eta = 0, None, None
+
+    def __call__(self, ev: Any) -> None:
+        if isinstance(ev, Started) and ev.what == "load images":
+            self._line(f"loading {ev.total} training images...")
+        elif isinstance(ev, Started) and ev.what == "train":
+            self.total = ev.total
+            self._line(f"train {ev.detail}: {ev.total} steps")
+        elif isinstance(ev, Progress) and ev.detail == "train":
+            self.rate, self.eta = ev.rate, ev.eta_s
+        elif isinstance(ev, StepLogged) and not self.quiet:
+            terms = " ".join(f"{k} {v:.4g}" for k, v in ev.loss_terms.items()
+                             if len(ev.loss_terms) > 1)
+            rate = f"{self.rate:.1f} it/s" if self.rate else "-- it/s"
+            self._line(f"step {ev.step:>{len(str(self.total))}}/{self.total} "
+                       f"loss {ev.loss:.5f}{' (' + terms + ')' if terms else ''} "
+                       f"lr {ev.lr:.2e} {rate} eta {_fmt_time(self.eta)}")
+        elif isinstance(ev, Validated):
+            base = f" bicubic {ev.bicubic_psnr_y:.2f}" if ev.bicubic_psnr_y is not None else ""
+            self._line(f"val  step {ev.step} {ev.dataset}: Y-PSNR {ev.psnr_y:.2f} dB "
+                       f"SSIM {ev.ssim_y:.4f} (best {ev.best_psnr_y:.2f}{base})"
+                       f"{' *' if ev.is_best else ''}")
+        elif isinstance(ev, CheckpointSaved) and not self.quiet:
+            pass  # implied by the step lines; the final path is printed at the end
+        elif isinstance(ev, Warning_):
+            self._line(f"warning: {ev.message}")
+
+    def _line(self, text: str) -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """Run ``srstudio train`` with parsed ``args``; returns the exit code."""
+    from trainer.config import load_config
+    from trainer.loop import train
+
+    err = sys.stderr
+    overrides = list(args.overrides or [])
+    if args.out:
+        overrides.append(f"run.out_dir={args.out}")
+    if args.steps is not None:
+        overrides.append(f"run.steps={args.steps}")
+    if args.device:
+        overrides.append(f"run.device={args.device}")
+    cancel = CancelToken()
+
+    def on_sigint(_sig: int, _frame: Any) -> None:
+        if cancel.cancelled:
+            raise KeyboardInterrupt
+        err.write("stopping after this step (Ctrl-C again to abort now)...\n")
+        cancel.cancel()
+
+    try:
+        previous = signal.signal(signal.SIGINT, on_sigint)
+    except ValueError:  # not the main thread
+        previous = None
+    try:
+        cfg = load_config(args.config, overrides)
+        res = train(cfg, _Printer(sys.stdout, bool(getattr(args, "quiet", False))), cancel,
+                    resume=bool(args.resume))
+    except ConfigError as e:
+        err.write(f"srstudio train: {e}\n")
+        return EXIT_CONFIG
+    except SRStudioError as e:
+        err.write(f"srstudio train: {e}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        err.write("srstudio train: interrupted (last.pt holds the last checkpoint)\n")
+        return EXIT_CANCELLED
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+    if res.cancelled:
+        err.write(f"stopped at step {res.steps}; continue with --resume "
+                  f"(checkpoint {res.checkpoint})\n")
+        return EXIT_CANCELLED
+    best = f", best {res.best_psnr_y:.2f} dB at step {res.best_step}: {res.best_weights}" \
+        if res.best_weights else ""
+    print(f"done: {res.steps} steps; weights {res.final_weights}{best}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m trainer CONFIG ...`` (the same as ``srstudio train``)."""
+    p = argparse.ArgumentParser(prog="python -m trainer")
+    add_train_arguments(p)
+    return run_train(p.parse_args(argv))

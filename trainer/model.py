@@ -1,0 +1,84 @@
+"""Build the network to train and load fine-tuning weights into it.
+
+The full network config (the architecture's defaults, the recipe's overrides and
+``num_channels``) is what the exported weight file records, so
+``LoadedModel.from_file`` rebuilds exactly the trained network.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import torch
+import torch.nn as nn
+
+from engine.archs.registry import ArchSpec, build, get_arch
+from engine.errors import ConfigError, ModelFileError, UnsupportedModelError
+from engine.models.weights import load_weights
+from trainer.config import ModelConfig
+
+
+def channels_of(cfg: ModelConfig, spec: ArchSpec) -> int:
+    """1 (Y-only network) or 3 (RGB): explicit setting, else the architecture's own."""
+    if cfg.num_channels is not None:
+        return int(cfg.num_channels)
+    return int(cfg.config.get("num_channels", spec.in_channels))
+
+
+def network_config(cfg: ModelConfig, spec: ArchSpec) -> dict[str, Any]:
+    """The architecture's defaults, overridden by the recipe, with ``num_channels`` set."""
+    return {**spec.default_config, **cfg.config, "num_channels": channels_of(cfg, spec)}
+
+
+def build_network(cfg: ModelConfig) -> tuple[nn.Module, ArchSpec, dict[str, Any]]:
+    """(module, spec, full config) for ``cfg``; builder errors become ConfigError."""
+    spec = get_arch(cfg.arch)
+    full = network_config(cfg, spec)
+    try:
+        module = build(spec.name, cfg.scale, **full)
+    except UnsupportedModelError as e:
+        raise ConfigError(f"model: {e}") from None
+    except TypeError as e:  # an unknown builder keyword in model.config
+        raise ConfigError(f"model.config: {spec.name} does not accept it ({e})") from None
+    return module, spec, full
+
+
+def resolve_init_path(init_from: str, scale: int) -> Path:
+    """A weight file path, or the file of a shipped/user model of that name."""
+    p = Path(init_from).expanduser()
+    if p.is_file():
+        return p
+    if p.suffix == ".safetensors" or "/" in init_from:
+        raise ConfigError(f"model.init_from: weight file not found: {init_from}")
+    from engine.models.registry import ModelInfo, resolve_model
+    try:
+        ref = resolve_model(init_from, scale)
+    except (UnsupportedModelError, ModelFileError) as e:
+        raise ConfigError(f"model.init_from: {e}") from None
+    if not isinstance(ref, ModelInfo):
+        raise ConfigError(f"model.init_from: {init_from!r} is a resizer, not a network")
+    return ref.path
+
+
+def load_init_weights(module: nn.Module, path: Path) -> list[str]:
+    """Copy every tensor whose name and shape match (e.g. the body of an x2 model into an
+    x4 one); returns warnings about what did not match.  Nothing matching is an error."""
+    try:
+        state, _meta = load_weights(path)
+    except ModelFileError as e:
+        raise ConfigError(f"model.init_from: {e}") from None
+    own = module.state_dict()
+    fit = {k: v for k, v in state.items() if k in own and own[k].shape == v.shape}
+    if not fit:
+        raise ConfigError(f"model.init_from: no tensor of {path.name} fits this network "
+                          "(different architecture?)")
+    with torch.no_grad():
+        for k, v in fit.items():
+            own[k].copy_(v)
+    warnings = []
+    missing = len(own) - len(fit)
+    if missing:
+        warnings.append(f"fine-tuning from {path.name}: {missing} of {len(own)} tensors did "
+                        "not match and keep their fresh initialisation")
+    return warnings

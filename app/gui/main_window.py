@@ -50,6 +50,7 @@ from app.gui.settings_store import SettingsStore
 from app.gui.trainer_tab import TrainerTab, TrainWorker
 from app.gui.viewer import CompareView, Layer, TiledImage
 from app.gui.workers import (
+    EncodersWorker,
     ImageLoadWorker,
     ImportWorker,
     ModelsWorker,
@@ -57,13 +58,31 @@ from app.gui.workers import (
     SelfCheckWorker,
     UpscaleJob,
     UpscaleWorker,
+    VideoFrameWorker,
+    VideoProbeWorker,
     WorkerHost,
+    frame_key,
 )
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.webp *.tif *.tiff *.bmp)"
+IMAGE_PATTERNS = "*.png *.jpg *.jpeg *.webp *.tif *.tiff *.bmp"
+IMAGE_FILTER = f"Images ({IMAGE_PATTERNS})"
 LOSSLESS = {".png", ".tif", ".tiff", ".bmp"}
 IMAGE_CACHE = 8
 INPUT_SMOOTH, INPUT_NEAREST = "Input · smooth", "Input · nearest"
+
+
+def video_extensions() -> frozenset[str]:
+    """engine.jobs.video.VIDEO_EXTENSIONS (imported on demand: it pulls in torch, which the
+    models worker has normally loaded by the time a file is opened)."""
+    from engine.jobs.video import VIDEO_EXTENSIONS
+    return VIDEO_EXTENSIONS
+
+
+def open_filters() -> str:
+    """File dialog filters: images and videos together first, then each kind, then all."""
+    videos = " ".join(f"*{e}" for e in sorted(video_extensions()))
+    return ";;".join((f"Images and videos ({IMAGE_PATTERNS} {videos})",
+                      IMAGE_FILTER, f"Videos ({videos})", "All files (*)"))
 
 
 def runs_folder() -> Path:
@@ -84,6 +103,7 @@ class MainWindow(QMainWindow):
         self.images: OrderedDict[str, TiledImage] = OrderedDict()
         self._loading: set[str] = set()
         self.previews: dict[int, TiledImage] = {}
+        self._want_right: dict[int, str] = {}   # item id -> result label to show when loaded
         self.tokens: dict[int, Any] = {}
         self.upscale_worker: UpscaleWorker | None = None
         self.selfcheck: dict[int, tuple[Any, dict[str, TiledImage]]] = {}
@@ -108,8 +128,9 @@ class MainWindow(QMainWindow):
         self.settings_panel.load(self.store)
         self.metrics.set_models([], self.settings_panel.job_settings().scale)
         self._restore_geometry()
-        self.statusBar().showMessage(self.tr("Drop images or folders to start"))
+        self.statusBar().showMessage(self.tr("Drop images, videos or folders to start"))
         QTimer.singleShot(0, self.refresh_models)
+        QTimer.singleShot(0, self.refresh_encoders)
 
     # layout ------------------------------------------------------------------------------
     def _build_layout(self) -> None:
@@ -170,7 +191,8 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         K = QKeySequence.StandardKey
-        self.open_action = self._action(self.tr("&Open images…"), self.open_files, K.Open)
+        self.open_action = self._action(self.tr("&Open images or videos…"), self.open_files,
+                                        K.Open)
         self.open_folder_action = self._action(self.tr("Open &folder…"), self.open_folder,
                                                "Ctrl+Shift+O")
         self.import_action = self._action(self.tr("&Import model…"), self.import_model_dialog,
@@ -178,7 +200,7 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         self.start_action = self._action(self.tr("&Start"), self.start,
                                          ["Ctrl+Return", "Ctrl+Enter"],
-                                         self.tr("Upscale every queued image (Ctrl+Return)"))
+                                         self.tr("Upscale every queued file (Ctrl+Return)"))
         self.cancel_action = self._action(self.tr("Cancel &selected"), self.cancel_selected)
         self.cancel_all_action = self._action(self.tr("&Cancel all"), self.cancel_all, "Esc")
         self.remove_action = self._action(self.tr("&Remove finished"), self.remove_finished)
@@ -308,6 +330,17 @@ class MainWindow(QMainWindow):
         self.log_message(self.tr("{n} models ({s} shipped), devices: {d}").format(
             n=len(models), s=shipped, d=", ".join(devices)))
 
+    def refresh_encoders(self) -> None:
+        """Ask FFmpeg (in a worker) which video encoders it has, for the codec combo."""
+        w = EncodersWorker()
+        w.loaded.connect(self._on_encoders)
+        w.message.connect(self.log_message)
+        self.host.start(w)
+
+    @Slot(list)
+    def _on_encoders(self, encoders: list) -> None:
+        self.settings_panel.set_encoders(encoders)
+
     def _update_selfcheck_models(self) -> None:
         scale = self.settings_panel.job_settings().scale
         self.metrics.set_models([m.name for m in self.models if m.scale == scale], scale)
@@ -354,15 +387,22 @@ class MainWindow(QMainWindow):
     def add_paths(self, paths: Iterable[str | os.PathLike[str]]) -> list[QueueItem]:
         """Queue files and folders (recursive); returns the new rows."""
         from engine.io import iter_image_files, probe_image
+        from engine.jobs.video import is_video, iter_video_files
         raw = [Path(p) for p in paths]
         files: list[tuple[Path, Path | None]] = []
         for p in raw:
             if p.is_dir():
                 files.extend((f, p) for f in iter_image_files([p]))
+                files.extend((f, p) for f in iter_video_files([p]))
             else:
                 files.append((p, None))
         new = self.queue.add_files(files)
+        videos: list[tuple[int, Path]] = []
         for it in new:
+            if is_video(it.path):   # probed in a worker: a scan of a big file takes seconds
+                self.queue.update(it.id, video=True)
+                videos.append((it.id, it.path))
+                continue
             try:
                 w, h, _fmt = probe_image(it.path)
                 self.queue.update(it.id, input_size=(w, h))
@@ -371,16 +411,42 @@ class MainWindow(QMainWindow):
         if raw:
             self.store.add_recent([str(p) for p in raw])
             self._rebuild_recent()
+        if videos:
+            self._probe_videos(videos)
         if new:
-            self.log_message(self.tr("Queued {n} image(s)").format(n=len(new)))
+            n_img = len(new) - len(videos)
+            text = (self.tr("Queued {n} image(s)").format(n=n_img) if not videos else
+                    self.tr("Queued {n} image(s) and {v} video(s)").format(n=n_img,
+                                                                         v=len(videos)))
+            self.log_message(text)
             if self.current_id is None:
                 self.queue_view.select_id(new[0].id)
         return new
 
+    def _probe_videos(self, videos: list[tuple[int, Path]]) -> None:
+        w = VideoProbeWorker(videos)
+        w.probed.connect(self._on_video_probed)
+        w.probeFailed.connect(self._on_video_probe_failed)
+        w.message.connect(self.log_message)
+        self.host.start(w)
+
+    @Slot(int, object)
+    def _on_video_probed(self, item_id: int, info: Any) -> None:
+        it = self.queue.update(item_id, input_size=(info.width, info.height),
+                               frames=info.frames, video_fps=float(info.fps),
+                               video_info=info.describe())
+        if it is not None and item_id == self.current_id:
+            self._show_item(it, reset=True)
+
+    @Slot(int, str)
+    def _on_video_probe_failed(self, item_id: int, message: str) -> None:
+        # like an unreadable image: the row shows the error when it runs
+        self.queue.update(item_id, message=message)
+
     def open_files(self) -> None:
         start = self.store.get_str("dialogs/last_dir", str(Path.home()))
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Open images"), start,
-                                                self.tr(IMAGE_FILTER))
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Open images or videos"),
+                                                start, open_filters())
         if files:
             self.store.set("dialogs/last_dir", str(Path(files[0]).parent))
             self.add_paths(files)
@@ -469,6 +535,7 @@ class MainWindow(QMainWindow):
         from engine.errors import SRStudioError
         from engine.events import CancelToken
         from engine.jobs import output_path_for
+        from engine.jobs.video import video_output_path
         from engine.models.registry import resolve_model
         s = self.settings_panel.job_settings()
         self.settings_panel.save(self.store)
@@ -476,8 +543,8 @@ class MainWindow(QMainWindow):
         items = [it for it in self.queue.items if it.status == Status.QUEUED
                  and it.id not in self.tokens and (wanted is None or it.id in wanted)]
         if not items:
-            self.statusBar().showMessage(self.tr("Nothing queued: drop or open images first"),
-                                         5000)
+            self.statusBar().showMessage(
+                self.tr("Nothing queued: drop or open images or videos first"), 5000)
             return 0
         try:
             ref = resolve_model(s.model, s.scale)
@@ -487,13 +554,17 @@ class MainWindow(QMainWindow):
             self._error(self.tr("Cannot start"), str(e))
             return 0
         options = s.upscale_options()
+        vopts = s.video_options()
         out_dir = Path(s.output_dir) if s.output_dir else None
         jobs: list[UpscaleJob] = []
         taken: set[Path] = set()
         policy: str | None = None
         for it in items:
-            target = output_path_for(it.path, it.root if out_dir else None, out_dir, options,
-                                     ref.name)
+            root = it.root if out_dir else None
+            if it.video:   # the engine picks the suffix from the codec (.mp4, .mkv, .mov)
+                target = video_output_path(it.path, out_dir, options, vopts, ref.name, root)
+            else:
+                target = output_path_for(it.path, root, out_dir, options, ref.name)
             overwrite = False
             if target.exists() or target in taken:
                 choice = policy
@@ -513,7 +584,7 @@ class MainWindow(QMainWindow):
             token = CancelToken()
             self.tokens[it.id] = token
             self.queue.update(it.id, model=ref.name, scale=s.scale, done=0, total=0,
-                              message="", eta_s=None, rate=None)
+                              message="", eta_s=None, rate=None, resumable=False)
             jobs.append(UpscaleJob(it.id, it.path, target, s, overwrite, token))
         if jobs:
             self._run_jobs(jobs)
@@ -543,7 +614,8 @@ class MainWindow(QMainWindow):
             it = self.queue.by_id(i)
             if it is not None and it.status in (Status.DONE, Status.ERROR, Status.CANCELLED,
                                                 Status.SKIPPED):
-                self.queue.update(i, status=Status.QUEUED, message="", done=0, total=0)
+                self.queue.update(i, status=Status.QUEUED, message="", done=0, total=0,
+                                  resumable=False)
         self.start(ids)
 
     def cancel_ids(self, ids: list[int]) -> None:
@@ -625,24 +697,41 @@ class MainWindow(QMainWindow):
             self.queue.update(item_id, status=Status.DONE, output=res.output, results=results,
                               seconds=res.seconds, tile=res.tile, auto_tile=res.auto_tile,
                               input_size=res.input_size, output_size=res.output_size,
-                              done=it.total, message="")
+                              done=it.total, message="", eta_s=None, resumable=False)
             if res.auto_tile:
                 self.settings_panel.set_auto_tile(res.tile)
-            if preview is not None and res.output.suffix.lower() in LOSSLESS:
-                self._cache_image(str(res.output), preview)
-            self.log_message(self.tr("{name} → {out} ({sec:.1f} s, tile {tile})").format(
-                name=it.path.name, out=res.output, sec=res.seconds, tile=res.tile))
+            if it.video:
+                frames = getattr(res, "frames", 0) or it.frames
+                self.queue.update(item_id, frames=frames, done=frames, total=frames,
+                                  rate=getattr(res, "fps", None))
+                resumed = getattr(res, "resumed_frames", 0)
+                self.log_message(self.tr("{name} → {out} ({n} frames, {fps:.1f} fps, {sec:.1f} s"
+                                         ", {enc})").format(
+                    name=it.path.name, out=res.output, n=frames, fps=getattr(res, "fps", 0.0),
+                    sec=res.seconds, enc=getattr(res, "encoder", "") or "?")
+                    + (self.tr("; resumed after frame {f}").format(f=resumed) if resumed
+                       else ""))
+            else:
+                if preview is not None and res.output.suffix.lower() in LOSSLESS:
+                    self._cache_image(str(res.output), preview)
+                self.log_message(self.tr("{name} → {out} ({sec:.1f} s, tile {tile})").format(
+                    name=it.path.name, out=res.output, sec=res.seconds, tile=res.tile))
         if item_id == self.current_id:
             self._show_item(it, prefer_right=f"{it.model} ×{it.scale}")
 
-    @Slot(int)
-    def _on_row_cancelled(self, item_id: int) -> None:
+    @Slot(int, bool)
+    def _on_row_cancelled(self, item_id: int, resumable: bool = False) -> None:
         self.tokens.pop(item_id, None)
         self.previews.pop(item_id, None)
-        self.queue.update(item_id, status=Status.CANCELLED, message="", eta_s=None, rate=None)
+        self.queue.update(item_id, status=Status.CANCELLED, message="", eta_s=None, rate=None,
+                          resumable=resumable)
         it = self.queue.by_id(item_id)
         if it is not None:
-            self.log_message(self.tr("{name}: cancelled").format(name=it.path.name))
+            if resumable:
+                self.log_message(self.tr("{name}: cancelled; finished parts are kept, run it "
+                                         "again to resume").format(name=it.path.name))
+            else:
+                self.log_message(self.tr("{name}: cancelled").format(name=it.path.name))
             if item_id == self.current_id:
                 self._show_item(it)
 
@@ -705,28 +794,41 @@ class MainWindow(QMainWindow):
         while len(self.images) > IMAGE_CACHE:
             self.images.popitem(last=False)
 
-    def _image(self, path: Path) -> TiledImage | None:
-        """The decoded image if cached; otherwise start loading it and return None."""
-        key = str(path)
+    def _image(self, path: Path, frame: int | None = None) -> TiledImage | None:
+        """The decoded image (or frame ``frame`` of a video) if cached; otherwise start
+        loading it in a worker and return None."""
+        key = str(path) if frame is None else frame_key(path, frame)
         if key in self.images:
             self.images.move_to_end(key)
             return self.images[key]
         if key not in self._loading:
             self._loading.add(key)
-            w = ImageLoadWorker([path])
+            w: ImageLoadWorker | VideoFrameWorker = (
+                ImageLoadWorker([path]) if frame is None else VideoFrameWorker([(path, frame)]))
             w.loaded.connect(self._on_image_loaded)
             w.loadFailed.connect(self._on_image_failed)
             w.message.connect(self.log_message)
             self.host.start(w)
         return None
 
+    @staticmethod
+    def viewer_frame(it: QueueItem) -> int | None:
+        """The video frame the viewer compares: the middle one (None: not probed yet)."""
+        return it.frames // 2 if it.video and it.frames else None
+
+    def _item_keys(self, it: QueueItem) -> set[str]:
+        paths = [it.path, *it.results.values()]
+        if not it.video:
+            return {str(p) for p in paths}
+        frame = self.viewer_frame(it)
+        return set() if frame is None else {frame_key(p, frame) for p in paths}
+
     @Slot(str, object)
     def _on_image_loaded(self, key: str, img: TiledImage) -> None:
         self._loading.discard(key)
         self._cache_image(key, img)
         it = self.selected_item()
-        if it is not None and (key == str(it.path) or key in {str(p) for p in
-                                                                it.results.values()}):
+        if it is not None and key in self._item_keys(it):
             self._show_item(it)
 
     @Slot(str, str)
@@ -738,11 +840,17 @@ class MainWindow(QMainWindow):
                    prefer_right: str | None = None) -> None:
         """Rebuild the viewer's sources for ``it`` (input, results, live preview, heat map)."""
         sources: dict[str, Layer] = {}
-        inp = self._image(it.path)
+        # a video shows one frame (the middle one) of its input and of each output
+        frame = self.viewer_frame(it)
+        inp = None
+        if not it.video:
+            inp = self._image(it.path)
+        elif frame is not None:
+            inp = self._image(it.path, frame)
         results: dict[str, TiledImage] = {}
         for label, path in it.results.items():
-            if path.exists():
-                img = self._image(path)
+            if path.exists() and (not it.video or frame is not None):
+                img = self._image(path, frame)
                 if img is not None:
                     results[label] = img
         scale = float(it.scale or self.settings_panel.job_settings().scale)
@@ -767,6 +875,15 @@ class MainWindow(QMainWindow):
             heat_label = self.tr("Heat map · {m}").format(m=self.heatmap_model)
             # the heat map has the (modcropped) input's pixel grid
             sources[heat_label] = Layer(heat, scale, smooth=False, label=heat_label)
+        # a finished result still being decoded (a video frame, a JPEG output) is shown on
+        # the right as soon as it arrives
+        if prefer_right is None:
+            prefer_right = self._want_right.get(it.id)
+        if prefer_right is not None:
+            if prefer_right in results:
+                self._want_right.pop(it.id, None)
+            elif prefer_right in it.results:
+                self._want_right[it.id] = prefer_right
         left = self.tr(INPUT_SMOOTH) if reset else None
         right = heat_label or prefer_right or live_label or None
         if right is None and (reset or prefer_right) and results:
@@ -790,6 +907,9 @@ class MainWindow(QMainWindow):
         it = self.selected_item()
         if it is None:
             self.metrics.set_busy(False, self.tr("Select an image in the queue first."))
+            return
+        if it.video:
+            self.metrics.set_busy(False, self.tr("The self-check works on images, not videos."))
             return
         s = self.settings_panel.job_settings()
         w = SelfCheckWorker(it.path, s.scale, models, s.device)
@@ -841,6 +961,9 @@ class MainWindow(QMainWindow):
         it = self.selected_item()
         if it is None or it.output is None:
             self.metrics.set_busy(False, self.tr("Select a finished item first."))
+            return
+        if it.video:
+            self.metrics.set_busy(False, self.tr("Reference scores work on images, not videos."))
             return
         w = ReferenceWorker(it.output, Path(reference), it.path, int(it.scale or 1))
         w.done.connect(self._on_reference_done)

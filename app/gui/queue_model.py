@@ -1,4 +1,5 @@
-"""The job queue as a Qt table model: one row per input file, its status and progress.
+"""The job queue as a Qt table model: one row per input file (image or video), its status
+and progress (tiles for images, frames for videos).
 
 Rows are identified by a stable integer id (not the row number) because workers report
 progress asynchronously and rows may be removed meanwhile.
@@ -50,6 +51,11 @@ class QueueItem:
     input_size: tuple[int, int] | None = None
     output_size: tuple[int, int] | None = None
     results: dict[str, Path] = field(default_factory=dict)  # model label -> finished output
+    video: bool = False               # a video: progress counts frames
+    frames: int | None = None         # video frame count (from the probe, then the result)
+    video_fps: float | None = None    # the video's frame rate
+    video_info: str = ""              # the probe's one-line description
+    resumable: bool = False           # a cancelled video whose finished parts a re-run reuses
 
     @property
     def fraction(self) -> float:
@@ -119,6 +125,11 @@ class QueueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_STATUS and item.message:
                 return item.message
+            if col == self.COL_STATUS and item.resumable:
+                return self.tr("Finished parts are kept: run it again with the same settings "
+                               "to continue where it stopped")
+            if col == self.COL_SIZE and item.video_info:
+                return item.video_info
             if col == self.COL_FILE:
                 return str(item.path)
             if col == self.COL_OUTPUT and item.output:
@@ -134,6 +145,8 @@ class QueueModel(QAbstractTableModel):
             if item.input_size is None:
                 return ""
             w, h = item.input_size
+            if item.video and item.frames:
+                return self.tr("{w}×{h} · {n} frames").format(w=w, h=h, n=item.frames)
             return f"{w}×{h}"
         if col == self.COL_MODEL:
             return f"{item.model} ×{item.scale}" if item.model and item.scale else item.model
@@ -141,6 +154,8 @@ class QueueModel(QAbstractTableModel):
             label = self.tr(item.status.value)
             if item.status == Status.ERROR and item.message:
                 return f"{label}: {short_message(item)}"
+            if item.status == Status.CANCELLED and item.resumable:
+                return self.tr("{label} — can resume").format(label=label)
             return label
         if col == self.COL_OUTPUT:
             return item.output.name if item.output else ""

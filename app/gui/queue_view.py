@@ -21,16 +21,23 @@ from app.gui.queue_model import QueueItem, QueueModel, Status, format_eta
 
 
 def progress_text(item: QueueItem) -> str:
-    """'42% · ETA 0:12 · 3.1 tiles/s' while running; a short word otherwise."""
+    """'42% · ETA 0:12 · 3.1 tiles/s' while running (videos: '42% · 50/120 frames · ETA
+    0:12 · 3.1 fps'); a short word otherwise."""
     if item.status == Status.RUNNING:
         parts = [f"{int(item.fraction * 100)}%"]
+        if item.video and item.total:
+            parts.append(f"{item.done}/{item.total} frames")
         if item.eta_s is not None:
             parts.append(f"ETA {format_eta(item.eta_s)}")
         if item.rate:
-            parts.append(f"{item.rate:.1f} tiles/s")
+            parts.append(f"{item.rate:.1f} {'fps' if item.video else 'tiles/s'}")
         return " · ".join(parts)
     if item.status == Status.DONE:
+        if item.video and item.frames:
+            return f"{item.frames} frames · {item.seconds:.1f} s"
         return f"{item.seconds:.1f} s"
+    if item.status == Status.CANCELLED and item.video and item.total and item.done:
+        return f"{item.done}/{item.total} frames"
     return ""
 
 
@@ -86,7 +93,7 @@ class QueueView(QTableView):
         h = self.horizontalHeader()
         h.setStretchLastSection(True)
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((QueueModel.COL_FILE, 160), (QueueModel.COL_SIZE, 80),
+        for col, width in ((QueueModel.COL_FILE, 160), (QueueModel.COL_SIZE, 120),
                            (QueueModel.COL_MODEL, 110), (QueueModel.COL_STATUS, 210),
                            (QueueModel.COL_PROGRESS, 230)):
             self.setColumnWidth(col, width)

@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from app.gui.settings_panel import JobSettings
 
 PROGRESS_INTERVAL_S = 0.05   # at most ~20 progress signals a second per job
+VIDEO_PREVIEW_INTERVAL_S = 0.5   # the live preview of a video shows at most 2 frames a second
 
 
 def one_line(err: BaseException) -> str:
@@ -124,6 +125,16 @@ class ModelsWorker(Worker):
         self.loaded.emit(models, devices, describe_device(select_device("auto")))
 
 
+class EncodersWorker(Worker):
+    """Asks FFmpeg which video encoders it has (hardware ones are test-opened: ~0.1-2 s)."""
+
+    loaded = Signal(list)   # engine.video.encoders.EncoderInfo list
+
+    def work(self) -> None:
+        from engine.video.encoders import available_encoders
+        self.loaded.emit(available_encoders(check=True))
+
+
 class ImportWorker(Worker):
     """Checks (by building it) and copies a weight file into the user's model folder."""
 
@@ -161,7 +172,7 @@ class UpscaleWorker(Worker):
     previewStarted = Signal(int, object)                  # id, TiledImage (worker-filled)
     previewRows = Signal(int, int, int)                   # id, y0, y1
     rowFinished = Signal(int, object)                     # id, engine FileResult
-    rowCancelled = Signal(int)
+    rowCancelled = Signal(int, bool)                      # id, a video that can resume
 
     def __init__(self, jobs: list[UpscaleJob]) -> None:
         super().__init__()
@@ -195,9 +206,12 @@ class UpscaleWorker(Worker):
                     return
                 job = self.current = self._jobs.popleft()
             if job.cancel.cancelled or self.cancel_token.cancelled:
-                self.rowCancelled.emit(job.item_id)
+                self.rowCancelled.emit(job.item_id, False)
                 continue
-            self._run_one(job)
+            if is_video_path(job.input):
+                self._run_video(job)
+            else:
+                self._run_one(job)
 
     def _upscaler(self, s: JobSettings) -> tuple[Any, str]:
         from engine.models.registry import make_upscaler, resolve_model
@@ -251,12 +265,126 @@ class UpscaleWorker(Worker):
             res = upscale_file(job.input, job.output, upscaler, s.upscale_options(job.overwrite),
                                progress=progress, cancel=job.cancel)
         except CancelledError:
-            self.rowCancelled.emit(job.item_id)
+            self.rowCancelled.emit(job.item_id, False)
             return
         except Exception as e:  # an unexpected engine error must still end up in the row
             self.message.emit("".join(traceback.format_exception(e)).rstrip(), "error")
             res = FileResult(input=job.input, error=one_line(e))
         self.rowFinished.emit(job.item_id, res)
+
+    def _run_video(self, job: UpscaleJob) -> None:
+        """One video through :func:`engine.jobs.video.run_video_job`: progress in frames,
+        the latest upscaled frame as a (throttled) live preview, resumable cancel."""
+        from engine.errors import CancelledError, SRStudioError
+        from engine.events import Progress, Started, Warning_
+        from engine.jobs.video import VideoFileResult, has_unfinished_parts, run_video_job
+        s = job.settings
+        self.rowStarted.emit(job.item_id, s.model, s.scale)
+        try:
+            upscaler, label = self._upscaler(s)
+        except (SRStudioError, OSError, RuntimeError) as e:
+            self.rowFinished.emit(job.item_id,
+                                  VideoFileResult(input=job.input, error=one_line(e)))
+            return
+        self.message.emit(self.tr("Upscaling video {name} with {model} (×{scale})").format(
+            name=job.input.name, model=label, scale=s.scale), "info")
+        state: dict[str, Any] = {"last": 0.0, "total": 0}
+
+        def progress(ev: Any) -> None:
+            if isinstance(ev, Started):
+                if ev.what == "video":
+                    state["total"] = ev.total
+                    self.rowProgress.emit(job.item_id, 0, ev.total, None, None)
+                    if ev.detail:
+                        self.message.emit(ev.detail, "info")
+            elif isinstance(ev, Progress):
+                if ev.detail == "muxed" or not state["total"]:
+                    return   # the final mux step: the row keeps its frame count
+                now = time.perf_counter()
+                if now - state["last"] >= PROGRESS_INTERVAL_S or ev.done >= ev.total:
+                    state["last"] = now
+                    self.rowProgress.emit(job.item_id, ev.done, ev.total, ev.eta_s, ev.rate)
+            elif isinstance(ev, Warning_):
+                self.message.emit(ev.message, "warning")
+
+        preview = VideoPreviewUpscaler(upscaler, job.input, label, job.item_id, self)
+        try:
+            res = run_video_job(job.input, job.output, s.upscale_options(job.overwrite),
+                                s.video_options(), progress=progress, cancel=job.cancel,
+                                upscaler=preview)
+        except CancelledError:
+            try:
+                resumable = has_unfinished_parts(job.output)
+            except OSError:
+                resumable = False
+            self.rowCancelled.emit(job.item_id, resumable)
+            return
+        except Exception as e:  # an unexpected engine error must still end up in the row
+            self.message.emit("".join(traceback.format_exception(e)).rstrip(), "error")
+            res = VideoFileResult(input=job.input, error=one_line(e))
+        self.rowFinished.emit(job.item_id, res)
+
+
+def is_video_path(path: Path) -> bool:
+    """Same rule as ``engine.jobs.video.is_video`` (an extension check)."""
+    from engine.jobs.video import is_video
+    return is_video(path)
+
+
+class VideoPreviewUpscaler:
+    """Wraps an upscaler for a video job: every attribute is the wrapped one's, and when a
+    call returns whole frames (not tiles) the last of them becomes the row's live preview,
+    at most every :data:`VIDEO_PREVIEW_INTERVAL_S` (one frame copy, in the worker thread).
+
+    Frames upscaled tile by tile (too big for one pass) get no live preview.
+    """
+
+    def __init__(self, inner: Any, path: Path, label: str, item_id: int,
+                 worker: UpscaleWorker) -> None:
+        self._inner, self._path, self._label = inner, path, label
+        self._item_id, self._worker = item_id, worker
+        self._size: tuple[int, int] | None = None   # output (w, h); (0, 0): no preview
+        self._image: Any = None
+        self._last = 0.0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def __call__(self, x: Any) -> Any:
+        y = self._inner(x)
+        now = time.perf_counter()
+        if now - self._last >= VIDEO_PREVIEW_INTERVAL_S:
+            self._last = now
+            try:
+                self._show(y)
+            except Exception:  # noqa: BLE001 - the preview must never break the job
+                self._size = (0, 0)
+        return y
+
+    def _show(self, y: Any) -> None:
+        import numpy as np
+
+        from app.gui.viewer.tile_cache import TiledImage
+        if self._size is None:
+            from engine.video.probe import probe_video
+            info = probe_video(self._path, scan=False)
+            s = int(self._inner.scale)
+            self._size = (info.width * s, info.height * s)
+        ow, oh = self._size
+        if not ow or not isinstance(y, np.ndarray) or y.ndim != 4 \
+                or y.shape[1] < oh or y.shape[2] < ow or y.shape[3] not in (1, 3):
+            return   # tiles of a frame, or no size: no preview
+        frame = np.clip(y[-1, :oh, :ow] * np.float32(255) + np.float32(0.5), 0, 255)
+        frame = frame.astype(np.uint8)
+        if frame.shape[2] == 1:
+            frame = np.repeat(frame, 3, axis=2)
+        if self._image is None:
+            self._image = TiledImage.blank(ow, oh, 3, np.dtype(np.uint8), name=self._label)
+            self._image.update_rows(0, frame)
+            self._worker.previewStarted.emit(self._item_id, self._image)
+        else:
+            self._image.update_rows(0, frame)
+        self._worker.previewRows.emit(self._item_id, 0, oh)
 
 
 # --- image loading ---------------------------------------------------------------------
@@ -287,6 +415,102 @@ class ImageLoadWorker(Worker):
             arr = img.pixels if img.alpha is None else np.concatenate(
                 [img.pixels, img.alpha[:, :, None]], axis=2)
             self.loaded.emit(str(p), TiledImage(arr, name=p.name))
+
+
+class VideoProbeWorker(Worker):
+    """Probes queued videos (size, frame count, fps) off the GUI thread."""
+
+    probed = Signal(int, object)       # item id, engine.video.probe.VideoInfo
+    probeFailed = Signal(int, str)     # item id, message
+
+    def __init__(self, items: list[tuple[int, Path]]) -> None:
+        super().__init__()
+        self.items = list(items)
+
+    def work(self) -> None:
+        from engine.errors import SRStudioError
+        from engine.video.probe import probe_video
+        for item_id, path in self.items:
+            if self.cancel_token.cancelled:
+                return
+            try:
+                info = probe_video(path)
+            except (SRStudioError, OSError) as e:
+                self.probeFailed.emit(item_id, one_line(e))
+                continue
+            except Exception as e:  # noqa: BLE001 - a bad file must not stop the others
+                self.probeFailed.emit(item_id, f"{path.name}: {one_line(e)}")
+                continue
+            self.probed.emit(item_id, info)
+
+
+def frame_key(path: Path, index: int) -> str:
+    """Image-cache key of one decoded video frame."""
+    return f"{path}#frame={index}"
+
+
+def read_video_frame(path: Path, index: int) -> Any:
+    """RGB uint8 pixels of frame ``index`` (counted from the first decoded frame; long
+    seeks jump to the nearest keyframe by time first).  The last frame if there are fewer."""
+    import av
+    from av.video.reformatter import Interpolation
+
+    from engine.errors import VideoError
+    from engine.video.probe import open_input, pick_video_stream
+    rgb = Interpolation.BICUBIC | Interpolation.ACCURATE_RND | Interpolation.FULL_CHR_H_INT
+    with open_input(path) as c:
+        vs = pick_video_stream(c, path)
+        vs.thread_type = "AUTO"
+        fps = float(vs.average_rate or vs.guessed_rate or vs.base_rate or 25)
+        tb = float(vs.time_base or 1 / 90000)
+        target_t: float | None = None
+        if index > 2 * fps and vs.time_base:
+            start = float((vs.start_time or 0) * tb)
+            target_t = start + index / fps
+            try:
+                c.seek(int((target_t - 1 / fps) / tb), stream=vs, backward=True)
+            except av.error.FFmpegError:
+                target_t = None
+                c.seek(0)
+        last = None
+        for n, frame in enumerate(c.decode(vs)):
+            last = frame
+            if target_t is not None and frame.time is not None:
+                if frame.time >= target_t - 0.5 / fps:
+                    break
+            elif target_t is None and n >= index:
+                break
+        if last is None:
+            raise VideoError(f"{path.name}: no frame could be decoded")
+        return last.to_ndarray(format="rgb24", interpolation=rgb)
+
+
+class VideoFrameWorker(Worker):
+    """Decodes one frame of each video (input and outputs) for the comparison viewer."""
+
+    loaded = Signal(str, object)        # key (frame_key), TiledImage
+    loadFailed = Signal(str, str)       # key, message
+
+    def __init__(self, requests: list[tuple[Path, int]]) -> None:
+        super().__init__()
+        self.requests = list(requests)
+
+    def work(self) -> None:
+        from app.gui.viewer.tile_cache import TiledImage
+        from engine.errors import SRStudioError
+        for path, index in self.requests:
+            if self.cancel_token.cancelled:
+                return
+            key = frame_key(path, index)
+            try:
+                pixels = read_video_frame(path, index)
+            except (SRStudioError, OSError) as e:
+                self.loadFailed.emit(key, one_line(e))
+                continue
+            except Exception as e:  # noqa: BLE001 - PyAV errors: show, do not crash
+                self.loadFailed.emit(key, f"{path.name}: {one_line(e)}")
+                continue
+            self.loaded.emit(key, TiledImage(pixels, name=f"{path.name} · frame {index}"))
 
 
 # --- PSNR / SSIM ----------------------------------------------------------------------

@@ -35,7 +35,7 @@ class CompareView(QWidget):
         self.right_view = ImageView()
         self.wipe_view = ImageView()
         self.left_view.placeholder = self.tr(
-            "Drop images or folders here\n(or File ▸ Open, Ctrl+O)")
+            "Drop images, videos or folders here\n(or File ▸ Open, Ctrl+O)")
         self.right_view.placeholder = self.tr("The result appears here")
         self.wipe_view.placeholder = self.left_view.placeholder
         self.wipe_view.wipe = True

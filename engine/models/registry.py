@@ -132,7 +132,7 @@ def resolve_model(name: str, scale: int | None) -> ModelRef:
         if scale is not None and m.scale != scale:
             raise UnsupportedModelError(f"{m.name} is a x{m.scale} model, not x{scale}")
         return m
-    known = ", ".join(sorted({m.name for m in models}) | set(ROLES) | set(CLASSICAL))
+    known = ", ".join(sorted({m.name for m in models} | set(ROLES) | set(CLASSICAL)))
     raise UnsupportedModelError(f"unknown model {key!r} (known: {known})")
 
 

@@ -149,3 +149,10 @@ def test_upscale_a_video_keeps_frames_and_audio(tmp_path, model_dirs):
         assert sum(1 for _ in c.decode(video=0)) == 24
     with av.open(str(out)) as c:
         assert len(c.streams.audio) == 1
+
+
+def test_unknown_model_name_lists_what_is_known(tiny_model, tmp_path, capsys):
+    p = save(tmp_path / "x.png", photo_like(8, 8))
+    assert main(["upscale", str(p), "--model", "nosuchmodel", "--scale", "2", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "unknown model 'nosuchmodel'" in err and "tiny_x2" in err and "bicubic" in err

@@ -49,7 +49,9 @@ def main() -> int:
               "holdout_images": [f.name for f in files[15:]],
               "before": b, "after": a, "bicubic": before["bicubic"]["holdout"],
               "gain_db": round(a["psnr_y"] - b["psnr_y"], 3), "wall_s": round(wall, 1)}
-    print(json.dumps(result, indent=1))
+    text = json.dumps(result, indent=1)
+    (REPO / "docs" / "finetune_demo.json").write_text(text + "\n")
+    print(text)
     return 0
 
 

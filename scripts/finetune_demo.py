@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Fine-tuning demonstration for docs/MODELS.md (issue: trainer).
 
-Takes the first 20 images of ../shared/data/train/BSD200 (sorted by name), holds out the
-last 5, fine-tunes the shipped fast x2 model on the other 15 with
+Takes the first 20 images of ../shared/data/train/BSD200 (or --source, sorted by name),
+holds out the last 5, fine-tunes the shipped fast x2 model on the other 15 with
 `srstudio train recipes/finetune_fast_x2.toml`, and prints the held-out Y-PSNR before and
 after (both measured by `srstudio eval --json`) and the wall time of the training run.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import subprocess
@@ -17,8 +18,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-BSD200 = REPO.parent / "shared" / "data" / "train" / "BSD200"
-WORK = REPO / "runs" / "finetune_demo"
+TRAIN = REPO.parent / "shared" / "data" / "train"
 
 
 def cli(*args: str) -> str:
@@ -27,9 +27,15 @@ def cli(*args: str) -> str:
 
 
 def main() -> int:
-    files = sorted(BSD200.glob("*.png"))[:20]
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--source", default="BSD200", help="folder under ../shared/data/train")
+    ap.add_argument("--lr", default=None, help="override optim.lr of the recipe")
+    args = ap.parse_args()
+    WORK = REPO / "runs" / "finetune_demo"
+    files = sorted(p for p in (TRAIN / args.source).iterdir()
+                   if p.suffix.lower() in (".png", ".jpg"))[:20]
     if len(files) < 20:
-        sys.exit("needs ../shared/data/train/BSD200")
+        sys.exit(f"needs 20 images in ../shared/data/train/{args.source}")
     shutil.rmtree(WORK, ignore_errors=True)
     for sub, chosen in (("train", files[:15]), ("holdout", files[15:])):
         d = WORK / "data" / sub
@@ -39,18 +45,20 @@ def main() -> int:
     holdout = str(WORK / "data" / "holdout")
     before = json.loads(cli("eval", "--model", "fast", "--scale", "2", "--json", holdout))
     t0 = time.perf_counter()
+    extra = ["--set", f"optim.lr={args.lr}"] if args.lr else []
     subprocess.run([sys.executable, "-m", "app.cli", "train", "recipes/finetune_fast_x2.toml",
-                    "--out", str(WORK / "run"), "--quiet"], cwd=REPO, check=True)
+                    "--out", str(WORK / "run"), "--quiet", *extra], cwd=REPO, check=True)
     wall = time.perf_counter() - t0
     after = json.loads(cli("eval", "--model", str(WORK / "run" / "best.safetensors"),
                            "--scale", "2", "--json", holdout))
     b, a = before["datasets"]["holdout"], after["datasets"]["holdout"]
-    result = {"train_images": [f.name for f in files[:15]],
+    result = {"source": args.source, "lr": args.lr or "2e-4",
+              "train_images": [f.name for f in files[:15]],
               "holdout_images": [f.name for f in files[15:]],
               "before": b, "after": a, "bicubic": before["bicubic"]["holdout"],
               "gain_db": round(a["psnr_y"] - b["psnr_y"], 3), "wall_s": round(wall, 1)}
     text = json.dumps(result, indent=1)
-    (REPO / "docs" / "finetune_demo.json").write_text(text + "\n")
+    (REPO / "docs" / f"finetune_demo_{args.source}.json").write_text(text + "\n")
     print(text)
     return 0
 

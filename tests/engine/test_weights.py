@@ -17,6 +17,7 @@ def test_round_trip_keeps_tensors_and_metadata(tmp_path):
     assert m["metrics"]["Set5"]["psnr_y"] == 37.1 and m["format"] == 1
     assert read_metadata(p)["config"] == {"d": 8}
     assert not list(tmp_path.glob("*.part"))
+    assert p.stat().st_mode & 0o044 == 0o044  # readable by others (umask 022 here)
 
 
 def test_missing_metadata_is_refused(tmp_path):

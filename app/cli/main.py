@@ -1,7 +1,7 @@
 """``srstudio``: the command line, a thin layer over engine.jobs and the trainer.
 
-Subcommands: upscale, eval, models, train.  Exit codes: 0 success, 1 usage or setup
-error, 2 some input failed (every good file is still written), 130 cancelled.
+Subcommands: upscale, eval, models, train, colorize, train-colorize.  Exit codes: 0 success,
+1 usage or setup error, 2 some input failed (every good file is still written), 130 cancelled.
 """
 
 from __future__ import annotations
@@ -52,6 +52,10 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.add_argument("--max-pixels", type=int, default=None, help="refuse larger inputs")
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--colorize", nargs="?", const="after", choices=("before", "after"),
+                   help="colour gray images before or after upscaling (default: after)")
+    p.add_argument("--colorize-model", default="colorize", metavar="NAME|PATH",
+                   help="colorize model for --colorize (default: the shipped one)")
     v = p.add_argument_group("video")
     v.add_argument("--codec", default="h264",
                    choices=("h264", "h265", "vp9", "av1", "ffv1", "prores"),
@@ -117,9 +121,14 @@ def cmd_upscale(args: argparse.Namespace) -> int:
     batch = BatchResult()
     try:
         up = make_upscaler(resolve_model(opts.model, opts.scale), opts.device, opts.precision)
-        if image_inputs:
+        if image_inputs and args.colorize:
+            batch = _upscale_colorize(args, image_inputs, opts, up, on_event, cancel)
+        elif image_inputs:
             batch = run_upscale_batch(image_inputs, args.output, opts, progress=on_event,
                                       cancel=cancel, upscaler=up)
+        if videos and args.colorize:
+            err.write("warning --colorize is not applied to videos yet; they are upscaled "
+                      "as they are\n")
         vout = args.output
         if vout and len(videos) + len(batch.files) > 1 and Path(vout).suffix:
             vout = str(Path(vout).with_suffix(""))  # several items: -o is a folder
@@ -159,6 +168,100 @@ def cmd_upscale(args: argparse.Namespace) -> int:
     if batch.cancelled:
         return EXIT_CANCELLED
     return EXIT_INPUT_FAILED if n_bad else EXIT_OK
+
+
+# --- colorization (engine.colorize): `colorize` and `upscale --colorize` ---------------
+def _upscale_colorize(args: argparse.Namespace, inputs: list, opts: object, up: object,
+                      on_event: object, cancel: object) -> object:
+    from engine.colorize.colorizer import load_colorizer
+    from engine.colorize.jobs import run_upscale_colorize_batch
+    from engine.models.registry import resolve_model
+
+    model = load_colorizer(args.colorize_model, args.device)
+    return run_upscale_colorize_batch(
+        inputs, args.output, opts, upscaler=up, model=model,
+        model_name=resolve_model(opts.model, opts.scale).name, when=args.colorize,
+        progress=on_event, cancel=cancel)
+
+
+def _colorize_when_default(argv: list[str]) -> list[str]:
+    """``upscale --colorize INPUT``: a bare --colorize means 'after' (not INPUT)."""
+    out = list(argv)
+    for i, a in enumerate(out):
+        if a == "--colorize" and (i + 1 == len(out) or out[i + 1] not in ("before", "after")):
+            out.insert(i + 1, "after")
+            break
+    return out
+
+
+def _add_colorize(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("colorize", help="colour gray images (files and folders, recursive)",
+                       description="Colour black-and-white images with a colorization "
+                                   "network (Zhang et al. 2016). Colour inputs are skipped "
+                                   "unless --recolor is given.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="output folder (or file, for one input); default: beside each input")
+    p.add_argument("-m", "--model", default="colorize",
+                   help="colorize model name or .safetensors path (default: the shipped one)")
+    p.add_argument("--recolor", action="store_true",
+                   help="also colour colour images again (their colour is dropped first)")
+    p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N, mps")
+    p.add_argument("-f", "--format", dest="output_format", default=None,
+                   choices=("png", "jpg", "webp", "tif", "bmp"), help="default: same as input")
+    p.add_argument("-q", "--quality", type=int, default=95, help="JPEG/WebP quality")
+    p.add_argument("--name", dest="name_pattern", default="{stem}_color",
+                   help="output name pattern ({stem})")
+    p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    p.add_argument("--max-pixels", type=int, default=None, help="refuse larger inputs")
+    p.add_argument("--quiet", action="store_true")
+
+
+def cmd_colorize(args: argparse.Namespace) -> int:
+    from engine.colorize.jobs import ColorizeOptions, run_colorize_batch
+    from engine.errors import SRStudioError
+    from engine.events import CancelToken, Finished
+    from engine.io import DEFAULT_MAX_PIXELS
+
+    opts = ColorizeOptions(model=args.model, device=args.device, recolor=args.recolor,
+                           output_format=args.output_format, quality=args.quality,
+                           name_pattern=args.name_pattern, overwrite=args.overwrite,
+                           max_pixels=args.max_pixels or DEFAULT_MAX_PIXELS)
+    err = sys.stderr
+
+    def on_event(ev: object) -> None:
+        if not (isinstance(ev, Finished) and hasattr(ev.result, "ok")):
+            return
+        r = ev.result
+        if not r.ok:
+            err.write(f"error {r.error}\n")
+        elif getattr(r, "skipped", None):
+            err.write(f"skip  {r.input}: {r.skipped}\n")
+        elif not args.quiet:
+            err.write(f"ok    {r.input} -> {r.output} ({r.seconds:.1f}s)\n")
+
+    cancel = CancelToken()
+    try:
+        batch = run_colorize_batch(args.inputs, args.output, opts, progress=on_event,
+                                   cancel=cancel)
+    except SRStudioError as e:
+        err.write(f"srstudio: {e}\n")
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        cancel.cancel()
+        err.write("srstudio: cancelled\n")
+        return EXIT_CANCELLED
+    if not batch.files:
+        err.write("srstudio: no input files found\n")
+        return EXIT_INPUT_FAILED
+    n_ok = sum(f.ok and f.output is not None for f in batch.files)
+    n_skip = sum(f.ok and f.output is None for f in batch.files)
+    n_bad = len(batch.failed)
+    err.write(f"done: {n_ok} colorized, {n_skip} skipped, {n_bad} failed\n")
+    if batch.cancelled:
+        return EXIT_CANCELLED
+    return EXIT_INPUT_FAILED if n_bad else EXIT_OK
+
 
 
 def _add_eval(sub: argparse._SubParsersAction) -> None:
@@ -202,6 +305,7 @@ def _add_models(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
+    import engine.colorize  # noqa: F401  (registers the colorizer architectures)
     from engine.archs import count_params, list_archs
     from engine.models import list_models
 
@@ -238,15 +342,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_upscale(sub)
     _add_eval(sub)
     _add_models(sub)
+    _add_colorize(sub)
     try:
         from trainer.cli import add_train_parser
         add_train_parser(sub)
+        from trainer.colorize.cli import add_train_colorize_parser
+        add_train_colorize_parser(sub)
     except ImportError:  # the trainer is optional for inference-only installs
         pass
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = _colorize_when_default(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
     if args.command == "upscale":
         return cmd_upscale(args)
@@ -257,6 +365,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "train":
         from trainer.cli import run_train
         return run_train(args)
+    if args.command == "colorize":
+        return cmd_colorize(args)
+    if args.command == "train-colorize":
+        from trainer.colorize.cli import run_train_colorize
+        return run_train_colorize(args)
     return EXIT_ERROR
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+
 import pytest
 import torch
 
@@ -11,13 +13,17 @@ def test_round_trip_keeps_tensors_and_metadata(tmp_path):
     sd = {"a.weight": torch.randn(3, 4), "b.bias": torch.arange(5.0)}
     meta = {"arch": "x", "scale": 2, "config": {"d": 8}, "num_channels": 1,
             "metrics": {"Set5": {"psnr_y": 37.1}}}
-    p = save_weights(tmp_path / "m.safetensors", sd, meta)
+    old = os.umask(0o022)
+    try:
+        p = save_weights(tmp_path / "m.safetensors", sd, meta)
+    finally:
+        os.umask(old)
     got, m = load_weights(p)
     assert torch.equal(got["a.weight"], sd["a.weight"])
     assert m["metrics"]["Set5"]["psnr_y"] == 37.1 and m["format"] == 1
     assert read_metadata(p)["config"] == {"d": 8}
     assert not list(tmp_path.glob("*.part"))
-    assert p.stat().st_mode & 0o044 == 0o044  # readable by others (umask 022 here)
+    assert p.stat().st_mode & 0o777 == 0o644  # follows the umask, not mkstemp's 0600
 
 
 def test_missing_metadata_is_refused(tmp_path):

@@ -1,0 +1,5 @@
+import sys
+
+from trainer.colorize.cli import main
+
+sys.exit(main())

@@ -119,6 +119,8 @@ def main(argv: list[str] | None = None) -> int:
         model = load_colorizer(ref, "cpu")
         t0 = time.perf_counter()
         label = f"{model.name} ({model.spec.name})"
+        if label in results:   # e.g. best and final of one run
+            label = f"{model.name} ({model.spec.name}, {Path(ref).name})"
         results[label] = evaluate(lambda img, m=model: colorize_image(m, img, recolor=True),
                                   sets)
         print(f"{label}: {time.perf_counter() - t0:.1f}s", file=sys.stderr)

@@ -120,7 +120,8 @@ class ModelsWorker(Worker):
     def work(self) -> None:
         from engine.devices import available_devices, describe_device, select_device
         from engine.models.registry import list_models
-        models = list_models()
+        # colorizers are not upscalers: they get their own entry point, not the model list
+        models = [m for m in list_models() if m.role != "colorize"]
         devices = available_devices()
         self.loaded.emit(models, devices, describe_device(select_device("auto")))
 

@@ -20,5 +20,6 @@ from engine.archs import (  # noqa: F401  (imported for their registration side 
     vdsr,
 )
 from engine.archs.registry import ArchSpec, build, count_params, get_arch, list_archs, register
+from engine.colorize import archs as _colorize_archs  # noqa: E402,F401  (colorizer_cls/_reg)
 
 __all__ = ["ArchSpec", "build", "count_params", "get_arch", "list_archs", "register"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from engine.errors import ConfigError, SRStudioError
@@ -88,11 +88,13 @@ class _Printer:
         self.out.flush()
 
 
-def run_train(args: argparse.Namespace) -> int:
-    """Run ``srstudio train`` with parsed ``args``; returns the exit code."""
-    from trainer.config import load_config
-    from trainer.loop import train
-
+def run_training_command(args: argparse.Namespace, command: str,
+                         load: Callable[[str, list[str]], Any],
+                         train_fn: Callable[..., Any], printer: Callable[[Any], None],
+                         best_text: Callable[[Any], str]) -> int:
+    """The shared body of ``srstudio train`` and ``srstudio train-colorize``: apply the
+    command-line overrides, run with a first-Ctrl-C-stops-cleanly handler, map errors to
+    exit codes and print the summary (``best_text(result)`` adds the task's best score)."""
     err = sys.stderr
     overrides = list(args.overrides or [])
     if args.out:
@@ -114,17 +116,16 @@ def run_train(args: argparse.Namespace) -> int:
     except ValueError:  # not the main thread
         previous = None
     try:
-        cfg = load_config(args.config, overrides)
-        res = train(cfg, _Printer(sys.stdout, bool(getattr(args, "quiet", False))), cancel,
-                    resume=bool(args.resume))
+        cfg = load(args.config, overrides)
+        res = train_fn(cfg, printer, cancel, resume=bool(args.resume))
     except ConfigError as e:
-        err.write(f"srstudio train: {e}\n")
+        err.write(f"srstudio {command}: {e}\n")
         return EXIT_CONFIG
     except SRStudioError as e:
-        err.write(f"srstudio train: {e}\n")
+        err.write(f"srstudio {command}: {e}\n")
         return EXIT_ERROR
     except KeyboardInterrupt:
-        err.write("srstudio train: interrupted (last.pt holds the last checkpoint)\n")
+        err.write(f"srstudio {command}: interrupted (last.pt holds the last checkpoint)\n")
         return EXIT_CANCELLED
     finally:
         if previous is not None:
@@ -133,10 +134,20 @@ def run_train(args: argparse.Namespace) -> int:
         err.write(f"stopped at step {res.steps}; continue with --resume "
                   f"(checkpoint {res.checkpoint})\n")
         return EXIT_CANCELLED
-    best = f", best {res.best_psnr_y:.2f} dB at step {res.best_step}: {res.best_weights}" \
-        if res.best_weights else ""
+    best = best_text(res) if res.best_weights else ""
     print(f"done: {res.steps} steps; weights {res.final_weights}{best}")
     return EXIT_OK
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """Run ``srstudio train`` with parsed ``args``; returns the exit code."""
+    from trainer.config import load_config
+    from trainer.loop import train
+
+    return run_training_command(
+        args, "train", load_config, train,
+        _Printer(sys.stdout, bool(getattr(args, "quiet", False))),
+        lambda r: f", best {r.best_psnr_y:.2f} dB at step {r.best_step}: {r.best_weights}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

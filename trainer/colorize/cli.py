@@ -5,14 +5,12 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from engine.errors import ConfigError, SRStudioError
-from engine.events import CancelToken, Progress, Started, Warning_
-from trainer.cli import _fmt_time, add_train_arguments
+from engine.events import Progress, Started, Warning_
+from trainer.cli import _fmt_time, add_train_arguments, run_training_command
 from trainer.events import StepLogged
 
 EXIT_OK, EXIT_ERROR, EXIT_CONFIG, EXIT_CANCELLED = 0, 1, 2, 130
@@ -64,50 +62,11 @@ def run_train_colorize(args: argparse.Namespace) -> int:
     from trainer.colorize.config import load_colorize_config
     from trainer.colorize.loop import train_colorizer
 
-    err = sys.stderr
-    overrides = list(args.overrides or [])
-    if args.out:
-        overrides.append(f"run.out_dir={args.out}")
-    if args.steps is not None:
-        overrides.append(f"run.steps={args.steps}")
-    if args.device:
-        overrides.append(f"run.device={args.device}")
-    cancel = CancelToken()
-
-    def on_sigint(_sig: int, _frame: Any) -> None:
-        if cancel.cancelled:
-            raise KeyboardInterrupt
-        err.write("stopping after this step (Ctrl-C again to abort now)...\n")
-        cancel.cancel()
-
-    try:
-        previous = signal.signal(signal.SIGINT, on_sigint)
-    except ValueError:  # not the main thread
-        previous = None
-    try:
-        cfg = load_colorize_config(args.config, overrides)
-        res = train_colorizer(cfg, _Printer(sys.stdout, bool(getattr(args, "quiet", False))),
-                              cancel, resume=bool(args.resume))
-    except ConfigError as e:
-        err.write(f"srstudio train-colorize: {e}\n")
-        return EXIT_CONFIG
-    except SRStudioError as e:
-        err.write(f"srstudio train-colorize: {e}\n")
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        err.write("srstudio train-colorize: interrupted (last.pt holds the last checkpoint)\n")
-        return EXIT_CANCELLED
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
-    if res.cancelled:
-        err.write(f"stopped at step {res.steps}; continue with --resume "
-                  f"(checkpoint {res.checkpoint})\n")
-        return EXIT_CANCELLED
-    best = (f", best rebalanced AuC {100 * res.best_auc_rebalanced:.2f} at step "
-            f"{res.best_step}: {res.best_weights}") if res.best_weights else ""
-    print(f"done: {res.steps} steps; weights {res.final_weights}{best}")
-    return EXIT_OK
+    return run_training_command(
+        args, "train-colorize", load_colorize_config, train_colorizer,
+        _Printer(sys.stdout, bool(getattr(args, "quiet", False))),
+        lambda r: (f", best rebalanced AuC {100 * r.best_auc_rebalanced:.2f} at step "
+                   f"{r.best_step}: {r.best_weights}"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

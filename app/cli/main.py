@@ -73,6 +73,7 @@ def cmd_upscale(args: argparse.Namespace) -> int:
     from engine.events import CancelToken, Finished, Warning_
     from engine.io import DEFAULT_MAX_PIXELS
     from engine.jobs import BatchResult, FileStarted, UpscaleOptions, run_upscale_batch
+    from engine.jobs.upscale import load_job_colorizer
     from engine.jobs.video import (
         VideoFileResult,
         VideoOptions,
@@ -87,7 +88,8 @@ def cmd_upscale(args: argparse.Namespace) -> int:
                           precision=args.precision, output_format=args.output_format,
                           quality=args.quality, name_pattern=args.name_pattern,
                           overwrite=args.overwrite,
-                          max_pixels=args.max_pixels or DEFAULT_MAX_PIXELS)
+                          max_pixels=args.max_pixels or DEFAULT_MAX_PIXELS,
+                          colorize=args.colorize, colorize_model=args.colorize_model)
     vopts = VideoOptions(codec=args.codec, crf=args.crf, bitrate=args.bitrate,
                          preset=args.preset, hw=args.hw, resume=not args.restart)
     bar = ProgressBar() if not args.quiet else None
@@ -112,6 +114,8 @@ def cmd_upscale(args: argparse.Namespace) -> int:
                     what = f"{size}, {r.frames} frames, {r.fps:.2f} fps"
                 else:
                     what = f"{size}, tile {'auto ' if r.auto_tile else ''}{r.tile}"
+                if r.colorized:
+                    what += ", colorized"
                 err.write(f"ok    {r.input} -> {r.output} ({what}, {r.seconds:.1f}s)\n")
         elif bar is not None:
             bar(ev)
@@ -121,14 +125,10 @@ def cmd_upscale(args: argparse.Namespace) -> int:
     batch = BatchResult()
     try:
         up = make_upscaler(resolve_model(opts.model, opts.scale), opts.device, opts.precision)
-        if image_inputs and args.colorize:
-            batch = _upscale_colorize(args, image_inputs, opts, up, on_event, cancel)
-        elif image_inputs:
+        colorizer = load_job_colorizer(opts)
+        if image_inputs:
             batch = run_upscale_batch(image_inputs, args.output, opts, progress=on_event,
-                                      cancel=cancel, upscaler=up)
-        if videos and args.colorize:
-            err.write("warning --colorize is not applied to videos yet; they are upscaled "
-                      "as they are\n")
+                                      cancel=cancel, upscaler=up, colorizer=colorizer)
         vout = args.output
         if vout and len(videos) + len(batch.files) > 1 and Path(vout).suffix:
             vout = str(Path(vout).with_suffix(""))  # several items: -o is a folder
@@ -138,7 +138,8 @@ def cmd_upscale(args: argparse.Namespace) -> int:
                 break
             if bar is not None:
                 bar.prefix = f"video {i + 1}/{len(videos)} {Path(v).name[:30]} "
-            r = run_video_job(v, vout, opts, vopts, progress=on_event, cancel=cancel, upscaler=up)
+            r = run_video_job(v, vout, opts, vopts, progress=on_event, cancel=cancel, upscaler=up,
+                              colorizer=colorizer)
             batch.files.append(r)
             on_event(Finished(r))
     except CancelledError:
@@ -171,19 +172,6 @@ def cmd_upscale(args: argparse.Namespace) -> int:
 
 
 # --- colorization (engine.colorize): `colorize` and `upscale --colorize` ---------------
-def _upscale_colorize(args: argparse.Namespace, inputs: list, opts: object, up: object,
-                      on_event: object, cancel: object) -> object:
-    from engine.colorize.colorizer import load_colorizer
-    from engine.colorize.jobs import run_upscale_colorize_batch
-    from engine.models.registry import resolve_model
-
-    model = load_colorizer(args.colorize_model, args.device)
-    return run_upscale_colorize_batch(
-        inputs, args.output, opts, upscaler=up, model=model,
-        model_name=resolve_model(opts.model, opts.scale).name, when=args.colorize,
-        progress=on_event, cancel=cancel)
-
-
 def _colorize_when_default(argv: list[str]) -> list[str]:
     """``upscale --colorize INPUT``: a bare --colorize means 'after' (not INPUT)."""
     out = list(argv)

@@ -6,19 +6,19 @@
 * :mod:`~engine.colorize.archs`: the networks (``colorizer_cls``, ``colorizer_reg``),
   registered in the architecture registry with ``kind = "colorizer"`` on import.
 * :mod:`~engine.colorize.colorizer`: :func:`colorize_image`, :func:`is_grayscale`,
-  :func:`make_frame_colorizer`, :func:`load_colorizer`.
+  :func:`FrameColorizer`, :func:`load_colorizer`.
 * :mod:`~engine.colorize.metrics`: PSNR, AuC (plain and rebalanced), colourfulness.
 * :mod:`~engine.colorize.jobs`: file batches (``srstudio colorize``, ``upscale --colorize``).
 """
 
 from engine.colorize import archs  # noqa: F401  (registers the architectures)
 from engine.colorize.colorizer import (
+    FrameColorizer,
     colorize_image,
     is_grayscale,
     load_colorizer,
-    make_frame_colorizer,
 )
 from engine.colorize.lab import lab_to_rgb, rgb_to_lab
 
-__all__ = ["colorize_image", "is_grayscale", "lab_to_rgb", "load_colorizer",
-           "make_frame_colorizer", "rgb_to_lab"]
+__all__ = ["FrameColorizer", "colorize_image", "is_grayscale", "lab_to_rgb",
+           "load_colorizer", "rgb_to_lab"]

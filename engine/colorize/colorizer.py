@@ -11,7 +11,6 @@ until the colour fits the sRGB gamut, so the output's L* equals the input's up t
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from engine.colorize.lab import (
 )
 from engine.errors import UnsupportedModelError
 from engine.io import from_float32, to_float32
+from engine.io.files import file_identity
 
 SHORT_SIDE = 256
 MAX_SIDE = 1024
@@ -204,19 +204,25 @@ def colorize_image(model: Any, pixels: np.ndarray, *, recolor: bool = False,
     return apply_ab(arr, ab)
 
 
-def make_frame_colorizer(model: Any, *, recolor: bool = True,
-                         short_side: int = SHORT_SIDE) -> Callable[[np.ndarray], np.ndarray]:
-    """A ``frame -> frame`` function for the video pipeline: (H, W, 3|1) uint8 RGB in,
-    (H, W, 3) uint8 RGB out.
+class FrameColorizer:
+    """A ``frame -> frame`` colorizer for the video pipeline: (H, W, 3|1) uint8 RGB in,
+    (H, W, 3) uint8 RGB out, with an :attr:`identity` (weight file, size, mtime) so a
+    resumed video job never mixes frames coloured by two different models.
 
     Decoded video frames are RGB even for black-and-white films, with some chroma noise, so
     by default every frame is coloured from its L* (``recolor=True``); deciding per frame
     would flicker.  Pass ``recolor=False`` to leave colour frames unchanged.
     """
-    net = _network(model)
-    net.eval()
 
-    def colorize_frame(frame: np.ndarray) -> np.ndarray:
-        return colorize_image(net, frame, recolor=recolor, short_side=short_side)
+    def __init__(self, model: Any, *, recolor: bool = True,
+                 short_side: int = SHORT_SIDE) -> None:
+        self.net = _network(model)
+        self.net.eval()
+        self.recolor, self.short_side = recolor, short_side
+        self.name = str(getattr(model, "name", type(self.net).__name__))
+        self.identity = f"{self.name}:{file_identity(getattr(model, 'path', None))}:" \
+                        f"recolor={recolor}:short_side={short_side}"
 
-    return colorize_frame
+    def __call__(self, frame: np.ndarray) -> np.ndarray:
+        return colorize_image(self.net, frame, recolor=self.recolor,
+                              short_side=self.short_side)

@@ -66,3 +66,15 @@ def _expand_folder(folder: Path, recursive: bool) -> Iterator[Path]:
             yield Path(entry.path)
     for sub in subfolders:
         yield from _expand_folder(sub, recursive)
+
+
+def file_identity(path: str | os.PathLike[str] | None) -> str:
+    """``resolved path:size:mtime`` of a file ('' for none): tells two weight files apart,
+    so a resumed job never mixes outputs of different models."""
+    if not path:
+        return ""
+    try:
+        st = Path(path).stat()
+        return f"{Path(path).resolve()}:{st.st_size}:{st.st_mtime_ns}"
+    except OSError:
+        return str(path)

@@ -1,7 +1,9 @@
 """The upscale job: files and folders in, upscaled files out, one bad file never stops a batch.
 
 The CLI, the GUI queue and tests all call :func:`run_upscale_batch` (or
-:func:`upscale_file` for one item) with a progress callback and a cancel token.
+:func:`upscale_file` for one item) with a progress callback and a cancel token.  With
+``UpscaleOptions.colorize`` set, gray inputs are also coloured (:mod:`engine.colorize`)
+before or after upscaling; colour inputs are left as they are.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from engine.errors import CancelledError, SRStudioError
 from engine.events import CancelToken, Finished, ProgressCallback, emit
@@ -33,6 +36,27 @@ class UpscaleOptions:
     name_pattern: str = "{stem}_x{scale}_{model}"
     overwrite: bool = False
     max_pixels: int | None = DEFAULT_MAX_PIXELS
+    colorize: str | None = None          # None, or colour gray inputs 'before'/'after' upscaling
+    colorize_model: str = "colorize"     # name or weight file of the colorize model
+
+
+COLORIZE_WHEN = ("before", "after")
+
+
+def check_colorize(when: str | None) -> None:
+    if when is not None and when not in COLORIZE_WHEN:
+        raise ValueError(f"colorize must be None, 'before' or 'after', not {when!r}")
+
+
+def load_job_colorizer(options: UpscaleOptions) -> Any:
+    """The colorize model the options ask for (None when they do not): loaded once per
+    batch by the caller and passed to :func:`upscale_file` / the video job."""
+    check_colorize(options.colorize)
+    if options.colorize is None:
+        return None
+    from engine.colorize import load_colorizer
+
+    return load_colorizer(options.colorize_model, options.device)
 
 
 @dataclass
@@ -52,6 +76,7 @@ class FileResult:
     auto_tile: bool = False
     input_size: tuple[int, int] | None = None   # (width, height)
     output_size: tuple[int, int] | None = None
+    colorized: bool = False                     # a gray input was coloured
 
     @property
     def ok(self) -> bool:
@@ -86,24 +111,41 @@ def output_path_for(inp: Path, root: Path | None, out: Path | None, options: Ups
 
 
 def upscale_file(inp: Path, outp: Path, upscaler: Upscaler, options: UpscaleOptions, *,
-                 progress: ProgressCallback | None = None,
-                 cancel: CancelToken | None = None) -> FileResult:
-    """Upscale one file; errors are returned in the result, cancellation is raised."""
+                 progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
+                 colorizer: Any = None) -> FileResult:
+    """Upscale one file; errors are returned in the result, cancellation is raised.
+
+    ``colorizer``: the loaded colorize model used when ``options.colorize`` is set
+    (:func:`load_job_colorizer`); loaded here when it is not given.
+    """
     t0 = time.perf_counter()
     res = FileResult(input=inp)
     try:
+        when = options.colorize
+        if when is not None and colorizer is None:
+            colorizer = load_job_colorizer(options)
         img = read_image(inp, max_pixels=options.max_pixels)
         res.input_size = (img.width, img.height)
-        up = upscale_image(upscaler, img.pixels, img.alpha, tile=options.tile,
+        pixels = img.pixels
+        if when is not None:
+            from engine.colorize import colorize_image, is_grayscale
+
+            res.colorized = is_grayscale(pixels)
+        if res.colorized and when == "before":
+            pixels = colorize_image(colorizer, pixels)
+        up = upscale_image(upscaler, pixels, img.alpha, tile=options.tile,
                            progress=progress, cancel=cancel)
         res.tile, res.auto_tile = up.report.tile, up.auto_tile
+        pixels = up.pixels
+        if res.colorized and when == "after":
+            pixels = colorize_image(colorizer, pixels)
         if cancel is not None:
             cancel.raise_if_cancelled()
         outp.parent.mkdir(parents=True, exist_ok=True)
-        write_image(outp, img.with_pixels(up.pixels, up.alpha), quality=options.quality,
+        write_image(outp, img.with_pixels(pixels, up.alpha), quality=options.quality,
                     overwrite=options.overwrite, protected=[inp])
         res.output = outp
-        res.output_size = (up.pixels.shape[1], up.pixels.shape[0])
+        res.output_size = (pixels.shape[1], pixels.shape[0])
     except CancelledError:
         raise
     except SRStudioError as e:
@@ -116,13 +158,10 @@ def upscale_file(inp: Path, outp: Path, upscaler: Upscaler, options: UpscaleOpti
     return res
 
 
-def run_upscale_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLike[str] | None,
-                      options: UpscaleOptions, *, progress: ProgressCallback | None = None,
-                      cancel: CancelToken | None = None,
-                      upscaler: Upscaler | None = None) -> BatchResult:
-    """Upscale every image in ``inputs`` (files and folders, recursive)."""
-    ref: ModelRef = resolve_model(options.model, options.scale)
-    up = upscaler or make_upscaler(ref, options.device, options.precision)
+def collect_inputs(inputs: list[str | os.PathLike[str]], out: str | os.PathLike[str] | None
+                   ) -> tuple[list[tuple[Path, Path | None]], Path | None]:
+    """(every image file with the folder it was found under, the output path): files and
+    folders (recursive); with several inputs an ``out`` that looks like a file is a folder."""
     out_path = Path(out) if out is not None else None
     items: list[tuple[Path, Path | None]] = []
     for raw in inputs:
@@ -132,6 +171,20 @@ def run_upscale_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLi
             items.append((f, root))
     if out_path is not None and len(items) > 1 and out_path.suffix:
         out_path = out_path.with_suffix("")  # several inputs: treat OUT as a folder
+    return items, out_path
+
+
+def run_upscale_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLike[str] | None,
+                      options: UpscaleOptions, *, progress: ProgressCallback | None = None,
+                      cancel: CancelToken | None = None, upscaler: Upscaler | None = None,
+                      colorizer: Any = None) -> BatchResult:
+    """Upscale every image in ``inputs`` (files and folders, recursive); with
+    ``options.colorize``, gray ones are coloured too (the colorize model is loaded once)."""
+    ref: ModelRef = resolve_model(options.model, options.scale)
+    up = upscaler or make_upscaler(ref, options.device, options.precision)
+    if colorizer is None:
+        colorizer = load_job_colorizer(options)
+    items, out_path = collect_inputs(inputs, out)
     batch = BatchResult()
     for i, (f, root) in enumerate(items):
         if cancel is not None and cancel.cancelled:
@@ -140,7 +193,8 @@ def run_upscale_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLi
         emit(progress, FileStarted(i, len(items), f))
         target = output_path_for(f, root, out_path, options, ref.name)
         try:
-            r = upscale_file(f, target, up, options, progress=progress, cancel=cancel)
+            r = upscale_file(f, target, up, options, progress=progress, cancel=cancel,
+                             colorizer=colorizer)
         except CancelledError:
             batch.cancelled = True
             batch.files.append(FileResult(input=f, error="cancelled"))

@@ -13,12 +13,13 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from engine.errors import CancelledError, SRStudioError
 from engine.events import CancelToken, ProgressCallback
 from engine.inference import Upscaler
 from engine.io.files import natural_key
-from engine.jobs.upscale import FileResult, UpscaleOptions
+from engine.jobs.upscale import FileResult, UpscaleOptions, load_job_colorizer
 from engine.models.registry import make_upscaler, resolve_model
 from engine.video.encoders import available_encoders, normalize_codec
 from engine.video.pipeline import VideoOptions, VideoResult, upscale_video
@@ -116,18 +117,21 @@ class VideoFileResult(FileResult):
 def run_video_job(input: str | os.PathLike[str], output: str | os.PathLike[str] | None,
                   options: UpscaleOptions, video: VideoOptions | None = None, *,
                   progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                  upscaler: Upscaler | None = None) -> VideoFileResult:
+                  upscaler: Upscaler | None = None, colorizer: Any = None) -> VideoFileResult:
     """Upscale one video; errors are returned in the result, cancellation is raised.
 
     ``output``: a file (video suffix), a folder, or None (beside the input).  The model
-    comes from ``options`` unless an ``upscaler`` is given.  ``options.overwrite`` and
-    ``options.tile`` apply; the other image options are ignored.
+    comes from ``options`` unless an ``upscaler`` is given.  ``options.overwrite``,
+    ``options.tile`` and ``options.colorize`` apply (a black-and-white video is coloured
+    with ``colorizer``, a loaded colorize model, or the one ``options`` names); the other
+    image options are ignored.
     """
     t0 = time.perf_counter()
     src = Path(input)
     res = VideoFileResult(input=src)
     vopts = replace(video or VideoOptions(), tile=options.tile,
-                    overwrite=options.overwrite or (video.overwrite if video else False))
+                    overwrite=options.overwrite or (video.overwrite if video else False),
+                    colorize=options.colorize or (video.colorize if video else None))
     try:
         ref = resolve_model(options.model, options.scale)
         up = upscaler or make_upscaler(ref, options.device, options.precision)
@@ -135,12 +139,21 @@ def run_video_job(input: str | os.PathLike[str], output: str | os.PathLike[str] 
         target = video_output_path(src, out, options, vopts, ref.name)
         if out is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
-        r = upscale_video(src, target, up, vopts, progress=progress, cancel=cancel)
+        frame_colorizer = None
+        if vopts.colorize:
+            from engine.colorize import FrameColorizer
+
+            frame_colorizer = FrameColorizer(
+                colorizer if colorizer is not None else
+                load_job_colorizer(replace(options, colorize=vopts.colorize)))
+        r = upscale_video(src, target, up, vopts, progress=progress, cancel=cancel,
+                          colorizer=frame_colorizer)
         res.output = r.output
         res.input_size, res.output_size = r.input_size, r.output_size
         res.frames, res.resumed_frames, res.encoder = r.frames, r.resumed_frames, r.encoder
         res.fps = r.processing_fps
         res.tile = r.tile
+        res.colorized = r.colorized
         res.video = r
     except CancelledError:
         raise

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import av
 import numpy as np
@@ -40,10 +40,14 @@ from engine.events import (
 from engine.inference.pipeline import TileSetting, choose_tile, upscale_image
 from engine.inference.upscalers import Upscaler
 from engine.io.atomic import atomic_output
+from engine.io.files import file_identity
 from engine.video.encoders import EncoderSpec, check_container, default_bitrate, resolve_encoder
 from engine.video.mux import mux_final
 from engine.video.probe import VideoInfo, open_input, probe_video
 from engine.video.segments import SegmentTimes, WorkFolder, input_identity
+
+if TYPE_CHECKING:
+    from engine.colorize.colorizer import FrameColorizer
 
 
 @dataclass
@@ -62,6 +66,9 @@ class VideoOptions:
     resume: bool = True                 # reuse finished segments of an interrupted job
     max_frames: int | None = None       # only the first N frames (previews, benchmarks)
     queue_size: int = 4
+    colorize: str | None = None         # colour a black-and-white video 'before'/'after'
+                                        # upscaling (needs a FrameColorizer); colour videos
+                                        # are left as they are, with a warning
 
 
 @dataclass
@@ -80,6 +87,7 @@ class VideoResult:
     subtitles: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     tile: int | None = None
+    colorized: bool = False
 
     @property
     def processing_fps(self) -> float:
@@ -273,25 +281,51 @@ def _check_target(src: Path, dst: Path, overwrite: bool) -> None:
 
 def _weights_id(upscaler: Upscaler) -> str:
     """Identify a model's weight file (path, size, mtime) so resuming never mixes models."""
-    path = getattr(getattr(upscaler, "model", None), "path", None)
-    if not path:
-        return ""
+    return file_identity(getattr(getattr(upscaler, "model", None), "path", None))
+
+
+GRAY_SAMPLE_FRAMES = 12
+VIDEO_GRAY_TOLERANCE = 8      # 8-bit levels: decoded 4:2:0 chroma of a B&W film is noisy
+VIDEO_GRAY_FRACTION = 0.01
+
+
+def video_looks_gray(src: Path, info: VideoInfo, frames: int = GRAY_SAMPLE_FRAMES) -> bool:
+    """True when the first ``frames`` decoded frames are all gray (R = G = B within a few
+    levels): one decision for the whole video, so colorizing never flickers on and off."""
+    from engine.colorize.colorizer import is_grayscale
+
+    seen = 0
     try:
-        st = Path(path).stat()
-        return f"{Path(path).resolve()}:{st.st_size}:{st.st_mtime_ns}"
-    except OSError:
-        return str(path)
+        with open_input(src) as c:
+            vs = c.streams[info.video_index]
+            for frame in _frames(c, vs, [0]):
+                if not is_grayscale(_rgb(frame), VIDEO_GRAY_TOLERANCE, VIDEO_GRAY_FRACTION):
+                    return False
+                seen += 1
+                if seen >= frames:
+                    break
+    except av.error.FFmpegError as exc:
+        raise VideoError(f"{src.name} is damaged or truncated: "
+                         f"{' '.join(str(exc).split())}") from None
+    return seen > 0
 
 
 def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
                   upscaler: Upscaler, options: VideoOptions | None = None, *,
                   progress: ProgressCallback | None = None,
-                  cancel: CancelToken | None = None) -> VideoResult:
+                  cancel: CancelToken | None = None,
+                  colorizer: FrameColorizer | None = None) -> VideoResult:
     """Upscale ``input`` into ``output`` (container from its suffix); see the module doc.
 
+    With ``options.colorize``, a black-and-white video (:func:`video_looks_gray`) is
+    coloured frame by frame by ``colorizer`` before or after upscaling.
     Raises VideoError (bad input, encoder missing), OutputExistsError, CancelledError.
     """
     opts = options or VideoOptions()
+    if opts.colorize not in (None, "before", "after"):
+        raise ValueError(f"colorize must be None, 'before' or 'after', not {opts.colorize!r}")
+    if opts.colorize and colorizer is None:
+        raise ValueError("options.colorize needs a colorizer (engine.colorize.FrameColorizer)")
     t0 = time.perf_counter()
     src, dst = Path(input), Path(output)
     info = probe_video(src)
@@ -314,6 +348,12 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
     if not info.frames_exact:
         warn(f"{src.name}: the frame count ({info.frames}) is an estimate")
     total = info.frames if opts.max_frames is None else min(info.frames, opts.max_frames)
+    colorize: tuple[str, FrameColorizer] | None = None
+    if opts.colorize and colorizer is not None:
+        if video_looks_gray(src, info):
+            colorize = (opts.colorize, colorizer)
+        else:
+            warn(f"{src.name} is a colour video; it is upscaled without colorizing")
     seg_frames = (max(1, round(float(opts.segment_seconds) * float(info.fps)))
                   if opts.segment_seconds else 1 << 40)
     settings = {"upscaler": getattr(upscaler, "name", type(upscaler).__name__),
@@ -321,7 +361,8 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
                 "dtype": str(getattr(upscaler, "dtype", "")), "tile": str(opts.tile),
                 "encoder": spec.name, "pix_fmt": spec.pix_fmt, "options": spec.options,
                 "bit_rate": spec.bit_rate, "quality": spec.global_quality,
-                "size": [tw, th], "max_frames": opts.max_frames}
+                "size": [tw, th], "max_frames": opts.max_frames,
+                "colorize": [colorize[0], colorize[1].identity] if colorize else None}
     frame_up = FrameUpscaler(upscaler, info.width, info.height, opts.tile)
     work = WorkFolder(dst, input_identity(src), settings, seg_frames)
     manifest = work.open(resume=opts.resume)
@@ -335,7 +376,7 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
         emit(progress, Started("video", total, detail))
         if not manifest.complete:
             _run_stages(src, info, frame_up, spec, work, resumed, opts, (tw, th), total,
-                        progress, cancel, warn)
+                        progress, cancel, warn, colorize)
         if cancel is not None:
             cancel.raise_if_cancelled()
         emit(progress, Started("mux", 1, f"writing {dst.name}"))
@@ -360,13 +401,16 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
                        fps=info.fps, encoder=spec.name,
                        seconds=time.perf_counter() - t0, resumed_frames=resumed,
                        segments=len(work.manifest.segments), audio=report.audio,
-                       subtitles=report.subtitles, warnings=warnings, tile=frame_up.tile)
+                       subtitles=report.subtitles, warnings=warnings, tile=frame_up.tile,
+                       colorized=colorize is not None)
 
 
 def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: EncoderSpec,
                 work: WorkFolder, start: int, opts: VideoOptions, size: tuple[int, int],
                 total: int, progress: ProgressCallback | None,
-                cancel: CancelToken | None, warn: Callable[[str], None]) -> None:
+                cancel: CancelToken | None, warn: Callable[[str], None],
+                colorize: tuple[str, FrameColorizer] | None = None) -> None:
+    when, colorizer = colorize if colorize else (None, None)
     stop = threading.Event()
     q_in: queue.Queue = queue.Queue(maxsize=max(1, opts.queue_size))
     # the encoder stalls for its look-ahead at every segment end (x264: ~40 frames); a
@@ -413,7 +457,12 @@ def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: Encod
             else:
                 batch.append(item)
             if batch and (finished or len(batch) >= frame_up.batch):
-                outs = frame_up([f.pixels for f in batch], cancel)
+                pixels = [f.pixels for f in batch]
+                if colorizer is not None and when == "before":
+                    pixels = [colorizer(px) for px in pixels]
+                outs = frame_up(pixels, cancel)
+                if colorizer is not None and when == "after":
+                    outs = [colorizer(px) for px in outs]
                 for f, px in zip(batch, outs, strict=True):
                     f.pixels = px
                     if not _put(q_out, f, stop):

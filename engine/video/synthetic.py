@@ -28,10 +28,11 @@ def make_test_clip(path: str | os.PathLike[str], *, frames: int = 48, width: int
                    height: int = 64, fps: int | Fraction = 24, audio: bool = True,
                    video: bool = True, codec: str = "libx264", audio_codec: str | None = None,
                    rotation: int = 0, pts: list[int] | None = None,
-                   faststart: bool = False, gop: int | None = None) -> Path:
+                   faststart: bool = False, gop: int | None = None, gray: bool = False) -> Path:
     """Write a clip: ``frames`` of a test pattern and a 440 Hz tone of the same length.
 
     ``pts``: explicit frame timestamps in units of 1/fps (for variable frame rate clips).
+    ``gray``: a black-and-white clip (the pattern's luma in all three channels).
     Odd sizes are written as yuv444p (4:2:0 cannot hold them).
     """
     p = Path(path)
@@ -64,7 +65,11 @@ def make_test_clip(path: str | os.PathLike[str], *, frames: int = 48, width: int
         apos = 0
         for i, t in enumerate(stamps):
             if vs is not None:
-                frame = av.VideoFrame.from_ndarray(test_pattern(width, height, i), "rgb24")
+                img = test_pattern(width, height, i)
+                if gray:
+                    luma = img.astype(np.float32) @ np.float32([0.299, 0.587, 0.114])
+                    img = np.repeat(np.round(luma).astype(np.uint8)[..., None], 3, axis=2)
+                frame = av.VideoFrame.from_ndarray(img, "rgb24")
                 frame.pts = t
                 for packet in vs.encode(frame):
                     c.mux(packet)

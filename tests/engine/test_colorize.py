@@ -10,7 +10,7 @@ import pytest
 import torch
 from PIL import Image
 
-from engine.colorize import colorize_image, is_grayscale, make_frame_colorizer
+from engine.colorize import FrameColorizer, colorize_image, is_grayscale
 from engine.colorize.archs import KIND
 from engine.colorize.colorizer import gray_of, load_colorizer
 from engine.colorize.lab import (
@@ -213,10 +213,12 @@ def test_colour_input_needs_recolor():
 
 
 def test_frame_colorizer():
-    fn = make_frame_colorizer(tiny_model())
+    fn = FrameColorizer(tiny_model())
     frame = np.repeat(colourful(36, 64)[..., :1], 3, axis=2)
     out = fn(frame)
     assert out.shape == frame.shape and out.dtype == np.uint8
+    assert not is_grayscale(out)
+    assert fn.identity and fn.identity != FrameColorizer(tiny_model(), recolor=False).identity
 
 
 def test_archs_are_registered_as_colorizers():

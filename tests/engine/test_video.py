@@ -299,6 +299,76 @@ def test_changed_settings_start_afresh(clips, tmp_path):
     assert r.resumed_frames == 0 and up.tiles == N
 
 
+# --- colorization ------------------------------------------------------------------------
+def _tiny_colorizer(tmp_path: Path) -> Path:
+    import torch
+
+    from engine.archs import build
+    from trainer.export import export_weights
+    torch.manual_seed(0)
+    cfg = {"c1": 4, "c2": 8, "c3": 8}
+    path = tmp_path / "tiny_colorize.safetensors"
+    export_weights(build("colorizer_cls", 1, **cfg).eval(), path, arch="colorizer_cls",
+                   scale=1, config={**cfg, "num_channels": 1}, name="tiny", role="colorize")
+    return path
+
+
+def _spread(frame: np.ndarray) -> float:
+    """Mean channel spread: 0 for a gray frame."""
+    f = frame.astype(np.int16)
+    return float((f.max(axis=2) - f.min(axis=2)).mean())
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_gray_video_is_colorized_before_or_after_upscaling(tmp_path, when):
+    from engine.colorize import FrameColorizer, load_colorizer
+    src = make_test_clip(tmp_path / "bw.mp4", frames=12, width=64, height=48, gray=True)
+    assert max(_spread(f) for f in rgb_frames(src)) < 2          # really black-and-white
+    col = FrameColorizer(load_colorizer(_tiny_colorizer(tmp_path), "cpu"))
+    out = tmp_path / f"bw_{when}.mp4"
+    r = upscale_video(src, out, bicubic(), VideoOptions(colorize=when), colorizer=col)
+    assert r.colorized and r.frames == 12 and r.output_size == (128, 96)
+    frames = rgb_frames(out)
+    assert len(frames) == 12 and min(_spread(f) for f in frames) > 4
+    assert probe_video(out).has_audio
+
+
+def test_resume_never_mixes_colorized_and_plain_segments(tmp_path):
+    from engine.colorize import FrameColorizer, load_colorizer
+    src = make_test_clip(tmp_path / "bw.mp4", frames=N, gray=True)
+    col = FrameColorizer(load_colorizer(_tiny_colorizer(tmp_path), "cpu"))
+    out = tmp_path / "bw_x2.mp4"
+    token = CancelToken()
+    with pytest.raises(CancelledError):
+        upscale_video(src, out, bicubic(), VideoOptions(segment_seconds=0.5, colorize="after"),
+                      colorizer=col, progress=_cancel_after(20, token), cancel=token)
+    up = Counting(bicubic())
+    r = upscale_video(src, out, up, VideoOptions(segment_seconds=0.5))
+    assert r.resumed_frames == 0 and up.tiles == N and not r.colorized
+
+
+def test_colour_video_is_not_colorized_and_says_so(clips, tmp_path):
+    from engine.colorize import FrameColorizer, load_colorizer
+    col = FrameColorizer(load_colorizer(_tiny_colorizer(tmp_path), "cpu"))
+    r = upscale_video(clips["main"], tmp_path / "c.mp4", bicubic(),
+                      VideoOptions(colorize="after", max_frames=6), colorizer=col)
+    assert not r.colorized and any("colour video" in w for w in r.warnings)
+    with pytest.raises(ValueError, match="colorizer"):
+        upscale_video(clips["main"], tmp_path / "d.mp4", bicubic(), VideoOptions(colorize="after"))
+
+
+def test_cli_upscale_colorize_video(tmp_path, model_dirs):
+    from app.cli.main import main
+    src = make_test_clip(tmp_path / "bw.mp4", frames=8, width=64, height=48, gray=True)
+    rc = main(["upscale", "--colorize", "after", str(src), "-m", "bicubic", "-s", "2",
+               "--colorize-model", str(_tiny_colorizer(tmp_path)), "--quiet",
+               "-o", str(tmp_path / "out.mp4")])
+    assert rc == 0
+    frames = rgb_frames(tmp_path / "out.mp4")
+    assert len(frames) == 8 and frames[0].shape == (96, 128, 3)
+    assert min(_spread(f) for f in frames) > 4
+
+
 # --- job and helpers -------------------------------------------------------------------
 def test_run_video_job_default_name_and_errors(clips, tmp_path):
     src = tmp_path / "in.mp4"

@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
     # models ---------------------------------------------------------------------------------
     def refresh_models(self) -> None:
         w = ModelsWorker()
+        w.colorizers.connect(self.settings_panel.set_colorize_models)
         w.loaded.connect(self._on_models)
         w.message.connect(self.log_message)
         self.host.start(w)
@@ -584,7 +585,8 @@ class MainWindow(QMainWindow):
             token = CancelToken()
             self.tokens[it.id] = token
             self.queue.update(it.id, model=ref.name, scale=s.scale, done=0, total=0,
-                              message="", eta_s=None, rate=None, resumable=False)
+                              message="", eta_s=None, rate=None, resumable=False,
+                              colorized=False)
             jobs.append(UpscaleJob(it.id, it.path, target, s, overwrite, token))
         if jobs:
             self._run_jobs(jobs)
@@ -697,6 +699,7 @@ class MainWindow(QMainWindow):
             self.queue.update(item_id, status=Status.DONE, output=res.output, results=results,
                               seconds=res.seconds, tile=res.tile, auto_tile=res.auto_tile,
                               input_size=res.input_size, output_size=res.output_size,
+                              colorized=res.colorized,
                               done=it.total, message="", eta_s=None, resumable=False)
             if res.auto_tile:
                 self.settings_panel.set_auto_tile(res.tile)
@@ -710,12 +713,13 @@ class MainWindow(QMainWindow):
                     name=it.path.name, out=res.output, n=frames, fps=getattr(res, "fps", 0.0),
                     sec=res.seconds, enc=getattr(res, "encoder", "") or "?")
                     + (self.tr("; resumed after frame {f}").format(f=resumed) if resumed
-                       else ""))
+                       else "") + (self.tr("; colorized") if res.colorized else ""))
             else:
                 if preview is not None and res.output.suffix.lower() in LOSSLESS:
                     self._cache_image(str(res.output), preview)
                 self.log_message(self.tr("{name} → {out} ({sec:.1f} s, tile {tile})").format(
-                    name=it.path.name, out=res.output, sec=res.seconds, tile=res.tile))
+                    name=it.path.name, out=res.output, sec=res.seconds, tile=res.tile)
+                    + (self.tr("; colorized") if res.colorized else ""))
         if item_id == self.current_id:
             self._show_item(it, prefer_right=f"{it.model} ×{it.scale}")
 

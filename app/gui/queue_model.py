@@ -50,6 +50,7 @@ class QueueItem:
     seconds: float = 0.0
     input_size: tuple[int, int] | None = None
     output_size: tuple[int, int] | None = None
+    colorized: bool = False           # the latest run coloured this gray input
     results: dict[str, Path] = field(default_factory=dict)  # model label -> finished output
     video: bool = False               # a video: progress counts frames
     frames: int | None = None         # video frame count (from the probe, then the result)

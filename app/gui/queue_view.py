@@ -33,9 +33,10 @@ def progress_text(item: QueueItem) -> str:
             parts.append(f"{item.rate:.1f} {'fps' if item.video else 'tiles/s'}")
         return " · ".join(parts)
     if item.status == Status.DONE:
+        colorized = " · colorized" if item.colorized else ""
         if item.video and item.frames:
-            return f"{item.frames} frames · {item.seconds:.1f} s"
-        return f"{item.seconds:.1f} s"
+            return f"{item.frames} frames · {item.seconds:.1f} s{colorized}"
+        return f"{item.seconds:.1f} s{colorized}"
     if item.status == Status.CANCELLED and item.video and item.total and item.done:
         return f"{item.done}/{item.total} frames"
     return ""

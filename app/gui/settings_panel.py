@@ -1,5 +1,5 @@
-"""Upscale settings: model, scale, device, backend, precision, tile; output folder/format/name;
-video codec, quality (CRF or bitrate) and preset.
+"""Upscale settings: model, scale, device, backend, precision, tile, colorize; output
+folder/format/name; video codec, quality (CRF or bitrate) and preset.
 
 The panel only collects choices into a :class:`JobSettings` (plain data, no torch import
 at start-up); the worker turns it into the engine's ``UpscaleOptions``.  Choices persist
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -51,6 +51,14 @@ SOFTWARE_CODECS = (("H.264 (x264)", "h264", None, ".mp4"),
 PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower",
            "veryslow")
 NO_QUALITY_CODECS = ("ffv1", "prores")     # fixed quality: CRF/bitrate do not apply
+# (label, UpscaleOptions.colorize): colour black-and-white inputs before or after upscaling
+COLORIZE = (("Off", None),
+            ("Gray inputs, before upscaling", "before"),
+            ("Gray inputs, after upscaling", "after"))
+COLORIZE_TIP = ("Colour black-and-white images and videos with the colorize model "
+                "(Zhang et al. colorization), before or after upscaling. Colour inputs are "
+                "left as they are.")
+NO_COLORIZER_TIP = "no colorize model installed"
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 ScaleRole = Qt.ItemDataRole.UserRole + 2
@@ -76,6 +84,7 @@ class JobSettings:
     video_bitrate: str | None = None       # e.g. "8M"; when set, used instead of the CRF
     video_preset: str = "medium"
     video_segment_seconds: float | None = 10.0   # resume granularity (not in the panel)
+    colorize: str | None = None            # colour gray inputs 'before'/'after' upscaling
 
     def upscale_options(self, overwrite: bool = False) -> Any:
         from engine.jobs import UpscaleOptions
@@ -83,7 +92,7 @@ class JobSettings:
                               device=self.device, precision=self.precision,
                               output_format=self.output_format, quality=self.quality,
                               name_pattern=self.name_pattern or DEFAULT_PATTERN,
-                              overwrite=overwrite)
+                              overwrite=overwrite, colorize=self.colorize)
 
     def video_options(self) -> Any:
         from engine.video.pipeline import VideoOptions
@@ -136,6 +145,8 @@ class SettingsPanel(QWidget):
         self._wanted_model: str | None = None
         self._auto_tile: int | None = None
         self._wanted_codec: str | None = None
+        self._wanted_colorize: str | None = None   # remembered while no colorizer is installed
+        self._colorize_available: bool | None = None   # None: not known yet
 
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("modelCombo")
@@ -166,6 +177,11 @@ class SettingsPanel(QWidget):
         self.tile_combo = QComboBox()
         self.tile_combo.addItems(list(TILES))
         self.tile_combo.setToolTip(self.tr("Tile size in input pixels; Auto fits free memory"))
+        self.colorize_combo = QComboBox()
+        self.colorize_combo.setObjectName("colorizeCombo")
+        for label, value in COLORIZE:
+            self.colorize_combo.addItem(self.tr(label), value)
+        self.colorize_combo.setToolTip(self.tr(COLORIZE_TIP))
 
         self.out_edit = QLineEdit()
         self.out_edit.setPlaceholderText(self.tr("Beside each input"))
@@ -217,6 +233,7 @@ class SettingsPanel(QWidget):
         mform.addRow(self.tr("Backend"), self.backend_combo)
         mform.addRow(self.tr("Precision"), self.precision_combo)
         mform.addRow(self.tr("Tile"), self.tile_combo)
+        mform.addRow(self.tr("Colorize"), self.colorize_combo)
         mbox = QGroupBox(self.tr("Model"))
         mbox.setLayout(mform)
 
@@ -264,7 +281,7 @@ class SettingsPanel(QWidget):
         self.model_combo.currentIndexChanged.connect(self._on_model)
         self.format_combo.currentIndexChanged.connect(self._on_format)
         for w in (self.scale_combo, self.device_combo, self.precision_combo, self.tile_combo,
-                  self.format_combo):
+                  self.colorize_combo, self.format_combo):
             w.currentIndexChanged.connect(self.changed)
         self.quality_spin.valueChanged.connect(self.changed)
         self.out_edit.textChanged.connect(self.changed)
@@ -410,6 +427,33 @@ class SettingsPanel(QWidget):
         self.video_name_label.setText(self.tr("Videos are written as {name}").format(
             name=pattern + self.video_suffix()))
 
+    # colorize --------------------------------------------------------------------------
+    @Slot(list)
+    def set_colorize_models(self, models: list[Any]) -> None:
+        """The installed colorize models (ModelInfo list, from the models worker): with none
+        the combo is disabled and shows Off, the remembered choice comes back once one is."""
+        self._colorize_available = bool(models)
+        wanted = self._wanted_colorize or self.colorize_combo.currentData()
+        self.colorize_combo.setEnabled(bool(models))
+        self.colorize_combo.setToolTip(self.tr(COLORIZE_TIP) if models
+                                       else self.tr(NO_COLORIZER_TIP))
+        self._select_colorize(wanted)
+
+    def _select_colorize(self, when: str | None) -> None:
+        idx = self.colorize_combo.findData(when) if when else 0
+        if idx < 0:
+            idx, when = 0, None
+        if when and self._colorize_available is False:
+            self._wanted_colorize, idx = when, 0
+        else:
+            self._wanted_colorize = None
+        self.colorize_combo.setCurrentIndex(idx)
+
+    def colorize_setting(self) -> str | None:
+        """None, 'before' or 'after' (Off while no colorize model is installed)."""
+        return self.colorize_combo.currentData() if self._colorize_available is not False \
+            else None
+
     # tile ------------------------------------------------------------------------------
     def set_auto_tile(self, tile: int | None) -> None:
         """Show the size 'Auto' picked in the last run: 'Auto (384)'."""
@@ -441,7 +485,8 @@ class SettingsPanel(QWidget):
                            video_bitrate=(self.bitrate_edit.text().strip() or None
                                           if self.rate_combo.currentData() == "bitrate"
                                           else None),
-                           video_preset=self.preset_combo.currentText() or "medium")
+                           video_preset=self.preset_combo.currentText() or "medium",
+                           colorize=self.colorize_setting())
 
     def apply(self, s: JobSettings) -> None:
         if not self.select_model(s.model):
@@ -457,6 +502,7 @@ class SettingsPanel(QWidget):
         self.precision_combo.setCurrentIndex(max(0, self.precision_combo.findData(s.precision)))
         tile = "Auto" if s.tile == "auto" else ("Off" if s.tile is None else str(s.tile))
         self.tile_combo.setCurrentIndex(max(0, TILES.index(tile) if tile in TILES else 0))
+        self._select_colorize(s.colorize)
         self.out_edit.setText(s.output_dir or "")
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(s.output_format)))
         self.quality_spin.setValue(s.quality)
@@ -485,6 +531,7 @@ class SettingsPanel(QWidget):
             output_format=fmt,
             quality=store.get_int("upscale/quality", 95),
             name_pattern=store.get_str("upscale/name_pattern", DEFAULT_PATTERN),
+            colorize=store.get_str("upscale/colorize", "") or None,
             video_codec=store.get_str("video/codec", "h264") or "h264",
             video_hw=store.get_str("video/hw", "") or None,
             video_crf=store.get_int("video/crf", 18),
@@ -507,6 +554,7 @@ class SettingsPanel(QWidget):
         store.set("upscale/format", s.output_format or "")
         store.set("upscale/quality", s.quality)
         store.set("upscale/name_pattern", s.name_pattern)
+        store.set("upscale/colorize", self._wanted_colorize or s.colorize or "")
         codec, _, hw = (self._wanted_codec or codec_key(s.video_codec, s.video_hw)).partition("|")
         store.set("video/codec", codec)
         store.set("video/hw", hw)

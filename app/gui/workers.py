@@ -116,13 +116,16 @@ class ModelsWorker(Worker):
     """Lists models and devices off the GUI thread (this is where torch first gets imported)."""
 
     loaded = Signal(list, list, str)   # ModelInfo list, device names, device description
+    colorizers = Signal(list)          # ModelInfo list of the colorize models (before loaded)
 
     def work(self) -> None:
         from engine.devices import available_devices, describe_device, select_device
         from engine.models.registry import list_models
         # colorizers are not upscalers: they get their own entry point, not the model list
-        models = [m for m in list_models() if m.role != "colorize"]
+        everything = list_models()
+        models = [m for m in everything if m.role != "colorize"]
         devices = available_devices()
+        self.colorizers.emit([m for m in everything if m.role == "colorize"])
         self.loaded.emit(models, devices, describe_device(select_device("auto")))
 
 
@@ -165,7 +168,8 @@ class UpscaleWorker(Worker):
     """Runs queued jobs one after another with :func:`engine.jobs.upscale_file`.
 
     Every job has its own CancelToken (cancel one row); jobs can be appended while it runs.
-    Upscalers are cached per (model, scale, device, precision).
+    Upscalers are cached per (model, scale, device, precision), the colorize model (jobs
+    with ``colorize`` set) per (colorize model, device).
     """
 
     rowStarted = Signal(int, str, int)                    # id, model label, scale
@@ -181,6 +185,7 @@ class UpscaleWorker(Worker):
         self._lock = threading.Lock()
         self._closed = False
         self._upscalers: dict[tuple, Any] = {}
+        self._colorizers: dict[tuple, Any] = {}
         self.current: UpscaleJob | None = None
 
     def enqueue(self, job: UpscaleJob) -> bool:
@@ -222,6 +227,28 @@ class UpscaleWorker(Worker):
             self._upscalers = {key: (make_upscaler(ref, s.device, s.precision), ref.name)}
         return self._upscalers[key]
 
+    def _colorizer(self, s: JobSettings) -> Any:
+        """The loaded colorize model for ``s`` (None when it does not colorize)."""
+        if not s.colorize:
+            return None
+        from engine.jobs.upscale import load_job_colorizer
+        options = s.upscale_options()
+        key = (options.colorize_model, options.device)
+        if key not in self._colorizers:
+            self._colorizers = {key: load_job_colorizer(options)}
+        return self._colorizers[key]
+
+    def _load_models(self, s: JobSettings) -> tuple[Any, str, Any]:
+        """(upscaler, its label, colorizer or None); a load failure raises one line that
+        says which model failed."""
+        from engine.errors import SRStudioError
+        upscaler, label = self._upscaler(s)
+        try:
+            colorizer = self._colorizer(s)
+        except (SRStudioError, OSError, RuntimeError, ValueError) as e:
+            raise SRStudioError(self.tr("colorize: {e}").format(e=one_line(e))) from e
+        return upscaler, label, colorizer
+
     def _run_one(self, job: UpscaleJob) -> None:
         from app.gui.viewer.tile_cache import TiledImage
         from engine.errors import CancelledError, SRStudioError
@@ -231,7 +258,7 @@ class UpscaleWorker(Worker):
         s = job.settings
         self.rowStarted.emit(job.item_id, s.model, s.scale)
         try:
-            upscaler, label = self._upscaler(s)
+            upscaler, label, colorizer = self._load_models(s)
         except (SRStudioError, OSError, RuntimeError) as e:
             self.rowFinished.emit(job.item_id, FileResult(input=job.input, error=one_line(e)))
             return
@@ -264,7 +291,7 @@ class UpscaleWorker(Worker):
 
         try:
             res = upscale_file(job.input, job.output, upscaler, s.upscale_options(job.overwrite),
-                               progress=progress, cancel=job.cancel)
+                               progress=progress, cancel=job.cancel, colorizer=colorizer)
         except CancelledError:
             self.rowCancelled.emit(job.item_id, False)
             return
@@ -282,7 +309,7 @@ class UpscaleWorker(Worker):
         s = job.settings
         self.rowStarted.emit(job.item_id, s.model, s.scale)
         try:
-            upscaler, label = self._upscaler(s)
+            upscaler, label, colorizer = self._load_models(s)
         except (SRStudioError, OSError, RuntimeError) as e:
             self.rowFinished.emit(job.item_id,
                                   VideoFileResult(input=job.input, error=one_line(e)))
@@ -312,7 +339,7 @@ class UpscaleWorker(Worker):
         try:
             res = run_video_job(job.input, job.output, s.upscale_options(job.overwrite),
                                 s.video_options(), progress=progress, cancel=job.cancel,
-                                upscaler=preview)
+                                upscaler=preview, colorizer=colorizer)
         except CancelledError:
             try:
                 resumable = has_unfinished_parts(job.output)

@@ -15,7 +15,7 @@ import torch.nn as nn
 
 from engine.archs.registry import ArchSpec, build, get_arch
 from engine.errors import ConfigError, ModelFileError, UnsupportedModelError
-from engine.models.weights import load_weights
+from engine.models.weights import load_weights, read_metadata
 from trainer.config import ModelConfig
 
 
@@ -27,8 +27,26 @@ def channels_of(cfg: ModelConfig, spec: ArchSpec) -> int:
 
 
 def network_config(cfg: ModelConfig, spec: ArchSpec) -> dict[str, Any]:
-    """The architecture's defaults, overridden by the recipe, with ``num_channels`` set."""
-    return {**spec.default_config, **cfg.config, "num_channels": channels_of(cfg, spec)}
+    """The architecture's defaults, then (fine-tuning a model of the same architecture) the
+    config recorded in the ``init_from`` weight file, then the recipe's own overrides, with
+    ``num_channels`` set: fine-tuning a shipped model needs no copy of its config."""
+    base = {**spec.default_config, **init_config(cfg, spec)}
+    full = {**base, **cfg.config}
+    if cfg.num_channels is None and "num_channels" in base and "num_channels" not in cfg.config:
+        full["num_channels"] = int(base["num_channels"])
+    else:
+        full["num_channels"] = channels_of(cfg, spec)
+    return full
+
+
+def init_config(cfg: ModelConfig, spec: ArchSpec) -> dict[str, Any]:
+    """The network config stored in ``cfg.init_from`` when it is the same architecture."""
+    if cfg.init_from is None:
+        return {}
+    meta = read_metadata(resolve_init_path(cfg.init_from, cfg.scale))
+    if meta.get("arch") != spec.name:
+        return {}
+    return {k: v for k, v in (meta.get("config") or {}).items() if k in spec.default_config}
 
 
 def build_network(cfg: ModelConfig) -> tuple[nn.Module, ArchSpec, dict[str, Any]]:

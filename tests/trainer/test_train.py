@@ -168,6 +168,15 @@ def test_fine_tune_from_weights(tmp_path, data_dirs):
     tuned = load_checkpoint(train(cfg).checkpoint)["model"]
     for k, v in src.items():
         assert torch.allclose(tuned[k], v, atol=1e-9), k
+    # no model.config in the fine-tuning recipe: the weight file's own config is used
+    events0: list = []
+    cfg2 = load_config(None, tiny_overrides(
+        data_dirs, tmp_path / "b2", run__steps=1, data__val_dir="null", optim__lr=1e-12,
+        model__config="{}", model__init_from=str(base.final_weights)))
+    tuned2 = load_checkpoint(train(cfg2, progress=events0.append).checkpoint)["model"]
+    assert not any("did not match" in getattr(e, "message", "") for e in events0)
+    for k, v in src.items():
+        assert torch.allclose(tuned2[k], v, atol=1e-9), k
     # another scale: the body is reused, the tail starts fresh (with a warning)
     events: list = []
     cfg3 = load_config(None, tiny_overrides(

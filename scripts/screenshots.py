@@ -4,7 +4,8 @@
 
 States: the queue with a job in progress (live preview on the right), the split-wipe
 viewer zoomed on a detail, the self-check panel with its bar chart and heat map, and
-the trainer tab with its curves after a short run.  Inputs: Set14's baboon when
+the trainer tab with its curves after a short run, and a black-and-white photo upscaled
+with *Colorize* on (``--shots 5`` renders only that one).  Inputs: Set14's baboon when
 ``../shared/data/benchmark/Set14/HR/baboon.png`` exists (read in place, never copied into
 the repository), else a synthetic photo-like image.  Settings, user models and outputs go
 to a temporary folder, so the user's own setup is untouched.
@@ -74,6 +75,8 @@ def main() -> int:
     ap.add_argument("--theme", default="dark", choices=("dark", "light", "system"))
     ap.add_argument("--size", default="1600x1000")
     ap.add_argument("--train-steps", type=int, default=200)
+    ap.add_argument("--shots", default="12345",
+                    help="which shots to render (1 and 2 go together), e.g. 5")
     args = ap.parse_args()
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -130,6 +133,12 @@ def main() -> int:
     sp.out_edit.setText(str(tmp / "out"))
     win.log_dock.setMinimumHeight(90)
     win.resizeDocks([win.log_dock], [120], Qt.Orientation.Vertical)
+
+    if "5" in args.shots:
+        shot_colorize(app, win, tmp, out_dir)
+    if not set(args.shots) & set("1234"):
+        win.close()
+        return 0
 
     # 1. queue in progress ----------------------------------------------------------
     items = win.add_paths([small[0], small[1], corrupt, main_input, small[2]])
@@ -216,6 +225,46 @@ def main() -> int:
     print(f"{len(errors)} error line(s) in the log (the corrupt file is expected)")
     win.close()
     return 0 if all(i.status != Status.RUNNING for i in win.queue.items) else 1
+
+
+GRAY_CANDIDATES = (ROOT.parent / "shared" / "data" / "benchmark" / "BSD100" / "HR" / "img_020.png",
+                   Path("/work/shared/data/benchmark/BSD100/HR/img_020.png"))
+
+
+def shot_colorize(app: QApplication, win, tmp: Path, out_dir: Path) -> None:
+    """5. A black-and-white photo upscaled x2 with Colorize (after upscaling), side by side."""
+    from PIL import Image
+    from app.gui.queue_model import FINISHED
+    sp = win.settings_panel
+    if sp.colorize_combo.findData("after") < 0 or not sp.colorize_combo.isEnabled():
+        print("no colorize model installed: shot 5 skipped")
+        return
+    photo = next((p for p in GRAY_CANDIDATES if p.is_file()), None)
+    gray = tmp / "in" / "old_photo.png"
+    if photo is not None:
+        Image.open(photo).convert("L").save(gray)
+    else:
+        Image.fromarray(synthetic_photo(480, 320, seed=3)).convert("L").save(gray)
+    fast = [m.name for m in win.models if m.scale == 2 and m.role == "fast"]
+    sp.select_model(fast[0] if fast else "bicubic")
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
+    sp.colorize_combo.setCurrentIndex(sp.colorize_combo.findData("after"))
+    sp.out_edit.setText(str(tmp / "out_color"))
+    (item,) = win.add_paths([gray])
+    win.queue_view.select_id(item.id)
+    win.start()
+    wait_until(app, lambda: win.queue.by_id(item.id).status in FINISHED
+               and win.upscale_worker is None, 600, "the colorize job")
+    win.queue_view.select_id(item.id)
+    wait_until(app, lambda: win.compare.right_combo.currentText().endswith("×2"), 60,
+               "the coloured result in the viewer")
+    win.compare.set_mode("side")
+    win.compare.fit()
+    settle(app, 0.5)
+    shot = out_dir / "05_colorize.png"
+    win.grab().save(str(shot))
+    print("wrote", shot)
+    sp.colorize_combo.setCurrentIndex(sp.colorize_combo.findData(None))
 
 
 if __name__ == "__main__":

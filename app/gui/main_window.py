@@ -715,7 +715,10 @@ class MainWindow(QMainWindow):
                     + (self.tr("; resumed after frame {f}").format(f=resumed) if resumed
                        else "") + (self.tr("; colorized") if res.colorized else ""))
             else:
-                if preview is not None and res.output.suffix.lower() in LOSSLESS:
+                # the live preview equals a lossless output, unless colour was added after
+                # the upscaler wrote it: then the viewer reads the file
+                if preview is not None and res.output.suffix.lower() in LOSSLESS \
+                        and not res.colorized:
                     self._cache_image(str(res.output), preview)
                 self.log_message(self.tr("{name} → {out} ({sec:.1f} s, tile {tile})").format(
                     name=it.path.name, out=res.output, sec=res.seconds, tile=res.tile)

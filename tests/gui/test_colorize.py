@@ -91,6 +91,12 @@ def test_queue_colorizes_gray_image_after_upscaling(qtbot, window, isolated: Pat
     from app.gui.queue_view import progress_text
     assert progress_text(g).endswith("colorized") and "colorized" not in progress_text(c)
     assert any("gray.png" in m and "colorized" in m for _lvl, m in window.log.messages)
+    # the viewer shows the written (coloured) file, not the upscaler's gray live preview
+    window.queue_view.select_id(g.id)
+    qtbot.waitUntil(lambda: window.compare.right_combo.currentText() == "bicubic ×2",
+                    timeout=20000)
+    shown = window.compare.layer("right").image.pixels.astype(np.int16)
+    assert (shown.max(axis=2) - shown.min(axis=2)).mean() > 1.0
 
 
 def test_missing_colorize_model_is_a_row_error(qtbot, tmp_path: Path) -> None:

@@ -72,9 +72,8 @@ INPUT_SMOOTH, INPUT_NEAREST = "Input · smooth", "Input · nearest"
 
 
 def video_extensions() -> frozenset[str]:
-    """engine.jobs.video.VIDEO_EXTENSIONS (imported on demand: it pulls in torch, which the
-    models worker has normally loaded by the time a file is opened)."""
-    from engine.jobs.video import VIDEO_EXTENSIONS
+    """engine.video.files.VIDEO_EXTENSIONS (a torch-free module)."""
+    from engine.video.files import VIDEO_EXTENSIONS
     return VIDEO_EXTENSIONS
 
 
@@ -388,7 +387,7 @@ class MainWindow(QMainWindow):
     def add_paths(self, paths: Iterable[str | os.PathLike[str]]) -> list[QueueItem]:
         """Queue files and folders (recursive); returns the new rows."""
         from engine.io import iter_image_files, probe_image
-        from engine.jobs.video import is_video, iter_video_files
+        from engine.video.files import is_video, iter_video_files
         raw = [Path(p) for p in paths]
         files: list[tuple[Path, Path | None]] = []
         for p in raw:

@@ -354,8 +354,8 @@ class UpscaleWorker(Worker):
 
 
 def is_video_path(path: Path) -> bool:
-    """Same rule as ``engine.jobs.video.is_video`` (an extension check)."""
-    from engine.jobs.video import is_video
+    """Same rule as ``engine.video.files.is_video`` (an extension check, no torch)."""
+    from engine.video.files import is_video
     return is_video(path)
 
 

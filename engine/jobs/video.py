@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -18,70 +17,18 @@ from typing import Any
 from engine.errors import CancelledError, SRStudioError
 from engine.events import CancelToken, ProgressCallback
 from engine.inference import Upscaler
-from engine.io.files import natural_key
 from engine.jobs.upscale import FileResult, UpscaleOptions, load_job_colorizer
 from engine.models.registry import make_upscaler, resolve_model
 from engine.video.encoders import available_encoders, normalize_codec
+from engine.video.files import VIDEO_EXTENSIONS, is_video, iter_video_files, split_inputs
 from engine.video.pipeline import VideoOptions, VideoResult, upscale_video
 from engine.video.segments import discard_parts, work_dir_for
 
-VIDEO_EXTENSIONS = frozenset({".mp4", ".mkv", ".mov", ".webm", ".avi", ".m4v"})
 _CODEC_SUFFIX = {"ffv1": ".mkv", "prores": ".mov"}
 
 __all__ = ["VIDEO_EXTENSIONS", "VideoFileResult", "VideoOptions", "VideoResult",
            "available_encoders", "discard_parts", "has_unfinished_parts", "is_video",
            "iter_video_files", "run_video_job", "split_inputs", "video_output_path"]
-
-
-def is_video(path: str | os.PathLike[str]) -> bool:
-    """True when the name has a video extension (the content is checked by the job)."""
-    return Path(path).suffix.lower() in VIDEO_EXTENSIONS
-
-
-def iter_video_files(paths: Iterable[str | os.PathLike[str]],
-                     recursive: bool = True) -> Iterator[Path]:
-    """Video files named explicitly, and those inside named folders (hidden ones skipped)."""
-    seen: set[str] = set()
-    for raw in paths:
-        p = Path(raw)
-        found = _walk(p, recursive) if p.is_dir() else iter([p] if is_video(p) else [])
-        for f in found:
-            key = os.path.normcase(os.path.abspath(f))
-            if key not in seen:
-                seen.add(key)
-                yield f
-
-
-def _walk(folder: Path, recursive: bool) -> Iterator[Path]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: natural_key(e.name))
-    except OSError:
-        return
-    subs = []
-    for e in entries:
-        if e.name.startswith("."):
-            continue
-        try:
-            if e.is_dir():
-                if recursive and not e.is_symlink():
-                    subs.append(Path(e.path))
-            elif is_video(e.name):
-                yield Path(e.path)
-        except OSError:
-            continue
-    for s in subs:
-        yield from _walk(s, recursive)
-
-
-def split_inputs(inputs: Iterable[str | os.PathLike[str]]
-                 ) -> tuple[list[str | os.PathLike[str]], list[Path]]:
-    """(inputs for the image batch, video files): explicit video files leave the image list;
-    folders stay in it (their images) and also contribute the videos inside them."""
-    images: list[str | os.PathLike[str]] = []
-    for raw in inputs:
-        if not (Path(raw).is_file() and is_video(raw)):
-            images.append(raw)
-    return images, list(iter_video_files(inputs))
 
 
 def video_output_path(inp: Path, out: Path | None, options: UpscaleOptions,

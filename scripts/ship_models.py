@@ -33,13 +33,11 @@ PAPER = {  # published Y-PSNR on Set5 / Set14 / BSD100 (x2, x3, x4) used as targ
 }
 TARGET_FAST_SET5 = {2: 37.4, 3: 33.4, 4: 31.0}
 FINETUNE_NOTE = (
-    "BSD200 is part of the fast model's own training set (T91 + BSD200): the 5 'held-out' "
-    "BSD200 images were seen in pre-training, so fine-tuning on the other 15 can only pull "
-    "the model away from them. Measured: -0.048 dB at lr 2e-4, -0.040 dB at 5e-5 and "
-    "-0.021 dB at 1e-5 (the row above is the last). A fair demonstration needs images the "
-    "model has not seen: BSDS500_test (the same kind of BSDS photograph, unseen, JPEG) and "
-    "WikiPhotos (clean high-resolution photos, a different domain) are shown for that; the "
-    "larger the difference from the training data, the more a user's own folder helps.")
+    "The fast x2 recipe leaves these 20 BSD200 images out of its training data "
+    "(`recipes/lists/bsd200_minus_demo.txt`), so the 5 held-out images and the 15 used for "
+    "fine-tuning are all new to the model. \"after\" is the fine-tuned run's final weights "
+    "(not its best checkpoint, so nothing is chosen by the held-out images); the training "
+    "run validates on its own 15 images.")
 
 
 def srstudio_eval(model: str, scale: int) -> dict:
@@ -66,10 +64,37 @@ def ship(run_dirs: list[str], weights: str) -> None:
                    for k, v in rep["datasets"].items()}
         val = meta.get("metrics") or {}
         update_metadata(dest, metrics=metrics, validation=val,
-                        recipe=f"recipes/{meta.get('recipe') or name}.toml")
+                        recipe=f"recipes/{meta.get('recipe') or name}.toml",
+                        run_dir=_rel(Path(rd).resolve()))
         s5 = metrics["Set5"]["psnr_y"]
         print(f"shipped {dest.relative_to(REPO)}: Set5 {s5:.2f} / Set14 "
               f"{metrics['Set14']['psnr_y']:.2f} / BSD100 {metrics['BSD100']['psnr_y']:.2f}")
+
+
+def _rel(p: Path) -> str:
+    try:
+        return str(p.relative_to(REPO))
+    except ValueError:
+        return str(p)
+
+
+def _count_images(folder: Path) -> int:
+    from engine.io import iter_image_files
+    return sum(1 for _ in iter_image_files([folder])) if folder.is_dir() else 0
+
+
+def _data_text(recipe: Path, data: dict) -> str:
+    """'`T91` (91), `Kodak24` (24), 180 of `BSD200` (list `lists/x.txt`)' for a recipe."""
+    parts = [f"`{Path(d).name}` ({_count_images(recipe.parent / d)})"
+             for d in data.get("hr_dirs", [])]
+    if data.get("images_list"):
+        lst = recipe.parent / data["images_list"]
+        lines = [ln.strip() for ln in lst.read_text().splitlines()
+                 if ln.strip() and not ln.startswith("#")]
+        folders = sorted({Path(ln).parent.name for ln in lines})
+        parts.append(f"{len(lines)} images of {', '.join(f'`{f}`' for f in folders)} "
+                     f"(list `{data['images_list']}`)")
+    return ", ".join(parts)
 
 
 def _curve(run: Path) -> list[tuple[int, float]]:
@@ -127,9 +152,10 @@ def report() -> None:
             continue
         cfg = tomllib.loads(rp.read_text())
         data, optim, run = cfg.get("data", {}), cfg.get("optim", {}), cfg.get("run", {})
-        dirs = ", ".join(f"`{Path(d).name}`" for d in data.get("hr_dirs", []))
-        lines.append(f"- `{m.name}` (`{rp.relative_to(REPO)}`): data {dirs} "
-                     f"(T91 = 91 images, BSD200 = 200; images smaller than the "
+        net = m.metadata.get("config") or {}
+        shape = ", ".join(f"{k}={v}" for k, v in net.items() if k != "num_channels")
+        lines.append(f"- `{m.name}` (`{rp.relative_to(REPO)}`, {m.arch} {shape}): data "
+                     f"{_data_text(rp, data)} (images smaller than the "
                      f"{data.get('patch_size')} px HR patch are skipped), validation "
                      f"`{Path(data.get('val_dir', '')).name}`; patch {data.get('patch_size')}, "
                      f"batch {data.get('batch_size')}, {optim.get('optimizer')} lr "
@@ -157,7 +183,7 @@ def report() -> None:
               "Validation Y-PSNR on `train/LIVE1_subset` (9 images held out from training) "
               "during each run, from the run's `log.jsonl`:", ""]
     for m in models:
-        run = REPO / "runs" / m.name
+        run = REPO / str(m.metadata.get("run_dir") or Path("runs") / m.name)
         pts = _curve(run)
         if pts:
             lines.append(f"- `{m.name}`: " + ", ".join(f"{s}: {p:.2f}" for s, p in pts))

@@ -1,8 +1,9 @@
 """The colorizer's training loop: :func:`train_colorizer`, a config and an event callback.
 
 Kept apart from the super-resolution loop (:mod:`trainer.loop`), whose data, losses and
-validation are all about (LR, HR) pairs; it reuses the trainer's checkpoint, optimiser,
-schedule, EMA, export, run-log and event modules.  Run folder (``run.out_dir``):
+validation are all about (LR, HR) pairs; it shares that loop's run skeleton (resume,
+checkpoints, logging, events: :mod:`trainer.run_base`) and the trainer's optimiser,
+schedule, EMA and export modules.  Run folder (``run.out_dir``):
 ``last.pt`` (checkpoint; ``--resume`` continues from it), ``best.safetensors`` (best
 validation rebalanced AuC), ``final.safetensors``, ``config.json`` and ``log.jsonl``.
 Weights are exported with role 'colorize' and the validation metrics in their metadata.
@@ -16,12 +17,8 @@ Regression (``colorizer_reg``): L2 (or L1) on ab / 100.
 
 from __future__ import annotations
 
-import json
-import math
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import torch
@@ -33,35 +30,15 @@ from engine.colorize.colorizer import colorize_image, gray_of
 from engine.colorize.lab import torch_rgb_to_lab
 from engine.colorize.metrics import AucAccumulator, colourfulness, psnr
 from engine.colorize.quantize import empirical_distribution, rebalance_weights, soft_encode
-from engine.devices import select_device
-from engine.errors import ConfigError, UnsupportedModelError
-from engine.events import (
-    CancelToken,
-    Failed,
-    Finished,
-    Progress,
-    ProgressCallback,
-    Started,
-    Warning_,
-    emit,
-)
+from engine.errors import ConfigError
+from engine.events import CancelToken, ProgressCallback, emit
 from engine.models.weights import load_weights
-from trainer.checkpoint import (
-    BEST,
-    FINAL,
-    LAST,
-    capture_rng,
-    load_checkpoint,
-    restore_rng,
-    save_checkpoint,
-)
+from trainer.checkpoint import BEST, LAST
 from trainer.colorize.config import ColorizeConfig, validate_colorize_config
 from trainer.colorize.data import build_data, find_images, load_images
-from trainer.config import to_dict
-from trainer.events import CheckpointSaved, StepLogged, TrainingDiverged
 from trainer.export import export_weights
 from trainer.optim import EMA, build_optimizer, build_scheduler
-from trainer.runlog import RunLog
+from trainer.run_base import RunBase, report_run
 
 
 @dataclass(frozen=True)
@@ -130,19 +107,10 @@ def train_colorizer(config: ColorizeConfig, progress: ProgressCallback | None = 
                     ) -> ColorizeTrainResult:
     """Train a colorizer from ``config``; emits Started, Progress, StepLogged,
     ColorizeValidated, CheckpointSaved, Warning_ and Finished / Failed."""
-    threads_before = torch.get_num_threads()
-    try:
+    def start() -> ColorizeTrainResult:
         validate_colorize_config(config)
-        if config.run.threads:
-            torch.set_num_threads(config.run.threads)
-        result = _Run(config, progress, cancel).execute(resume)
-    except Exception as e:
-        emit(progress, Failed(e))
-        raise
-    finally:
-        torch.set_num_threads(threads_before)
-    emit(progress, Finished(result))
-    return result
+        return _Run(config, progress, cancel).execute(resume)
+    return report_run(progress, start)
 
 
 class _ValSet:
@@ -154,23 +122,26 @@ class _ValSet:
         self.gray_auc, self.gray_auc_rebalanced = acc.auc(), acc.auc_rebalanced()
 
 
-class _Run:
+class _Run(RunBase[ColorizeTrainResult]):
+    """Colorizer specifics: photo batches, the classification / regression loss, AuC."""
+
+    cfg: ColorizeConfig
+    BEST_KEY = "best_auc_rebalanced"
+    LOG_TERMS = False
+
     def __init__(self, cfg: ColorizeConfig, progress: ProgressCallback | None,
                  cancel: CancelToken | None) -> None:
-        self.cfg, self.progress, self.cancel = cfg, progress, cancel
-        self.out = Path(cfg.run.out_dir) if cfg.run.out_dir else default_out_dir(cfg)
-        try:
-            self.device = select_device(cfg.run.device)
-        except UnsupportedModelError as e:
-            raise ConfigError(f"run.device: {e}") from None
-        self.log = RunLog(self.out / "log.jsonl")
-        self.step = 0
-        self.best: float | None = None
-        self.best_step: int | None = None
-        self.metrics: dict[str, dict] = {}
+        super().__init__(cfg, progress, cancel, None)
 
-    def _warn(self, message: str) -> None:
-        emit(self.progress, Warning_(message))
+    def _default_out_dir(self) -> Path:
+        return default_out_dir(self.cfg)
+
+    def _describe(self) -> str:
+        return f"{self.net['arch']} on {self.device.type}"
+
+    def _max_seconds(self) -> float | None:
+        m = self.cfg.run.max_minutes
+        return None if m is None else 60.0 * m
 
     # --- setup ----------------------------------------------------------------------
     def _setup(self, fresh: bool) -> None:
@@ -213,90 +184,6 @@ class _Run:
             else:
                 self._warn(f"data.val_dir: no colour images in {cfg.data.val_dir}")
 
-    def _state(self) -> dict[str, Any]:
-        return {"step": self.step, "net": self.net, "config": to_dict(self.cfg),
-                "model": self.model.state_dict(),
-                "ema": self.ema.state_dict() if self.ema else None,
-                "optimizer": self.opt.state_dict(), "scheduler": self.sched.state_dict(),
-                "data": self.sampler.state_dict(), "rng": capture_rng(),
-                "best_auc_rebalanced": self.best, "best_step": self.best_step,
-                "metrics": self.metrics}
-
-    def _restore(self, ck: dict[str, Any]) -> None:
-        old = ck["net"]
-        for key in ("arch", "config"):
-            if old[key] != self.net[key]:
-                raise ConfigError(f"--resume: {self.out / LAST} was trained with model "
-                                  f"{key} = {old[key]!r}, the config now says "
-                                  f"{self.net[key]!r}; use another run.out_dir")
-        self.model.load_state_dict(ck["model"])
-        if self.ema is not None and ck.get("ema"):
-            self.ema.load_state_dict(ck["ema"])
-        self.opt.load_state_dict(ck["optimizer"])
-        self.sched.load_state_dict(ck["scheduler"])
-        self.sampler.load_state_dict(ck["data"])
-        restore_rng(ck["rng"])
-        self.step = int(ck["step"])
-        self.best, self.best_step = ck.get("best_auc_rebalanced"), ck.get("best_step")
-        self.metrics = dict(ck.get("metrics") or {})
-
-    # --- the run --------------------------------------------------------------------------
-    def execute(self, resume: bool) -> ColorizeTrainResult:
-        last = self.out / LAST
-        if last.exists() and not resume:
-            raise ConfigError(f"run.out_dir: {self.out} already holds a run ({LAST}); "
-                              "continue it with --resume or choose another output folder")
-        ck = load_checkpoint(last) if resume and last.exists() else None
-        if resume and ck is None:
-            self._warn(f"nothing to resume in {self.out}; starting from step 0")
-        self._setup(fresh=ck is None)
-        if ck is not None:
-            self._restore(ck)
-            del ck
-        self.out.mkdir(parents=True, exist_ok=True)
-        (self.out / "config.json").write_text(json.dumps(to_dict(self.cfg), indent=2) + "\n")
-        self.log.truncate_after(self.step)
-        return self._loop()
-
-    def _loop(self) -> ColorizeTrainResult:
-        run, total = self.cfg.run, self.cfg.run.steps
-        emit(self.progress, Started("train", total, f"{self.net['arch']} on {self.device.type}"))
-        t_start = time.perf_counter()
-        t_rate, s_rate, rate = t_start, self.step, None
-        loss_sum, count, last_loss = 0.0, 0, None
-        while self.step < total:
-            if self.cancel is not None and self.cancel.cancelled:
-                self._checkpoint()
-                return self._result(last_loss, cancelled=True)
-            loss = self._train_step()
-            self.step += 1
-            loss_sum, count = loss_sum + loss, count + 1
-            timed_out = (run.max_minutes is not None
-                         and time.perf_counter() - t_start > 60.0 * run.max_minutes)
-            end = self.step == total or timed_out
-            if self.step % run.log_every == 0 or end:
-                last_loss = self._log_step(loss_sum / count)
-                loss_sum, count = 0.0, 0
-            now = time.perf_counter()
-            if now - t_rate >= 0.5 or end:
-                inst = (self.step - s_rate) / max(now - t_rate, 1e-9)
-                rate = inst if rate is None else 0.3 * inst + 0.7 * rate
-                t_rate, s_rate = now, self.step
-                emit(self.progress, Progress(self.step, total, (total - self.step) / rate,
-                                             rate, "train"))
-            if self.valset is not None and ((run.val_every and self.step % run.val_every == 0)
-                                            or end):
-                self._validate()
-                t_rate, s_rate = time.perf_counter(), self.step
-            if (run.ckpt_every and self.step % run.ckpt_every == 0) or end:
-                self._checkpoint()
-            if timed_out:
-                self._warn(f"run.max_minutes reached at step {self.step}")
-                break
-        final = export_weights(self._eval_module(), self.out / FINAL, steps=self.step,
-                               metrics=self.metrics, **self.net)
-        return self._result(last_loss, final=final)
-
     def _loss(self, rgb: torch.Tensor) -> torch.Tensor:
         if not self.classification:
             return colorize_loss(self.model, rgb, regression=self.cfg.loss.regression)
@@ -304,7 +191,7 @@ class _Run:
                              soft_neighbours=self.cfg.loss.soft_neighbours,
                              soft_sigma=self.cfg.loss.soft_sigma)
 
-    def _train_step(self) -> float:
+    def _train_step(self) -> dict[str, torch.Tensor | float]:
         rgb = self.sampler.next_batch().to(self.device, non_blocking=True)
         loss = self._loss(rgb)
         self.opt.zero_grad(set_to_none=True)
@@ -315,19 +202,7 @@ class _Run:
         self.sched.step()
         if self.ema is not None:
             self.ema.update(self.model)
-        return float(loss.detach())
-
-    def _log_step(self, loss: float) -> float:
-        if not math.isfinite(loss):
-            raise TrainingDiverged(f"the loss became {loss} at step {self.step}; {LAST} keeps "
-                                   "the last good state (try a lower optim.lr)")
-        lr = self.sched.get_last_lr()[0]
-        emit(self.progress, StepLogged(self.step, loss, lr, {}))
-        self.log.write("step", step=self.step, loss=loss, lr=lr)
-        return loss
-
-    def _eval_module(self) -> torch.nn.Module:
-        return self.ema.module if self.ema is not None else self.model
+        return {"loss": float(loss.detach())}
 
     @torch.no_grad()
     def _validate(self) -> None:
@@ -355,10 +230,6 @@ class _Run:
             scores["psnr"], scores["colourfulness"], float(self.best or 0.0),
             self.valset.gray_auc, self.valset.gray_auc_rebalanced, is_best))
         self.log.write("val", step=self.step, dataset=self.valset.name, **scores)
-
-    def _checkpoint(self) -> None:
-        path = save_checkpoint(self.out / LAST, self._state())
-        emit(self.progress, CheckpointSaved(path, self.step))
 
     def _result(self, last_loss: float | None, *, final: Path | None = None,
                 cancelled: bool = False) -> ColorizeTrainResult:

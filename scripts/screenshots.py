@@ -234,6 +234,7 @@ GRAY_CANDIDATES = (ROOT.parent / "shared" / "data" / "benchmark" / "BSD100" / "H
 def shot_colorize(app: QApplication, win, tmp: Path, out_dir: Path) -> None:
     """5. A black-and-white photo upscaled x2 with Colorize (after upscaling), side by side."""
     from PIL import Image
+
     from app.gui.queue_model import FINISHED
     sp = win.settings_panel
     if sp.colorize_combo.findData("after") < 0 or not sp.colorize_combo.isEnabled():

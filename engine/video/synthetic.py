@@ -28,11 +28,13 @@ def make_test_clip(path: str | os.PathLike[str], *, frames: int = 48, width: int
                    height: int = 64, fps: int | Fraction = 24, audio: bool = True,
                    video: bool = True, codec: str = "libx264", audio_codec: str | None = None,
                    rotation: int = 0, pts: list[int] | None = None,
-                   faststart: bool = False, gop: int | None = None, gray: bool = False) -> Path:
+                   faststart: bool = False, gop: int | None = None, gray: bool = False,
+                   chapters: list[tuple[float, float, str]] | None = None) -> Path:
     """Write a clip: ``frames`` of a test pattern and a 440 Hz tone of the same length.
 
     ``pts``: explicit frame timestamps in units of 1/fps (for variable frame rate clips).
     ``gray``: a black-and-white clip (the pattern's luma in all three channels).
+    ``chapters``: (start s, end s, title) entries written as container chapters.
     Odd sizes are written as yuv444p (4:2:0 cannot hold them).
     """
     p = Path(path)
@@ -41,6 +43,10 @@ def make_test_clip(path: str | os.PathLike[str], *, frames: int = 48, width: int
     opts = {"movflags": "+faststart"} if faststart else {}
     rate = 48000
     with av.open(str(p), "w", options=opts) as c:
+        if chapters:
+            c.set_chapters([{"id": i + 1, "start": round(a * 1000), "end": round(b * 1000),
+                             "time_base": Fraction(1, 1000), "metadata": {"title": t}}
+                            for i, (a, b, t) in enumerate(chapters)])
         vs = None
         if video:
             vs = c.add_stream(codec, rate=fps)

@@ -214,6 +214,19 @@ def test_subtitles_copied_to_mkv_and_dropped_from_mp4_with_warning(clips, tmp_pa
     assert any(isinstance(e, Warning_) and "subtitle" in e.message for e in events)
 
 
+def test_chapters_are_kept(tmp_path):
+    src = make_test_clip(tmp_path / "ch.mkv", frames=24, audio=True,
+                         chapters=[(0.0, 0.5, "Intro"), (0.5, 1.0, "Main")])
+    with av.open(str(src)) as c:
+        assert len(c.chapters()) == 2            # the fixture really has chapters
+    out = tmp_path / "ch_x2.mkv"
+    upscale_video(src, out, bicubic(), VideoOptions())
+    with av.open(str(out)) as c:
+        got = [(float(ch["start"] * ch["time_base"]), ch["metadata"].get("title"))
+               for ch in c.chapters()]
+    assert got == [(0.0, "Intro"), (0.5, "Main")]
+
+
 def test_existing_output_is_not_overwritten_unless_asked(clips, tmp_path):
     out = tmp_path / "exists.mp4"
     out.write_bytes(b"keep me")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from engine.io.formats import is_supported_image
@@ -33,12 +33,24 @@ def iter_image_files(
     Each file is yielded once even if named twice or also found inside a named folder, so a
     batch never processes (and writes) the same image twice.
     """
+    return iter_files(paths, is_supported_image, recursive)
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+               wanted: Callable[[str], bool], recursive: bool = True,
+               explicit: Callable[[str], bool] | None = None) -> Iterator[Path]:
+    """Files whose name ``wanted`` accepts, found in the named folders (natural order, hidden
+    entries and symlinked folders skipped), plus the named files themselves (all of them, or
+    those ``explicit`` accepts); each file once."""
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     seen: set[str] = set()
     for raw in paths:
         path = Path(raw)
-        found = _expand_folder(path, recursive) if path.is_dir() else iter((path,))
+        if path.is_dir():
+            found: Iterator[Path] = _expand_folder(path, wanted, recursive)
+        else:
+            found = iter((path,) if explicit is None or explicit(path.name) else ())
         for file in found:
             key = os.path.normcase(os.path.abspath(file))
             if key not in seen:
@@ -46,7 +58,8 @@ def iter_image_files(
                 yield file
 
 
-def _expand_folder(folder: Path, recursive: bool) -> Iterator[Path]:
+def _expand_folder(folder: Path, wanted: Callable[[str], bool], recursive: bool
+                   ) -> Iterator[Path]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: natural_key(e.name))
     except OSError:
@@ -62,10 +75,10 @@ def _expand_folder(folder: Path, recursive: bool) -> Iterator[Path]:
         if is_dir:
             if recursive and not entry.is_symlink():  # no symlink loops
                 subfolders.append(Path(entry.path))
-        elif is_supported_image(entry.name):
+        elif wanted(entry.name):
             yield Path(entry.path)
     for sub in subfolders:
-        yield from _expand_folder(sub, recursive)
+        yield from _expand_folder(sub, wanted, recursive)
 
 
 def file_identity(path: str | os.PathLike[str] | None) -> str:

@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from engine.io.files import natural_key
+from engine.io.files import iter_files
 
 VIDEO_EXTENSIONS = frozenset({".mp4", ".mkv", ".mov", ".webm", ".avi", ".m4v"})
 
@@ -20,36 +20,7 @@ def is_video(path: str | os.PathLike[str]) -> bool:
 def iter_video_files(paths: Iterable[str | os.PathLike[str]],
                      recursive: bool = True) -> Iterator[Path]:
     """Video files named explicitly, and those inside named folders (hidden ones skipped)."""
-    seen: set[str] = set()
-    for raw in paths:
-        p = Path(raw)
-        found = _walk(p, recursive) if p.is_dir() else iter([p] if is_video(p) else [])
-        for f in found:
-            key = os.path.normcase(os.path.abspath(f))
-            if key not in seen:
-                seen.add(key)
-                yield f
-
-
-def _walk(folder: Path, recursive: bool) -> Iterator[Path]:
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: natural_key(e.name))
-    except OSError:
-        return
-    subs = []
-    for e in entries:
-        if e.name.startswith("."):
-            continue
-        try:
-            if e.is_dir():
-                if recursive and not e.is_symlink():
-                    subs.append(Path(e.path))
-            elif is_video(e.name):
-                yield Path(e.path)
-        except OSError:
-            continue
-    for s in subs:
-        yield from _walk(s, recursive)
+    return iter_files(paths, is_video, recursive, explicit=is_video)
 
 
 def split_inputs(inputs: Iterable[str | os.PathLike[str]]

@@ -111,7 +111,8 @@ def _curve(run: Path) -> list[tuple[int, float]]:
 
 def report() -> None:
     from engine.models import list_models
-    models = [m for m in list_models(include_user=False)]
+    # super-resolution models; the colorizer has its own section (docs/MODELS_status.md)
+    models = [m for m in list_models(include_user=False) if m.role != "colorize"]
     lines = ["# Shipped models", "",
              "Every weight file in `resources/models/` was trained by SR Studio's own trainer "
              "(`srstudio train RECIPE`) on `../shared/data/train` only (never on benchmark "

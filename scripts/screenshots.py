@@ -134,9 +134,9 @@ def main() -> int:
     win.log_dock.setMinimumHeight(90)
     win.resizeDocks([win.log_dock], [120], Qt.Orientation.Vertical)
 
-    if "5" in args.shots:
-        shot_colorize(app, win, tmp, out_dir)
     if not set(args.shots) & set("1234"):
+        if "5" in args.shots:
+            shot_colorize(app, win, tmp, out_dir)
         win.close()
         return 0
 
@@ -221,6 +221,9 @@ def main() -> int:
     shot = out_dir / "04_trainer.png"
     win.grab().save(str(shot))
     print("wrote", shot)
+    if "5" in args.shots:   # last: it changes the model, scale and colorize settings
+        win.tabs.setCurrentIndex(0)
+        shot_colorize(app, win, tmp, out_dir)
     errors = [t for lvl, t in win.log.messages if lvl == "error"]
     print(f"{len(errors)} error line(s) in the log (the corrupt file is expected)")
     win.close()

@@ -232,12 +232,7 @@ class ViewerController(QObject):
         w.setProperty("item_id", it.id)
         w.done.connect(self._on_self_check_done)
         w.progressed.connect(self._on_self_check_progress)
-        w.failed.connect(self._on_metrics_failed)
-        w.message.connect(self._win.log_message)
-        w.finished.connect(self._on_metrics_finished)
-        self.metrics.set_busy(True, self.tr("Running…"))
-        self._busy_metrics = w
-        self.host.start(w)
+        self._start_metrics_worker(w)
 
     @Slot(int, int, str)
     def _on_self_check_progress(self, done: int, total: int, name: str) -> None:
@@ -283,6 +278,10 @@ class ViewerController(QObject):
             return
         w = ReferenceWorker(it.output, Path(reference), it.path, int(it.scale or 1))
         w.done.connect(self._on_reference_done)
+        self._start_metrics_worker(w)
+
+    def _start_metrics_worker(self, w: Any) -> None:
+        """The wiring both score workers share: errors, log lines, the busy state."""
         w.failed.connect(self._on_metrics_failed)
         w.message.connect(self._win.log_message)
         w.finished.connect(self._on_metrics_finished)

@@ -16,15 +16,13 @@ from typing import Any
 
 from engine.colorize.colorizer import colorize_image, is_grayscale, load_colorizer
 from engine.errors import CancelledError, SRStudioError
-from engine.events import CancelToken, Finished, ProgressCallback, emit
+from engine.events import CancelToken, ProgressCallback
 from engine.io import DEFAULT_MAX_PIXELS, read_image, write_image
 from engine.jobs.upscale import (
     BatchResult,
     FileResult,
-    FileStarted,
     UpscaleOptions,
-    collect_inputs,
-    output_path_for,
+    run_file_batch,
 )
 
 
@@ -86,18 +84,8 @@ def run_colorize_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathL
                        cancel: CancelToken | None = None, model: Any = None) -> BatchResult:
     """Colorize every gray image in ``inputs`` (files and folders, recursive)."""
     model = model if model is not None else load_colorizer(options.model, options.device)
-    items, out_path = collect_inputs(inputs, out)
     names = UpscaleOptions(scale=1, output_format=options.output_format,
                            name_pattern=options.name_pattern)
-    model_name = getattr(model, "name", "colorize")
-    batch = BatchResult()
-    for i, (f, root) in enumerate(items):
-        if cancel is not None and cancel.cancelled:
-            batch.cancelled = True
-            break
-        emit(progress, FileStarted(i, len(items), f))
-        r = colorize_file(f, output_path_for(f, root, out_path, names, model_name), model,
-                          options)
-        batch.files.append(r)
-        emit(progress, Finished(r))
-    return batch
+    return run_file_batch(inputs, out, names, getattr(model, "name", "colorize"),
+                          lambda f, target: colorize_file(f, target, model, options),
+                          progress=progress, cancel=cancel)

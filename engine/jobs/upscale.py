@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,6 +185,21 @@ def run_upscale_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLi
     up = upscaler or make_upscaler(ref, options.device, options.precision)
     if colorizer is None:
         colorizer = load_job_colorizer(options)
+    return run_file_batch(
+        inputs, out, options, ref.name,
+        lambda f, target: upscale_file(f, target, up, options, progress=progress,
+                                       cancel=cancel, colorizer=colorizer),
+        progress=progress, cancel=cancel)
+
+
+def run_file_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLike[str] | None,
+                   names: UpscaleOptions, model_name: str,
+                   process: Callable[[Path, Path], FileResult], *,
+                   progress: ProgressCallback | None = None,
+                   cancel: CancelToken | None = None) -> BatchResult:
+    """The batch skeleton of every file job (upscale, colorize): collect the inputs, name
+    each output (``names``: format and name pattern), run ``process(input, output)`` one
+    file at a time with FileStarted/Finished events, and stop cleanly on cancel."""
     items, out_path = collect_inputs(inputs, out)
     batch = BatchResult()
     for i, (f, root) in enumerate(items):
@@ -191,10 +207,9 @@ def run_upscale_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLi
             batch.cancelled = True
             break
         emit(progress, FileStarted(i, len(items), f))
-        target = output_path_for(f, root, out_path, options, ref.name)
+        target = output_path_for(f, root, out_path, names, model_name)
         try:
-            r = upscale_file(f, target, up, options, progress=progress, cancel=cancel,
-                             colorizer=colorizer)
+            r = process(f, target)
         except CancelledError:
             batch.cancelled = True
             batch.files.append(FileResult(input=f, error="cancelled"))

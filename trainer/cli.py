@@ -51,8 +51,9 @@ def _fmt_time(s: float | None) -> str:
         f"{s // 60}:{s % 60:02d}"
 
 
-class _Printer:
-    """One compact line per log step, one per validation, warnings as they come."""
+class TrainPrinter:
+    """One compact line per log step, one per validation, warnings as they come; a trainer
+    with other validation events overrides :meth:`validation_line`."""
 
     def __init__(self, out: TextIO, quiet: bool) -> None:
         self.out, self.quiet = out, quiet
@@ -73,15 +74,23 @@ class _Printer:
             self._line(f"step {ev.step:>{len(str(self.total))}}/{self.total} "
                        f"loss {ev.loss:.5f}{' (' + terms + ')' if terms else ''} "
                        f"lr {ev.lr:.2e} {rate} eta {_fmt_time(self.eta)}")
-        elif isinstance(ev, Validated):
-            base = f" bicubic {ev.bicubic_psnr_y:.2f}" if ev.bicubic_psnr_y is not None else ""
-            self._line(f"val  step {ev.step} {ev.dataset}: Y-PSNR {ev.psnr_y:.2f} dB "
-                       f"SSIM {ev.ssim_y:.4f} (best {ev.best_psnr_y:.2f}{base})"
-                       f"{' *' if ev.is_best else ''}")
         elif isinstance(ev, CheckpointSaved) and not self.quiet:
             pass  # implied by the step lines; the final path is printed at the end
         elif isinstance(ev, Warning_):
             self._line(f"warning: {ev.message}")
+        else:
+            line = self.validation_line(ev)
+            if line is not None:
+                self._line(line)
+
+    def validation_line(self, ev: Any) -> str | None:
+        """The line for a validation event (None: not one)."""
+        if not isinstance(ev, Validated):
+            return None
+        base = f" bicubic {ev.bicubic_psnr_y:.2f}" if ev.bicubic_psnr_y is not None else ""
+        return (f"val  step {ev.step} {ev.dataset}: Y-PSNR {ev.psnr_y:.2f} dB "
+                f"SSIM {ev.ssim_y:.4f} (best {ev.best_psnr_y:.2f}{base})"
+                f"{' *' if ev.is_best else ''}")
 
     def _line(self, text: str) -> None:
         self.out.write(text + "\n")
@@ -146,7 +155,7 @@ def run_train(args: argparse.Namespace) -> int:
 
     return run_training_command(
         args, "train", load_config, train,
-        _Printer(sys.stdout, bool(getattr(args, "quiet", False))),
+        TrainPrinter(sys.stdout, bool(getattr(args, "quiet", False))),
         lambda r: f", best {r.best_psnr_y:.2f} dB at step {r.best_step}: {r.best_weights}")
 
 

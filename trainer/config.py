@@ -20,7 +20,7 @@ import types
 import typing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from engine.errors import ConfigError
 
@@ -30,6 +30,8 @@ def _path(default: Any = None, **kw: Any) -> Any:
     if isinstance(default, list):
         return field(default_factory=lambda: list(default), metadata={"path": True, **kw})
     return field(default=default, metadata={"path": True, **kw})
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -142,6 +144,14 @@ class TrainConfig:
 def load_config(path: str | os.PathLike[str] | None = None,
                 overrides: list[str] | None = None) -> TrainConfig:
     """Read a TOML/YAML file (or start from defaults) and apply ``key.sub=value`` overrides."""
+    return load_dataclass_config(TrainConfig, path, overrides)
+
+
+def load_dataclass_config(cls: type[T], path: str | os.PathLike[str] | None = None,
+                          overrides: list[str] | None = None) -> T:
+    """A config dataclass tree ``cls`` from a recipe file (paths in it relative to the
+    file's folder) or its defaults, with ``key.sub=value`` overrides; errors name the file.
+    Shared by the SR and the colorizer trainers."""
     raw: dict[str, Any] = {}
     base = Path.cwd()
     if path is not None:
@@ -150,9 +160,9 @@ def load_config(path: str | os.PathLike[str] | None = None,
         base = p.resolve().parent
         raw.setdefault("recipe", p.stem)
     try:
-        cfg = from_dict(raw, base)
+        cfg = _build(cls, raw, "", base)
         for item in overrides or []:
-            apply_override(cfg, item)
+            apply_override(cfg, item)  # type: ignore[arg-type]  (works on any dataclass)
     except ConfigError as e:
         if path is None:
             raise

@@ -322,3 +322,21 @@ def test_cli_upscale_colorize(tmp_path, model_dirs):
     rc = main(["upscale", "--colorize", str(tmp_path / "g.png"), "-m", "bicubic", "-s", "2",
                "--colorize-model", weights, "--quiet"])
     assert rc == 0 and (tmp_path / "g_x2_bicubic.png").exists()
+
+
+def test_train_colorize_printer_lines():
+    import io
+
+    from engine.events import Warning_
+    from trainer.colorize.cli import _Printer
+    from trainer.colorize.loop import ColorizeValidated
+    out = io.StringIO()
+    p = _Printer(out, quiet=False)
+    p(ColorizeValidated(step=5, dataset="val", auc=0.8, auc_rebalanced=0.6, gray_auc=0.85,
+                        gray_auc_rebalanced=0.55, psnr=21.5, colourfulness=30.0,
+                        is_best=True, best_auc_rebalanced=0.6))
+    p(Warning_("careful"))
+    lines = out.getvalue().splitlines()
+    assert lines[0].startswith("val  step 5 val: AuC 80.00 rebalanced 60.00") and \
+        lines[0].endswith(" *")
+    assert lines[1] == "warning: careful"

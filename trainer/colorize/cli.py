@@ -7,11 +7,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any
 
-from engine.events import Progress, Started, Warning_
-from trainer.cli import _fmt_time, add_train_arguments, run_training_command
-from trainer.events import StepLogged
+from trainer.cli import TrainPrinter, add_train_arguments, run_training_command
 
 EXIT_OK, EXIT_ERROR, EXIT_CONFIG, EXIT_CANCELLED = 0, 1, 2, 130
 
@@ -26,36 +24,18 @@ def add_train_colorize_parser(subparsers: argparse._SubParsersAction) -> argpars
     return p
 
 
-class _Printer:
-    def __init__(self, out: TextIO, quiet: bool) -> None:
-        self.out, self.quiet = out, quiet
-        self.total, self.rate, self.eta = 0, None, None
+class _Printer(TrainPrinter):
+    """The SR trainer's lines, with the colorizer's validation scores."""
 
-    def __call__(self, ev: Any) -> None:
+    def validation_line(self, ev: Any) -> str | None:
         from trainer.colorize.loop import ColorizeValidated
 
-        if isinstance(ev, Started) and ev.what == "load images":
-            self._line(f"loading {ev.total} training images...")
-        elif isinstance(ev, Started) and ev.what == "train":
-            self.total = ev.total
-            self._line(f"train {ev.detail}: {ev.total} steps")
-        elif isinstance(ev, Progress) and ev.detail == "train":
-            self.rate, self.eta = ev.rate, ev.eta_s
-        elif isinstance(ev, StepLogged) and not self.quiet:
-            rate = f"{self.rate:.2f} it/s" if self.rate else "-- it/s"
-            self._line(f"step {ev.step:>{len(str(self.total))}}/{self.total} "
-                       f"loss {ev.loss:.5f} lr {ev.lr:.2e} {rate} eta {_fmt_time(self.eta)}")
-        elif isinstance(ev, ColorizeValidated):
-            self._line(f"val  step {ev.step} {ev.dataset}: AuC {100 * ev.auc:.2f} "
-                       f"rebalanced {100 * ev.auc_rebalanced:.2f} (gray {100 * ev.gray_auc:.2f}"
-                       f" / {100 * ev.gray_auc_rebalanced:.2f}) PSNR {ev.psnr:.2f} dB "
-                       f"colourfulness {ev.colourfulness:.1f}{' *' if ev.is_best else ''}")
-        elif isinstance(ev, Warning_):
-            self._line(f"warning: {ev.message}")
-
-    def _line(self, text: str) -> None:
-        self.out.write(text + "\n")
-        self.out.flush()
+        if not isinstance(ev, ColorizeValidated):
+            return None
+        return (f"val  step {ev.step} {ev.dataset}: AuC {100 * ev.auc:.2f} "
+                f"rebalanced {100 * ev.auc_rebalanced:.2f} (gray {100 * ev.gray_auc:.2f}"
+                f" / {100 * ev.gray_auc_rebalanced:.2f}) PSNR {ev.psnr:.2f} dB "
+                f"colourfulness {ev.colourfulness:.1f}{' *' if ev.is_best else ''}")
 
 
 def run_train_colorize(args: argparse.Namespace) -> int:

@@ -17,10 +17,8 @@ from engine.errors import ConfigError
 from trainer.config import (
     OptimConfig,
     RunConfig,
-    _build,
     _path,
-    apply_override,
-    read_config_file,
+    load_dataclass_config,
 )
 
 
@@ -79,22 +77,7 @@ class ColorizeConfig:
 def load_colorize_config(path: str | os.PathLike[str] | None = None,
                          overrides: list[str] | None = None) -> ColorizeConfig:
     """Read a colorization recipe (or start from defaults) and apply ``key=value`` overrides."""
-    raw: dict[str, Any] = {}
-    base = Path.cwd()
-    if path is not None:
-        p = Path(path).expanduser()
-        raw = read_config_file(p)
-        base = p.resolve().parent
-        raw.setdefault("recipe", p.stem)
-    try:
-        cfg = _build(ColorizeConfig, raw, "", base)
-        for item in overrides or []:
-            apply_override(cfg, item)  # type: ignore[arg-type]  (works on any dataclass)
-    except ConfigError as e:
-        if path is None:
-            raise
-        raise ConfigError(f"{Path(path).name}: {e}") from None
-    return cfg
+    return load_dataclass_config(ColorizeConfig, path, overrides)
 
 
 def validate_colorize_config(cfg: ColorizeConfig) -> None:

@@ -62,7 +62,8 @@ def main() -> int:
     a = ap.parse_args()
 
     from engine.models.registry import make_upscaler, resolve_model
-    from engine.video.pipeline import FrameUpscaler, VideoOptions, upscale_video
+    from engine.video.frames import FrameUpscaler
+    from engine.video.pipeline import VideoOptions, upscale_video
     from engine.video.synthetic import make_test_clip
 
     tmp = Path(tempfile.mkdtemp(prefix="srstudio-vbench-"))

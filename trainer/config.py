@@ -120,6 +120,9 @@ class OptimConfig:
 @dataclass
 class RunConfig:
     steps: int = 10000
+    max_minutes: float | None = None  # also stop (validate, export) after this much training
+    # time, summed over resumes; a cosine schedule then anneals by whichever of steps and
+    # time runs out first, so a time-boxed run (say, a GPU lease) still ends annealed
     val_every: int = 1000  # 0: validate only at the end
     ckpt_every: int = 1000  # 0: checkpoint only at the end (and on cancel)
     log_every: int = 100

@@ -100,7 +100,7 @@ class _Run(RunBase[TrainResult]):
         self.adv = (Adversarial(cfg.loss, self.net["num_channels"], self.device)
                     if cfg.loss.adversarial > 0 else None)
         self.opt = build_optimizer(self.model.parameters(), cfg.optim)
-        self.sched = build_scheduler(self.opt, cfg.optim, cfg.run.steps)
+        self.sched = build_scheduler(self.opt, cfg.optim, cfg.run.steps, self.time_fraction)
         self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp == torch.float16)
         self.sampler = build_sampler(cfg.data, m.scale, self.net["num_channels"],
                                      cfg.run.seed, self.progress)

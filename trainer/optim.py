@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import torch
@@ -23,24 +23,33 @@ def build_optimizer(params: Iterable[nn.Parameter], cfg: OptimConfig) -> torch.o
                betas=(cfg.betas[0], cfg.betas[1]), weight_decay=cfg.weight_decay)
 
 
-def lr_factor(step: int, cfg: OptimConfig, total_steps: int) -> float:
-    """Multiplier of ``cfg.lr`` for the update that follows ``step`` finished updates."""
+def lr_factor(step: int, cfg: OptimConfig, total_steps: int,
+              time_fraction: float = 0.0) -> float:
+    """Multiplier of ``cfg.lr`` for the update that follows ``step`` finished updates.
+
+    ``time_fraction`` is the share of a time budget already spent (0 without one): the
+    cosine follows whichever of steps and time is further along."""
     if step < cfg.warmup_steps:
         return (step + 1) / cfg.warmup_steps
     t = step - cfg.warmup_steps
     if cfg.schedule == "cosine":
         span = max(1, total_steps - cfg.warmup_steps)
         floor = cfg.min_lr / cfg.lr
-        return floor + (1 - floor) * 0.5 * (1 + math.cos(math.pi * min(1.0, t / span)))
+        phase = min(1.0, max(t / span, time_fraction))
+        return floor + (1 - floor) * 0.5 * (1 + math.cos(math.pi * phase))
     if cfg.schedule == "step":
         return cfg.gamma ** (t // cfg.step_size)
     return 1.0
 
 
-def build_scheduler(opt: torch.optim.Optimizer, cfg: OptimConfig,
-                    total_steps: int) -> torch.optim.lr_scheduler.LambdaLR:
+def build_scheduler(opt: torch.optim.Optimizer, cfg: OptimConfig, total_steps: int,
+                    time_fraction: Callable[[], float] | None = None
+                    ) -> torch.optim.lr_scheduler.LambdaLR:
+    """LambdaLR over :func:`lr_factor`; ``time_fraction`` (called at each step) is the
+    share of the run's time budget spent so far."""
+    clock = time_fraction or (lambda: 0.0)
     return torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda step: lr_factor(step, cfg, total_steps))
+        opt, lambda step: lr_factor(step, cfg, total_steps, clock()))
 
 
 class EMA:

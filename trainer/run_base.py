@@ -107,6 +107,9 @@ class RunBase(ABC, Generic[R]):
             raise ConfigError(f"run.device: {e}") from None
         self.log = RunLog(self.out / "log.jsonl")
         self.step = 0
+        self.train_seconds = 0.0  # wall time spent in the loop, summed over resumes
+        self._loop_t0: float | None = None  # perf_counter when this process's loop began
+        self._loop_s0 = 0.0  # train_seconds at that moment
         self.best: float | None = None
         self.best_step: int | None = None
         self.metrics: dict[str, dict] = {}
@@ -146,8 +149,20 @@ class RunBase(ABC, Generic[R]):
         """Restore :meth:`_extra_state` (called after the scheduler, before the RNGs)."""
 
     def _max_seconds(self) -> float | None:
-        """Wall-time limit of the loop; reaching it ends the run like its last step."""
-        return None
+        """Time budget (``run.max_minutes``) summed over resumes; reaching it ends the run
+        like its last step."""
+        m = getattr(self.cfg.run, "max_minutes", None)
+        return None if m is None else 60.0 * float(m)
+
+    def _elapsed(self) -> float:
+        if self._loop_t0 is None:
+            return self.train_seconds
+        return self._loop_s0 + time.perf_counter() - self._loop_t0
+
+    def time_fraction(self) -> float:
+        """Share of the time budget spent (0 without one): the cosine schedule's clock."""
+        max_s = self._max_seconds()
+        return 0.0 if not max_s else min(1.0, self._elapsed() / max_s)
 
     # --- shared ---------------------------------------------------------------------
     def _warn(self, message: str) -> None:
@@ -160,6 +175,7 @@ class RunBase(ABC, Generic[R]):
                 "optimizer": self.opt.state_dict(), "scheduler": self.sched.state_dict(),
                 **self._extra_state(),
                 "data": self.sampler.state_dict(), "rng": capture_rng(),
+                "train_seconds": self._elapsed(),
                 self.BEST_KEY: self.best, "best_step": self.best_step,
                 "metrics": self.metrics}
 
@@ -179,6 +195,7 @@ class RunBase(ABC, Generic[R]):
         self.sampler.load_state_dict(ck["data"])
         restore_rng(ck["rng"])
         self.step = int(ck["step"])
+        self.train_seconds = float(ck.get("train_seconds", 0.0))
         self.best, self.best_step = ck.get(self.BEST_KEY), ck.get("best_step")
         self.metrics = dict(ck.get("metrics") or {})
 
@@ -207,13 +224,15 @@ class RunBase(ABC, Generic[R]):
         emit(self.progress, Started("train", total, self._describe()))
         exit_after = int(os.environ.get(EXIT_AFTER_STEP_ENV, "0") or 0)
         max_s = self._max_seconds()
-        t_start = time.perf_counter()
+        self._loop_t0, self._loop_s0 = time.perf_counter(), self.train_seconds
         speed = _Speed(self.step)
         sums: dict[str, Any] = {}
         count, last_loss = 0, None
         while self.step < total:
+            paused_at = time.perf_counter()
             if self._wait_while_paused():
                 speed.reset(self.step)
+                self._loop_t0 += time.perf_counter() - paused_at  # a pause is not training
             if self.cancel is not None and self.cancel.cancelled:
                 self._checkpoint()
                 return self._result(last_loss, cancelled=True)
@@ -225,7 +244,7 @@ class RunBase(ABC, Generic[R]):
                 else:
                     sums[k] = v.clone() if isinstance(v, torch.Tensor) else v
             count += 1
-            timed_out = max_s is not None and time.perf_counter() - t_start > max_s
+            timed_out = max_s is not None and self._elapsed() > max_s
             end = self.step == total or timed_out
             if self.step % run.log_every == 0 or end:
                 last_loss = self._log_step(sums, count)

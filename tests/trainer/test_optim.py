@@ -58,3 +58,13 @@ def test_export_module_loads_back(tmp_path):
     with pytest.raises(ModelFileError, match="do not fit"):
         export_weights(net, tmp_path / "x.safetensors", arch="fsrcnn_ps", scale=2,
                        config={"d": 16, "s": 4, "m": 1}, num_channels=1)
+
+
+def test_cosine_follows_the_clock_when_it_is_ahead_of_the_steps():
+    cfg = OptimConfig(lr=1.0, warmup_steps=2, schedule="cosine")
+    assert lr_factor(1, cfg, 100, time_fraction=0.9) == 1.0  # warm-up is by steps
+    assert lr_factor(52, cfg, 102, time_fraction=0.0) == pytest.approx(0.5)
+    assert lr_factor(2, cfg, 102, time_fraction=0.5) == pytest.approx(0.5)
+    assert lr_factor(2, cfg, 102, time_fraction=1.0) == pytest.approx(0.0)
+    # steps further along than the clock: the steps decide
+    assert lr_factor(102, cfg, 102, time_fraction=0.1) == pytest.approx(0.0)

@@ -112,6 +112,23 @@ def test_pause_waits_between_steps(tmp_path, data_dirs):
     assert res.best_weights is None and res.final_weights.is_file()
 
 
+def test_time_budget_ends_the_run_annealed_and_counts_across_resumes(tmp_path, data_dirs):
+    """run.max_minutes stops a run that still has steps left, with the cosine annealed by
+    the clock, and the time spent is kept in the checkpoint for a resumed run."""
+    lrs: list[float] = []
+    cfg = load_config(None, tiny_overrides(
+        data_dirs, tmp_path / "t", run__steps=10**6, run__max_minutes=0.02, run__log_every=1,
+        run__val_every=0, optim__schedule="cosine", optim__lr=0.01))
+    res = train(cfg, progress=lambda ev: lrs.append(ev.lr) if isinstance(ev, StepLogged)
+                else None)
+    assert 2 < res.steps < 10**6 and res.final_weights.is_file()
+    assert lrs[0] > 0.009 and lrs[-1] < 0.001  # cosine ran down with the clock
+    ck = load_checkpoint(res.checkpoint)
+    assert 1.2 <= ck["train_seconds"] < 5
+    again = train(cfg, resume=True)  # the budget is already spent: one step, then stop
+    assert again.steps == res.steps + 1
+
+
 def test_perceptual_and_adversarial_terms_run(tmp_path, data_dirs):
     cfg = load_config(None, tiny_overrides(
         data_dirs, tmp_path / "gan", run__steps=2, run__log_every=1, data__val_dir="null",

@@ -60,17 +60,12 @@ class ColorizeLossConfig:
 
 
 @dataclass
-class ColorizeRunConfig(RunConfig):
-    max_minutes: float | None = None     # stop (validate, export) after this wall time
-
-
-@dataclass
 class ColorizeConfig:
     model: ColorizeModelConfig = field(default_factory=ColorizeModelConfig)
     data: ColorizeDataConfig = field(default_factory=ColorizeDataConfig)
     loss: ColorizeLossConfig = field(default_factory=ColorizeLossConfig)
     optim: OptimConfig = field(default_factory=OptimConfig)
-    run: ColorizeRunConfig = field(default_factory=ColorizeRunConfig)
+    run: RunConfig = field(default_factory=RunConfig)
     recipe: str = ""
 
 

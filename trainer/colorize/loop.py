@@ -139,10 +139,6 @@ class _Run(RunBase[ColorizeTrainResult]):
     def _describe(self) -> str:
         return f"{self.net['arch']} on {self.device.type}"
 
-    def _max_seconds(self) -> float | None:
-        m = self.cfg.run.max_minutes
-        return None if m is None else 60.0 * m
-
     # --- setup ----------------------------------------------------------------------
     def _setup(self, fresh: bool) -> None:
         cfg, m = self.cfg, self.cfg.model
@@ -173,7 +169,7 @@ class _Run(RunBase[ColorizeTrainResult]):
             self.bins = self.model.bins.to(self.device)
         self.ema = EMA(self.model, cfg.optim.ema) if cfg.optim.ema else None
         self.opt = build_optimizer(self.model.parameters(), cfg.optim)
-        self.sched = build_scheduler(self.opt, cfg.optim, cfg.run.steps)
+        self.sched = build_scheduler(self.opt, cfg.optim, cfg.run.steps, self.time_fraction)
         self.valset = None
         if cfg.data.val_dir:
             files = find_images([cfg.data.val_dir], cfg.data.val_max_images)

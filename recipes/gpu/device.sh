@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Runs the GPU recipes on a rented machine that has only python3 + torch + numpy + Pillow +
+# safetensors (no pip, no network).  The training images travel as lossless WebP (pixel-
+# identical; PNG is too big for the transfer) and are turned back into PNG beside the repo,
+# at ../shared/data/train, where the recipes expect them.
+#   bash recipes/gpu/device.sh unpack .gpu/d1          # WebP folders -> ../shared/data/train
+#   bash recipes/gpu/device.sh launch quality_x2 ...   # detached runs in runs/<name>
+#   bash recipes/gpu/device.sh status                  # last log line of every run
+#   bash recipes/gpu/device.sh snapshot OUT_DIR        # weights + logs as one .tar.gz
+set -u
+cmd=${1:?unpack|launch|status|snapshot}; shift
+case "$cmd" in
+unpack)
+  python3 - "$1" <<'PY'
+import os, sys
+from concurrent.futures import ProcessPoolExecutor
+from PIL import Image
+src = os.path.join(sys.argv[1], "train")
+dst = os.path.join("..", "shared", "data", "train")
+jobs = [(os.path.join(src, s, f), os.path.join(dst, s, f[:-5] + ".png"))
+        for s in sorted(os.listdir(src)) for f in sorted(os.listdir(os.path.join(src, s)))
+        if f.endswith(".webp")]
+def one(job):
+    a, b = job
+    os.makedirs(os.path.dirname(b), exist_ok=True)
+    Image.open(a).save(b + ".tmp.png", compress_level=1)
+    os.replace(b + ".tmp.png", b)
+with ProcessPoolExecutor(16) as ex:
+    list(ex.map(one, jobs))
+print(f"unpacked {len(jobs)} images into {dst}")
+PY
+  ;;
+launch)
+  for n in "$@"; do
+    mkdir -p "runs/$n"
+    setsid nohup env PYTHONPATH="$PWD" OMP_NUM_THREADS=1 PYTHONUNBUFFERED=1 \
+      python3 -m trainer "recipes/gpu/$n.toml" --out "runs/$n" --device cuda \
+      > "runs/$n/stdout.log" 2>&1 < /dev/null &
+    echo "launched $n (pid $!)"
+  done
+  ;;
+status)
+  for f in runs/*/stdout.log; do echo "== $f: $(grep -c '' "$f") lines"; tail -n 2 "$f"; done
+  nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv,noheader
+  ;;
+snapshot)
+  out=${1:?OUT_DIR}
+  tar czf "$out/runs_$(date +%H%M%S).tar.gz" runs/*/best.safetensors runs/*/final.safetensors \
+    runs/*/log.jsonl runs/*/config.json runs/*/stdout.log 2>/dev/null
+  ls -la "$out"
+  ;;
+esac

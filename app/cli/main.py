@@ -47,8 +47,9 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-f", "--format", dest="output_format", default=None,
                    choices=("png", "jpg", "webp", "tif", "bmp"), help="default: same as input")
     p.add_argument("-q", "--quality", type=int, default=95, help="JPEG/WebP quality")
-    p.add_argument("--name", dest="name_pattern", default="{stem}_x{scale}_{model}",
-                   help="output name pattern ({stem}, {scale}, {model})")
+    p.add_argument("--name", dest="name_pattern", default=None,
+                   help="output name pattern ({stem}, {scale}, {model}); default: "
+                        "{stem}_x{scale}_{model}, plus _color with --colorize")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
     p.add_argument("--max-pixels", type=int, default=None, help="refuse larger inputs")
     p.add_argument("--quiet", action="store_true")
@@ -83,10 +84,12 @@ def cmd_upscale(args: argparse.Namespace) -> int:
         video_output_path,
     )
     from engine.models.registry import make_upscaler, resolve_model
+    from engine.naming import DEFAULT_NAME_PATTERN
 
     opts = UpscaleOptions(model=args.model, scale=args.scale, tile=args.tile, device=args.device,
                           precision=args.precision, output_format=args.output_format,
-                          quality=args.quality, name_pattern=args.name_pattern,
+                          quality=args.quality,
+                          name_pattern=args.name_pattern or DEFAULT_NAME_PATTERN,
                           overwrite=args.overwrite,
                           max_pixels=args.max_pixels or DEFAULT_MAX_PIXELS,
                           colorize=args.colorize, colorize_model=args.colorize_model)

@@ -243,9 +243,18 @@ class MetricsPanel(QWidget):
         self.heat_check.setEnabled(False)
         self.heat_combo.clear()
         self.heat_combo.setEnabled(False)
-        if self.chart is not None:
-            self.chart.clear()
+        self._clear_chart()
         self.ref_table.setVisible(False)
+
+    def _clear_chart(self) -> None:
+        """Back to the placeholder: an emptied plot would still show the last row's axis
+        label and model names under no bars."""
+        if self.chart is None:
+            return
+        self.chart.clear()
+        self.chart.getAxis("bottom").setTicks(None)
+        self.chart.hide()
+        self.chart_placeholder.show()
 
     def _emit_heat(self) -> None:
         on = self.heat_check.isChecked() and self.heat_combo.count() > 0
@@ -267,16 +276,18 @@ class MetricsPanel(QWidget):
                 ax.setPen(fg)
                 ax.setTextPen(fg)
             self.chart.setLabel("left", "PSNR-Y", units="dB")
-            self.chart_placeholder.hide()
             self.chart_holder.addWidget(self.chart)
         return self.chart
 
     def _draw_chart(self, entries: list[tuple[str, dict[str, float]]]) -> None:
         import pyqtgraph as pg
+        if not entries:
+            self._clear_chart()
+            return
         chart = self._ensure_chart()
         chart.clear()
-        if not entries:
-            return
+        self.chart_placeholder.hide()
+        chart.show()
         values = [float(s["psnr_y"]) for _, s in entries]
         xs = list(range(len(entries)))
         brushes = [pg.mkBrush(*BAR_COLOURS[i % len(BAR_COLOURS)]) for i in xs]

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox
 
 from app.gui.queue_model import FINISHED, QueueItem, Status
-from app.gui.viewer_controller import ViewerController
+from app.gui.viewer_controller import ViewerController, result_label
 from app.gui.workers import UpscaleJob, UpscaleWorker, VideoProbeWorker
 
 if TYPE_CHECKING:
@@ -308,7 +308,7 @@ class QueueController(QObject):
             text = res.error if it.path.name in res.error else f"{it.path.name}: {res.error}"
             self._win.log_message(text, "error")
         else:
-            label = f"{it.model} ×{it.scale}"
+            label = result_label(it.model, it.scale, res.colorized)
             results = dict(it.results)
             results[label] = res.output
             self.queue.update(item_id, status=Status.DONE, output=res.output, results=results,
@@ -341,7 +341,8 @@ class QueueController(QObject):
                         name=it.path.name, out=res.output, sec=res.seconds, tile=res.tile)
                     + (self.tr("; colorized") if res.colorized else ""))
         if item_id == self.viewer.current_id:
-            self.viewer.show_item(it, prefer_right=f"{it.model} ×{it.scale}")
+            self.viewer.show_item(it, prefer_right=result_label(it.model, it.scale,
+                                                                it.colorized))
 
     @Slot(int, bool)
     def _on_row_cancelled(self, item_id: int, resumable: bool = False) -> None:

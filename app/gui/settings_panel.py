@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.settings_store import SettingsStore
+from engine.naming import DEFAULT_NAME_PATTERN, name_pattern_for
 
 RESIZERS = (("bicubic", "MATLAB imresize, the SR baseline"),
             ("lanczos", "Lanczos 8×8"),
@@ -39,7 +40,7 @@ PRECISIONS = (("Auto", "auto"), ("FP32", "fp32"), ("FP16", "fp16"), ("BF16", "bf
 TILES = ("Auto", "Off", "64", "128", "192", "256", "384", "512", "768", "1024")
 FORMATS = (("Same as input", None), ("PNG", "png"), ("JPEG", "jpg"), ("WebP", "webp"),
            ("TIFF", "tif"))
-DEFAULT_PATTERN = "{stem}_x{scale}_{model}"
+DEFAULT_PATTERN = DEFAULT_NAME_PATTERN
 # (label, codec key, hardware family, container suffix); the encoders this FFmpeg build
 # really has replace the list once engine.video.encoders.available_encoders() reports
 SOFTWARE_CODECS = (("H.264 (x264)", "h264", None, ".mp4"),
@@ -198,7 +199,8 @@ class SettingsPanel(QWidget):
         self.quality_spin.setValue(95)
         self.quality_spin.setSuffix(self.tr(" quality"))
         self.pattern_edit = QLineEdit(DEFAULT_PATTERN)
-        self.pattern_edit.setToolTip(self.tr("Fields: {stem}, {scale}, {model}"))
+        self.pattern_edit.setToolTip(self.tr("Fields: {stem}, {scale}, {model}. With "
+                                             "colorize on, the default name ends in _color."))
 
         self.codec_combo = QComboBox()
         self.codec_combo.setObjectName("videoCodec")
@@ -294,6 +296,7 @@ class SettingsPanel(QWidget):
         self.codec_combo.activated.connect(self._on_codec_chosen)
         self.rate_combo.currentIndexChanged.connect(self._on_video)
         self.pattern_edit.textChanged.connect(self._on_video)
+        self.colorize_combo.currentIndexChanged.connect(self._on_video)
         self._on_format()
         self._on_video()
 
@@ -423,7 +426,7 @@ class SettingsPanel(QWidget):
         self.bitrate_edit.setEnabled(not fixed and by_rate)
         self.crf_spin.setVisible(not by_rate)
         self.bitrate_edit.setVisible(by_rate)
-        pattern = self.pattern_edit.text().strip() or DEFAULT_PATTERN
+        pattern = name_pattern_for(self.pattern_edit.text().strip(), self.colorize_setting())
         self.video_name_label.setText(self.tr("Videos are written as {name}").format(
             name=pattern + self.video_suffix()))
 

@@ -32,6 +32,13 @@ IMAGE_CACHE = 8
 INPUT_SMOOTH, INPUT_NEAREST = "Input · smooth", "Input · nearest"
 
 
+def result_label(model: str, scale: int | None, colorized: bool = False) -> str:
+    """The viewer's caption for a finished output ('model ×4'): a colorized one says so, so
+    it is not mistaken for (nor replaces) the plain result of the same model."""
+    label = f"{model} ×{scale}"
+    return f"{label} · colorized" if colorized else label
+
+
 def viewer_frame(it: QueueItem) -> int | None:
     """The video frame the viewer compares: the middle one (None: not probed yet)."""
     return it.frames // 2 if it.video and it.frames else None

@@ -20,6 +20,7 @@ from engine.events import CancelToken, Finished, ProgressCallback, emit
 from engine.inference import Upscaler, upscale_image
 from engine.io import DEFAULT_MAX_PIXELS, iter_image_files, read_image, write_image
 from engine.models.registry import ModelRef, make_upscaler, resolve_model
+from engine.naming import DEFAULT_NAME_PATTERN, name_pattern_for
 
 OUTPUT_FORMATS = {"png": ".png", "jpg": ".jpg", "jpeg": ".jpg", "webp": ".webp",
                   "tif": ".tif", "tiff": ".tif", "bmp": ".bmp"}
@@ -34,7 +35,7 @@ class UpscaleOptions:
     precision: str = "auto"
     output_format: str | None = None     # None: same format as the input
     quality: int = 95
-    name_pattern: str = "{stem}_x{scale}_{model}"
+    name_pattern: str = DEFAULT_NAME_PATTERN
     overwrite: bool = False
     max_pixels: int | None = DEFAULT_MAX_PIXELS
     colorize: str | None = None          # None, or colour gray inputs 'before'/'after' upscaling
@@ -94,6 +95,14 @@ class BatchResult:
         return [f for f in self.files if not f.ok]
 
 
+def output_stem(inp: Path, options: UpscaleOptions, model_name: str,
+                colorize: str | None = None) -> str:
+    """The output file name without its suffix; a colorizing run (``options.colorize`` or
+    ``colorize`` set) on the default pattern gets ``_color`` (:func:`name_pattern_for`)."""
+    pattern = name_pattern_for(options.name_pattern, colorize or options.colorize)
+    return pattern.format(stem=inp.stem, scale=options.scale, model=model_name)
+
+
 def output_path_for(inp: Path, root: Path | None, out: Path | None, options: UpscaleOptions,
                     model_name: str) -> Path:
     """Where ``inp`` goes: beside it, into ``out`` (mirroring sub-folders of ``root``), or
@@ -102,7 +111,7 @@ def output_path_for(inp: Path, root: Path | None, out: Path | None, options: Ups
     suffix = OUTPUT_FORMATS.get(fmt.lower().lstrip("."), f".{fmt}") if fmt else inp.suffix.lower()
     if suffix not in OUTPUT_FORMATS.values() and suffix != ".jpeg" and suffix != ".tiff":
         suffix = ".png"
-    stem = options.name_pattern.format(stem=inp.stem, scale=options.scale, model=model_name)
+    stem = output_stem(inp, options, model_name)
     if out is not None and out.suffix.lower() in set(OUTPUT_FORMATS.values()) | {".jpeg", ".tiff"}:
         return out
     if out is None:

@@ -17,7 +17,7 @@ from typing import Any
 from engine.errors import CancelledError, SRStudioError
 from engine.events import CancelToken, ProgressCallback
 from engine.inference import Upscaler
-from engine.jobs.upscale import FileResult, UpscaleOptions, load_job_colorizer
+from engine.jobs.upscale import FileResult, UpscaleOptions, load_job_colorizer, output_stem
 from engine.models.registry import make_upscaler, resolve_model
 from engine.video.encoders import available_encoders, normalize_codec
 from engine.video.files import VIDEO_EXTENSIONS, is_video, iter_video_files, split_inputs
@@ -33,12 +33,13 @@ __all__ = ["VIDEO_EXTENSIONS", "VideoFileResult", "VideoOptions", "VideoResult",
 
 def video_output_path(inp: Path, out: Path | None, options: UpscaleOptions,
                       video: VideoOptions, model_name: str, root: Path | None = None) -> Path:
-    """``{stem}_x{scale}_{model}.mp4`` (``.mkv`` for FFV1, ``.mov`` for ProRes) beside the
-    input, or in the folder ``out``; ``out`` with a video suffix is the output file itself."""
+    """``{stem}_x{scale}_{model}.mp4`` (``.mkv`` for FFV1, ``.mov`` for ProRes; plus
+    ``_color`` when colorizing, see :func:`output_stem`) beside the input, or in the folder
+    ``out``; ``out`` with a video suffix is the output file itself."""
     if out is not None and out.suffix.lower() in VIDEO_EXTENSIONS:
         return out
     suffix = _CODEC_SUFFIX.get(normalize_codec(video.codec), ".mp4")
-    stem = options.name_pattern.format(stem=inp.stem, scale=options.scale, model=model_name)
+    stem = output_stem(inp, options, model_name, colorize=video.colorize)
     if out is None:
         return inp.with_name(stem + suffix)
     rel = inp.parent.relative_to(root) if root is not None and inp.is_relative_to(root) else Path()

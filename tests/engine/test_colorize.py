@@ -319,9 +319,35 @@ def test_cli_upscale_colorize(tmp_path, model_dirs):
                    "--name", "{stem}_" + when])
         assert rc == 0
         assert np.asarray(Image.open(tmp_path / f"g_{when}.png")).shape == (48, 64, 3)
+    # the default name says the output was colorized: a plain run beside it never collides
     rc = main(["upscale", "--colorize", str(tmp_path / "g.png"), "-m", "bicubic", "-s", "2",
                "--colorize-model", weights, "--quiet"])
+    assert rc == 0 and (tmp_path / "g_x2_bicubic_color.png").exists()
+    assert not (tmp_path / "g_x2_bicubic.png").exists()
+    rc = main(["upscale", str(tmp_path / "g.png"), "-m", "bicubic", "-s", "2", "--quiet"])
     assert rc == 0 and (tmp_path / "g_x2_bicubic.png").exists()
+    assert is_grayscale(np.asarray(Image.open(tmp_path / "g_x2_bicubic.png")))
+
+
+def test_colorized_runs_get_their_own_default_name(tmp_path):
+    from engine.jobs import UpscaleOptions, output_path_for
+    from engine.jobs.video import VideoOptions, video_output_path
+    src = tmp_path / "g.png"
+    plain = UpscaleOptions(scale=2)
+    assert output_path_for(src, None, None, plain, "m").name == "g_x2_m.png"
+    for when in ("before", "after"):
+        opts = UpscaleOptions(scale=2, colorize=when)
+        assert output_path_for(src, None, None, opts, "m").name == "g_x2_m_color.png"
+        assert video_output_path(tmp_path / "v.mp4", None, opts, VideoOptions(),
+                                 "m").name == "v_x2_m_color.mp4"
+    # the video job also colours when only its VideoOptions ask for it
+    assert video_output_path(tmp_path / "v.mp4", None, plain, VideoOptions(colorize="after"),
+                             "m").name == "v_x2_m_color.mp4"
+    assert video_output_path(tmp_path / "v.mp4", None, plain, VideoOptions(),
+                             "m").name == "v_x2_m.mp4"
+    # a pattern of the user's own is used as it is
+    mine = UpscaleOptions(scale=2, colorize="after", name_pattern="{stem}_{model}")
+    assert output_path_for(src, None, None, mine, "m").name == "g_m.png"
 
 
 def test_train_colorize_printer_lines():

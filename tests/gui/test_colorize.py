@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PIL import Image
 
 from app.gui.queue_model import Status
@@ -37,9 +38,12 @@ def test_colorize_combo_round_trips_and_persists(qtbot) -> None:
     assert [combo.itemText(i) for i in range(combo.count())] == \
         ["Off", "Gray inputs, before upscaling", "Gray inputs, after upscaling"]
     assert "Zhang" in combo.toolTip() and panel.job_settings().colorize is None
+    assert panel.video_name_label.text().endswith("{stem}_x{scale}_{model}.mp4")
     combo.setCurrentIndex(combo.findData("after"))
     s = panel.job_settings()
     assert s.colorize == "after" and s.upscale_options().colorize == "after"
+    # the hint shows the name the job writes: the default pattern says "colour"
+    assert panel.video_name_label.text().endswith("{stem}_x{scale}_{model}_color.mp4")
     combo.setCurrentIndex(combo.findData("before"))
     assert panel.job_settings().upscale_options().colorize == "before"
     panel.save(SettingsStore())
@@ -83,7 +87,9 @@ def test_queue_colorizes_gray_image_after_upscaling(qtbot, window, isolated: Pat
     wait_finished(qtbot, window)
     g, c = window.queue.items
     assert g.status == Status.DONE and c.status == Status.DONE, (g.message, c.message)
-    result = np.asarray(Image.open(out / "gray_x2_bicubic.png"))
+    assert g.output == out / "gray_x2_bicubic_color.png"
+    assert c.output == out / "colour_x2_bicubic_color.png"
+    result = np.asarray(Image.open(g.output))
     assert result.shape == (64, 80, 3)
     spread = result.astype(np.int16).max(axis=2) - result.astype(np.int16).min(axis=2)
     assert spread.mean() > 1.0, "a gray input must come out in colour"
@@ -91,12 +97,26 @@ def test_queue_colorizes_gray_image_after_upscaling(qtbot, window, isolated: Pat
     from app.gui.queue_view import progress_text
     assert progress_text(g).endswith("colorized") and "colorized" not in progress_text(c)
     assert any("gray.png" in m and "colorized" in m for _lvl, m in window.log.messages)
-    # the viewer shows the written (coloured) file, not the upscaler's gray live preview
+    # the viewer shows the written (coloured) file, not the upscaler's gray live preview,
+    # and its caption says it was colorized (the colour input's does not)
+    assert set(g.results) == {"bicubic ×2 · colorized"} and set(c.results) == {"bicubic ×2"}
     window.queue_view.select_id(g.id)
+    qtbot.waitUntil(lambda: window.compare.right_combo.currentText()
+                    == "bicubic ×2 · colorized", timeout=20000)
+    right = window.compare.layer("right")
+    assert right.label == "bicubic ×2 · colorized"
+    shown = right.image.pixels.astype(np.int16)
+    assert (shown.max(axis=2) - shown.min(axis=2)).mean() > 1.0
+    # a plain run of the same input writes its own file beside it (no overwrite question)
+    window.conflict_resolver = lambda target: pytest.fail(f"{target} exists")
+    sp.colorize_combo.setCurrentIndex(sp.colorize_combo.findData(None))
+    window.rerun_ids([g.id])
+    wait_finished(qtbot, window)
+    assert g.status == Status.DONE and g.output == out / "gray_x2_bicubic.png"
+    assert (out / "gray_x2_bicubic_color.png").exists()
+    assert set(g.results) == {"bicubic ×2", "bicubic ×2 · colorized"}
     qtbot.waitUntil(lambda: window.compare.right_combo.currentText() == "bicubic ×2",
                     timeout=20000)
-    shown = window.compare.layer("right").image.pixels.astype(np.int16)
-    assert (shown.max(axis=2) - shown.min(axis=2)).mean() > 1.0
 
 
 def test_missing_colorize_model_is_a_row_error(qtbot, tmp_path: Path) -> None:

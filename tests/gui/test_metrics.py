@@ -89,3 +89,36 @@ def test_reference_scores(qtbot, window, tmp_path: Path) -> None:
     assert got["output"]["psnr_y"] == expect["psnr_y"]
     # bicubic output vs bicubic baseline: identical numbers
     assert got["bicubic"]["psnr_y"] == got["output"]["psnr_y"]
+
+
+def test_chart_empties_for_a_row_without_scores(qtbot, window, tmp_path: Path) -> None:
+    scored = save_png(tmp_path / "scored.png", 32, 32, seed=7)
+    unscored = save_png(tmp_path / "unscored.png", 32, 32, seed=8)
+    sp = window.settings_panel
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
+    window.add_paths([scored, unscored])
+    first, second = window.queue.items
+    _select_first(qtbot, window)
+    m = window.metrics
+    m.set_checked([])
+    m.run_button.click()
+    qtbot.waitUntil(lambda: "bicubic" in m.scores, timeout=30000)
+    bottom = m.chart.getAxis("bottom")
+    assert not m.chart.isHidden() and m.chart_placeholder.isHidden()
+    assert bottom._tickLevels is not None and m.chart.getPlotItem().items
+
+    def chart_is_empty() -> bool:
+        # no bars, no model names under them, and the placeholder instead of bare axes
+        return (m.chart.isHidden() and not m.chart_placeholder.isHidden()
+                and bottom._tickLevels is None
+                and not m.chart.getPlotItem().items)
+
+    window.queue_view.select_id(second.id)
+    qtbot.waitUntil(lambda: window.current_id == second.id, timeout=5000)
+    assert not m.scores and m.table.rowCount() == 0
+    assert chart_is_empty()
+    # back on the scored row: its chart comes back
+    window.queue_view.select_id(first.id)
+    qtbot.waitUntil(lambda: window.current_id == first.id, timeout=5000)
+    assert not m.chart.isHidden() and m.chart_placeholder.isHidden()
+    assert bottom._tickLevels is not None

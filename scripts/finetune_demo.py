@@ -33,8 +33,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--source", default="BSD200", help="folder under ../shared/data/train")
     ap.add_argument("--lr", default=None, help="override optim.lr of the recipe")
+    ap.add_argument("--base", default="fast",
+                    help="weights to fine-tune (default: the shipped fast x2); a file to try "
+                         "a candidate before shipping it")
+    ap.add_argument("--threads", type=int, default=None, help="override run.threads")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="further recipe overrides, passed to srstudio train")
+    ap.add_argument("--tag", default="", help="suffix of the run folder and the JSON file")
     args = ap.parse_args()
-    WORK = REPO / "runs" / "finetune_demo"
+    WORK = REPO / "runs" / f"finetune_demo{args.tag}"
     files = sorted(p for p in (TRAIN / args.source).iterdir()
                    if p.suffix.lower() in (".png", ".jpg"))[:20]
     if len(files) < 20:
@@ -46,9 +53,17 @@ def main() -> int:
         for f in chosen:
             (d / f.name).symlink_to(f)
     holdout = str(WORK / "data" / "holdout")
-    before = json.loads(cli("eval", "--model", "fast", "--scale", "2", "--json", holdout))
+    before = json.loads(cli("eval", "--model", args.base, "--scale", "2", "--json", holdout))
     t0 = time.perf_counter()
     extra = ["--set", f"optim.lr={args.lr}"] if args.lr else []
+    train_dir = WORK / "data" / "train"
+    extra += ["--set", f'data.hr_dirs=["{train_dir}"]', "--set", f"data.val_dir={train_dir}"]
+    if args.base != "fast":
+        extra += ["--set", f"model.init_from={Path(args.base).resolve()}"]
+    if args.threads:
+        extra += ["--set", f"run.threads={args.threads}"]
+    for item in args.set:
+        extra += ["--set", item]
     subprocess.run([sys.executable, "-m", "app.cli", "train", "recipes/finetune_fast_x2.toml",
                     "--out", str(WORK / "run"), "--quiet", *extra], cwd=REPO, check=True)
     wall = time.perf_counter() - t0
@@ -57,13 +72,14 @@ def main() -> int:
     after = json.loads(cli("eval", "--model", str(WORK / "run" / "final.safetensors"),
                            "--scale", "2", "--json", holdout))
     b, a = before["datasets"]["holdout"], after["datasets"]["holdout"]
-    result = {"source": args.source, "lr": args.lr or "2e-4",
+    result = {"source": args.source, "lr": args.lr or "2e-4", "base": args.base,
+              "overrides": args.set,
               "train_images": [f.name for f in files[:15]],
               "holdout_images": [f.name for f in files[15:]],
               "before": b, "after": a, "bicubic": before["bicubic"]["holdout"],
               "gain_db": round(a["psnr_y"] - b["psnr_y"], 3), "wall_s": round(wall, 1)}
     text = json.dumps(result, indent=1)
-    (REPO / "docs" / f"finetune_demo_{args.source}.json").write_text(text + "\n")
+    (REPO / "docs" / f"finetune_demo_{args.source}{args.tag}.json").write_text(text + "\n")
     print(text)
     return 0
 

@@ -32,6 +32,9 @@ PAPER = {  # published Y-PSNR on Set5 / Set14 / BSD100 (x2, x3, x4) used as targ
                       4: (32.09, 28.58, 27.57)},
 }
 TARGET_FAST_SET5 = {2: 37.4, 3: 33.4, 4: 31.0}
+REFERENCE_PAPER_SET5 = {  # reference models must come within 0.5 dB of their paper (Set5)
+    "srcnn": ("SRCNN", {2: 36.66, 4: 30.48}), "fsrcnn": ("FSRCNN", {2: 37.05, 4: 30.72}),
+    "espcn": ("ESPCN", {2: 36.83, 4: 30.52})}
 FINETUNE_NOTE = (
     "The fast x2 recipe leaves these 20 BSD200 images out of its training data "
     "(`recipes/lists/bsd200_minus_demo.txt`), so the 5 held-out images and the 15 used for "
@@ -64,11 +67,17 @@ def ship(run_dirs: list[str], weights: str) -> None:
                    for k, v in rep["datasets"].items()}
         val = meta.get("metrics") or {}
         update_metadata(dest, metrics=metrics, validation=val,
-                        recipe=f"recipes/{meta.get('recipe') or name}.toml",
+                        recipe=_recipe_path(meta.get("recipe") or name),
                         run_dir=_rel(Path(rd).resolve()))
         s5 = metrics["Set5"]["psnr_y"]
         print(f"shipped {dest.relative_to(REPO)}: Set5 {s5:.2f} / Set14 "
               f"{metrics['Set14']['psnr_y']:.2f} / BSD100 {metrics['BSD100']['psnr_y']:.2f}")
+
+
+def _recipe_path(recipe_id: str) -> str:
+    """``recipes/ID.toml``, or where under ``recipes/`` that file is (``recipes/gpu/``)."""
+    found = sorted((REPO / "recipes").rglob(f"{recipe_id}.toml"))
+    return _rel(found[0]) if found else f"recipes/{recipe_id}.toml"
 
 
 def _rel(p: Path) -> str:
@@ -95,6 +104,12 @@ def _data_text(recipe: Path, data: dict) -> str:
         parts.append(f"{len(lines)} images of {', '.join(f'`{f}`' for f in folders)} "
                      f"(list `{data['images_list']}`)")
     return ", ".join(parts)
+
+
+def _budget_text(run: dict) -> str:
+    if run.get("max_minutes"):
+        return f"time-boxed to {run['max_minutes']} min on a GPU (cosine by the clock)"
+    return f"{run.get('steps')} steps on {run.get('threads')} CPU thread(s)"
 
 
 def _curve(run: Path) -> list[tuple[int, float]]:
@@ -140,6 +155,13 @@ def report() -> None:
             lines.append(f"- `{m.name}`: Set5 x{m.scale} {s5:.2f} dB vs target {t} "
                          f"(FSRCNN paper {PAPER['FSRCNN'][m.scale][0]}): {verdict}; "
                          f"trained {m.metadata.get('steps')} steps.")
+        if m.role == "reference" and s5 is not None and m.arch in REFERENCE_PAPER_SET5:
+            paper, by_scale = REFERENCE_PAPER_SET5[m.arch]
+            p = by_scale.get(m.scale)
+            if p is not None:
+                verdict = "met" if s5 >= p - 0.5 else f"**not met: {p - 0.5 - s5:.2f} dB short**"
+                lines.append(f"- `{m.name}`: Set5 x{m.scale} {s5:.2f} dB vs {paper} paper {p} "
+                             f"(target: within 0.5 dB, {p - 0.5:.2f}): {verdict}.")
     lines += ["", "## Recipes", "",
               "Each shipped file names its recipe in its metadata (`recipe`). To reproduce "
               "one: `srstudio train recipes/NAME.toml --out runs/NAME`, then "
@@ -161,8 +183,7 @@ def report() -> None:
                      f"`{Path(data.get('val_dir', '')).name}`; patch {data.get('patch_size')}, "
                      f"batch {data.get('batch_size')}, {optim.get('optimizer')} lr "
                      f"{optim.get('lr')} {optim.get('schedule')}, EMA {optim.get('ema')}, "
-                     f"{run.get('steps')} steps, seed {run.get('seed')}, "
-                     f"{run.get('threads')} CPU thread(s); exported at step "
+                     f"{_budget_text(run)}, seed {run.get('seed')}; exported at step "
                      f"{m.metadata.get('steps')}.")
     demos = sorted((REPO / "docs").glob("finetune_demo_*.json"))
     if demos:
@@ -171,11 +192,12 @@ def report() -> None:
                   "`fast_x2` fine-tuned with `srstudio train recipes/finetune_fast_x2.toml` "
                   "(600 steps, batch 16, 2 CPU threads) on 15 of the first 20 images of a "
                   "training folder (sorted by name), scored on the other 5 by `srstudio eval`:",
-                  "", "| folder | lr | held-out images | bicubic | before | after | gain | "
-                  "wall time |", "|---|---|---|---|---|---|---|---|"]
+                  "", "| base | folder | lr | held-out images | bicubic | before | after | "
+                  "gain | wall time |", "|---|---|---|---|---|---|---|---|---|"]
         for f in demos:
             d = json.loads(f.read_text())
-            lines.append(f"| {d.get('source', 'BSD200')} | {d.get('lr')} | "
+            lines.append(f"| {d.get('base_label', d.get('base', 'fast'))} | "
+                         f"{d.get('source', 'BSD200')} | {d.get('lr')} | "
                          f"{', '.join(d['holdout_images'])} | {d['bicubic']['psnr_y']:.2f} | "
                          f"{d['before']['psnr_y']:.2f} | {d['after']['psnr_y']:.2f} | "
                          f"{d['gain_db']:+.3f} dB | {d['wall_s']:.0f} s |")

@@ -44,9 +44,18 @@ status)
   nvidia-smi --query-gpu=utilization.gpu,memory.used --format=csv,noheader
   ;;
 snapshot)
-  out=${1:?OUT_DIR}
-  tar czf "$out/runs_$(date +%H%M%S).tar.gz" runs/*/best.safetensors runs/*/final.safetensors \
-    runs/*/log.jsonl runs/*/config.json runs/*/stdout.log 2>/dev/null
+  # one archive per family (each must stay under the transfer's 16 MiB per file)
+  out=${1:?OUT_DIR}; stamp=$(date +%H%M%S)
+  for group in quality_x2 quality_x3 quality_x4 fast "srcnn fsrcnn espcn"; do
+    files=()
+    for fam in $group; do
+      for d in runs/${fam}_*/ runs/${fam}/; do
+        [ -d "$d" ] && for f in best.safetensors log.jsonl config.json stdout.log; do
+          [ -f "$d$f" ] && files+=("$d$f"); done
+      done
+    done
+    [ ${#files[@]} -gt 0 ] && tar czf "$out/${group%% *}_$stamp.tar.gz" "${files[@]}"
+  done
   ls -la "$out"
   ;;
 esac

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.about import show_about
+from app.gui.catalog_workers import EncodersWorker, ImportWorker, ModelsWorker
 from app.gui.log_pane import LogPane
 from app.gui.metrics_panel import MetricsPanel
 from app.gui.palette import THEMES, apply_theme
@@ -50,9 +51,10 @@ from app.gui.queue_view import QueueView
 from app.gui.settings_panel import SettingsPanel
 from app.gui.settings_store import SettingsStore
 from app.gui.trainer_tab import TrainerTab, TrainWorker
+from app.gui.upscale_worker import UpscaleWorker
 from app.gui.viewer import CompareView, TiledImage
 from app.gui.viewer_controller import ViewerController, viewer_frame
-from app.gui.workers import EncodersWorker, ImportWorker, ModelsWorker, UpscaleWorker, WorkerHost
+from app.gui.workers import WorkerHost
 
 # video_extensions: tests and tools read it here
 __all__ = ["MainWindow", "runs_folder", "video_extensions"]

@@ -2,7 +2,7 @@
 
 Probing, upscaling and encoding run in workers (:mod:`app.gui.workers`); this object decides
 the output paths (asking about existing files), hands the jobs to one
-:class:`~app.gui.workers.UpscaleWorker` and turns its signals into row updates.  Live
+:class:`~app.gui.upscale_worker.UpscaleWorker` and turns its signals into row updates.  Live
 previews and finished outputs go to the viewer controller, which owns what is shown.
 """
 
@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox
 
+from app.gui.media_workers import VideoProbeWorker
 from app.gui.queue_model import FINISHED, QueueItem, Status
+from app.gui.upscale_worker import UpscaleJob, UpscaleWorker
 from app.gui.viewer_controller import ViewerController, result_label
-from app.gui.workers import UpscaleJob, UpscaleWorker, VideoProbeWorker
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow

@@ -1,14 +1,13 @@
 """Upscale settings: model, scale, device, backend, precision, tile, colorize; output
-folder/format/name; video codec, quality (CRF or bitrate) and preset.
+folder/format/name; and the Video group (:mod:`app.gui.video_settings`).
 
-The panel only collects choices into a :class:`JobSettings` (plain data, no torch import
-at start-up); the worker turns it into the engine's ``UpscaleOptions``.  Choices persist
-in QSettings.
+The panel only collects choices into a :class:`~app.gui.job_settings.JobSettings` (plain
+data, no torch import at start-up); the worker turns it into the engine's
+``UpscaleOptions``.  Choices persist in QSettings.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -28,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.job_settings import DEFAULT_PATTERN, JobSettings
 from app.gui.settings_store import SettingsStore
-from engine.naming import DEFAULT_NAME_PATTERN, name_pattern_for
+from app.gui.video_settings import VideoSettings
+from engine.naming import name_pattern_for
 
 RESIZERS = (("bicubic", "MATLAB imresize, the SR baseline"),
             ("lanczos", "Lanczos 8×8"),
@@ -40,18 +40,6 @@ PRECISIONS = (("Auto", "auto"), ("FP32", "fp32"), ("FP16", "fp16"), ("BF16", "bf
 TILES = ("Auto", "Off", "64", "128", "192", "256", "384", "512", "768", "1024")
 FORMATS = (("Same as input", None), ("PNG", "png"), ("JPEG", "jpg"), ("WebP", "webp"),
            ("TIFF", "tif"))
-DEFAULT_PATTERN = DEFAULT_NAME_PATTERN
-# (label, codec key, hardware family, container suffix); the encoders this FFmpeg build
-# really has replace the list once engine.video.encoders.available_encoders() reports
-SOFTWARE_CODECS = (("H.264 (x264)", "h264", None, ".mp4"),
-                   ("H.265/HEVC (x265)", "h265", None, ".mp4"),
-                   ("VP9 (libvpx)", "vp9", None, ".mp4"),
-                   ("AV1 (SVT-AV1)", "av1", None, ".mp4"),
-                   ("FFV1 (lossless)", "ffv1", None, ".mkv"),
-                   ("ProRes 422 HQ", "prores", None, ".mov"))
-PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower",
-           "veryslow")
-NO_QUALITY_CODECS = ("ffv1", "prores")     # fixed quality: CRF/bitrate do not apply
 # (label, UpscaleOptions.colorize): colour black-and-white inputs before or after upscaling
 COLORIZE = (("Off", None),
             ("Gray inputs, before upscaling", "before"),
@@ -63,53 +51,6 @@ NO_COLORIZER_TIP = "no colorize model installed"
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 ScaleRole = Qt.ItemDataRole.UserRole + 2
-SuffixRole = Qt.ItemDataRole.UserRole + 3
-
-
-@dataclass
-class JobSettings:
-    """What one upscale run uses; every field is plain data."""
-
-    model: str = "bicubic"
-    scale: int = 4
-    device: str = "auto"
-    precision: str = "auto"
-    tile: int | str | None = "auto"
-    output_dir: str | None = None
-    output_format: str | None = None
-    quality: int = 95
-    name_pattern: str = DEFAULT_PATTERN
-    video_codec: str = "h264"
-    video_hw: str | None = None            # hardware family (nvenc, qsv, ...) or None
-    video_crf: int = 18
-    video_bitrate: str | None = None       # e.g. "8M"; when set, used instead of the CRF
-    video_preset: str = "medium"
-    video_segment_seconds: float | None = 10.0   # resume granularity (not in the panel)
-    colorize: str | None = None            # colour gray inputs 'before'/'after' upscaling
-
-    def upscale_options(self, overwrite: bool = False) -> Any:
-        from engine.jobs import UpscaleOptions
-        return UpscaleOptions(model=self.model, scale=self.scale, tile=self.tile,
-                              device=self.device, precision=self.precision,
-                              output_format=self.output_format, quality=self.quality,
-                              name_pattern=self.name_pattern or DEFAULT_PATTERN,
-                              overwrite=overwrite, colorize=self.colorize)
-
-    def video_options(self) -> Any:
-        from engine.video.pipeline import VideoOptions
-        return VideoOptions(codec=self.video_codec, hw=self.video_hw or None,
-                            crf=self.video_crf, bitrate=self.video_bitrate or None,
-                            preset=self.video_preset or "medium",
-                            segment_seconds=self.video_segment_seconds)
-
-    def key(self) -> tuple:
-        """Runs with the same key can share one upscaler."""
-        return (self.model, self.scale, self.device, self.precision)
-
-
-def codec_key(codec: str, hw: str | None) -> str:
-    """The codec combo's item data: 'h264|' (software) or 'h264|nvenc'."""
-    return f"{codec}|{hw or ''}"
 
 
 def human_params(n: int | None) -> str:
@@ -145,7 +86,6 @@ class SettingsPanel(QWidget):
         self.setObjectName("settingsPanel")
         self._wanted_model: str | None = None
         self._auto_tile: int | None = None
-        self._wanted_codec: str | None = None
         self._wanted_colorize: str | None = None   # remembered while no colorizer is installed
         self._colorize_available: bool | None = None   # None: not known yet
 
@@ -202,28 +142,12 @@ class SettingsPanel(QWidget):
         self.pattern_edit.setToolTip(self.tr("Fields: {stem}, {scale}, {model}. With "
                                              "colorize on, the default name ends in _color."))
 
-        self.codec_combo = QComboBox()
-        self.codec_combo.setObjectName("videoCodec")
-        self.set_encoders([])
-        self.rate_combo = QComboBox()
-        self.rate_combo.addItem(self.tr("CRF"), "crf")
-        self.rate_combo.addItem(self.tr("Bitrate"), "bitrate")
-        self.rate_combo.setToolTip(self.tr("Constant quality (CRF) or a target bitrate"))
-        self.crf_spin = QSpinBox()
-        self.crf_spin.setRange(0, 63)
-        self.crf_spin.setValue(18)
-        self.crf_spin.setToolTip(self.tr("Constant quality: lower is better (x264: 18 is "
-                                         "visually lossless, 23 the default)"))
-        self.bitrate_edit = QLineEdit()
-        self.bitrate_edit.setPlaceholderText("8M")
-        self.bitrate_edit.setToolTip(self.tr("Target bitrate, e.g. 8M or 2500k"))
-        self.preset_combo = QComboBox()
-        self.preset_combo.addItems(list(PRESETS))
-        self.preset_combo.setCurrentText("medium")
-        self.preset_combo.setToolTip(self.tr("Encoder speed: slower presets make smaller files"))
-        self.video_name_label = QLabel()
-        self.video_name_label.setWordWrap(True)
-        self.video_name_label.setObjectName("videoNameHint")
+        self.video = VideoSettings()
+        # the Video group's widgets, under the names the window, tests and scripts use
+        self.codec_combo, self.rate_combo = self.video.codec_combo, self.video.rate_combo
+        self.crf_spin, self.bitrate_edit = self.video.crf_spin, self.video.bitrate_edit
+        self.preset_combo = self.video.preset_combo
+        self.video_name_label = self.video.video_name_label
 
         model_row = QHBoxLayout()
         model_row.addWidget(self.model_combo, 1)
@@ -252,18 +176,6 @@ class SettingsPanel(QWidget):
         obox = QGroupBox(self.tr("Output"))
         obox.setLayout(oform)
 
-        rate_row = QHBoxLayout()
-        rate_row.addWidget(self.rate_combo)
-        rate_row.addWidget(self.crf_spin, 1)
-        rate_row.addWidget(self.bitrate_edit, 1)
-        vform = QFormLayout()
-        vform.addRow(self.tr("Codec"), self.codec_combo)
-        vform.addRow(self.tr("Quality"), rate_row)
-        vform.addRow(self.tr("Preset"), self.preset_combo)
-        vform.addRow(self.video_name_label)
-        self.video_box = QGroupBox(self.tr("Video"))
-        self.video_box.setLayout(vform)
-
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("startButton")
         self.cancel_button = QPushButton(self.tr("Cancel all"))
@@ -275,7 +187,7 @@ class SettingsPanel(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(mbox)
         lay.addWidget(obox)
-        lay.addWidget(self.video_box)
+        lay.addWidget(self.video)
         lay.addLayout(buttons)
         lay.addStretch(1)
 
@@ -288,17 +200,11 @@ class SettingsPanel(QWidget):
         self.quality_spin.valueChanged.connect(self.changed)
         self.out_edit.textChanged.connect(self.changed)
         self.pattern_edit.textChanged.connect(self.changed)
-        for w in (self.codec_combo, self.rate_combo, self.preset_combo):
-            w.currentIndexChanged.connect(self.changed)
-        self.crf_spin.valueChanged.connect(self.changed)
-        self.bitrate_edit.textChanged.connect(self.changed)
-        self.codec_combo.currentIndexChanged.connect(self._on_video)
-        self.codec_combo.activated.connect(self._on_codec_chosen)
-        self.rate_combo.currentIndexChanged.connect(self._on_video)
-        self.pattern_edit.textChanged.connect(self._on_video)
-        self.colorize_combo.currentIndexChanged.connect(self._on_video)
+        self.video.changed.connect(self.changed)
+        self.pattern_edit.textChanged.connect(self._on_name_pattern)
+        self.colorize_combo.currentIndexChanged.connect(self._on_name_pattern)
         self._on_format()
-        self._on_video()
+        self._on_name_pattern()
 
     # models and devices ----------------------------------------------------------------
     def set_models(self, models: list[Any]) -> None:
@@ -382,53 +288,12 @@ class SettingsPanel(QWidget):
 
     # video -----------------------------------------------------------------------------
     def set_encoders(self, encoders: list[Any]) -> None:
-        """Fill the codec combo from ``available_encoders()`` (EncoderInfo list); an empty
-        list shows the software codecs until the worker has asked FFmpeg."""
-        current = self._wanted_codec or self.codec_combo.currentData()
-        rows = [(e.label, e.codec, e.hardware, e.extension) for e in encoders] or \
-            list(SOFTWARE_CODECS)
-        self.codec_combo.blockSignals(True)
-        self.codec_combo.clear()
-        for label, codec, hw, ext in rows:
-            self.codec_combo.addItem(f"{label} · {ext}", codec_key(codec, hw))
-            self.codec_combo.setItemData(self.codec_combo.count() - 1, ext, SuffixRole)
-        self._select_codec(current)
-        self.codec_combo.blockSignals(False)
-        if hasattr(self, "rate_combo"):
-            self._on_video()
+        """The video encoders FFmpeg has (EncoderInfo list): see VideoSettings.set_encoders."""
+        self.video.set_encoders(encoders)
 
-    def _select_codec(self, key: str | None) -> None:
-        """Select ``key`` ('h264|nvenc'); one not listed is remembered (a hardware encoder
-        before the worker has checked the GPU) and H.264 shown meanwhile."""
-        idx = self.codec_combo.findData(key) if key else -1
-        self._wanted_codec = key if idx < 0 and key else None
-        if idx < 0:
-            idx = max(0, self.codec_combo.findData("h264|"))
-        self.codec_combo.setCurrentIndex(idx)
-
-    def _on_codec_chosen(self) -> None:
-        self._wanted_codec = None
-
-    def video_codec(self) -> tuple[str, str | None]:
-        data = str(self.codec_combo.currentData() or "h264|")
-        codec, _, hw = data.partition("|")
-        return codec or "h264", hw or None
-
-    def video_suffix(self) -> str:
-        return str(self.codec_combo.currentData(SuffixRole) or ".mp4")
-
-    def _on_video(self) -> None:
-        codec, _hw = self.video_codec()
-        fixed = codec in NO_QUALITY_CODECS
-        by_rate = self.rate_combo.currentData() == "bitrate"
-        self.rate_combo.setEnabled(not fixed)
-        self.crf_spin.setEnabled(not fixed and not by_rate)
-        self.bitrate_edit.setEnabled(not fixed and by_rate)
-        self.crf_spin.setVisible(not by_rate)
-        self.bitrate_edit.setVisible(by_rate)
-        pattern = name_pattern_for(self.pattern_edit.text().strip(), self.colorize_setting())
-        self.video_name_label.setText(self.tr("Videos are written as {name}").format(
-            name=pattern + self.video_suffix()))
+    def _on_name_pattern(self) -> None:
+        self.video.set_name_pattern(
+            name_pattern_for(self.pattern_edit.text().strip(), self.colorize_setting()))
 
     # colorize --------------------------------------------------------------------------
     @Slot(list)
@@ -473,23 +338,17 @@ class SettingsPanel(QWidget):
 
     # settings --------------------------------------------------------------------------
     def job_settings(self) -> JobSettings:
-        codec, hw = self.video_codec()
-        return JobSettings(model=self.model_name() or "bicubic",
-                           scale=int(self.scale_combo.currentData()),
-                           device=str(self.device_combo.currentData() or "auto"),
-                           precision=str(self.precision_combo.currentData()),
-                           tile=self.tile_setting(),
-                           output_dir=self.out_edit.text().strip() or None,
-                           output_format=self.format_combo.currentData(),
-                           quality=self.quality_spin.value(),
-                           name_pattern=self.pattern_edit.text().strip() or DEFAULT_PATTERN,
-                           video_codec=codec, video_hw=hw,
-                           video_crf=self.crf_spin.value(),
-                           video_bitrate=(self.bitrate_edit.text().strip() or None
-                                          if self.rate_combo.currentData() == "bitrate"
-                                          else None),
-                           video_preset=self.preset_combo.currentText() or "medium",
-                           colorize=self.colorize_setting())
+        return self.video.fill(JobSettings(
+            model=self.model_name() or "bicubic",
+            scale=int(self.scale_combo.currentData()),
+            device=str(self.device_combo.currentData() or "auto"),
+            precision=str(self.precision_combo.currentData()),
+            tile=self.tile_setting(),
+            output_dir=self.out_edit.text().strip() or None,
+            output_format=self.format_combo.currentData(),
+            quality=self.quality_spin.value(),
+            name_pattern=self.pattern_edit.text().strip() or DEFAULT_PATTERN,
+            colorize=self.colorize_setting()))
 
     def apply(self, s: JobSettings) -> None:
         if not self.select_model(s.model):
@@ -510,21 +369,15 @@ class SettingsPanel(QWidget):
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(s.output_format)))
         self.quality_spin.setValue(s.quality)
         self.pattern_edit.setText(s.name_pattern)
-        self._select_codec(codec_key(s.video_codec, s.video_hw))
-        self.crf_spin.setValue(int(s.video_crf))
-        self.rate_combo.setCurrentIndex(1 if s.video_bitrate else 0)
-        if s.video_bitrate:
-            self.bitrate_edit.setText(str(s.video_bitrate))
-        self.preset_combo.setCurrentText(s.video_preset if s.video_preset in PRESETS
-                                         else "medium")
-        self._on_video()
+        self.video.apply(s)
 
     def load(self, store: SettingsStore) -> None:
         tile_raw = store.get_str("upscale/tile", "auto")
         tile: int | str | None = "auto" if tile_raw == "auto" else (
             None if tile_raw in ("", "off") else int(tile_raw) if tile_raw.isdigit() else "auto")
         fmt = store.get_str("upscale/format", "") or None
-        self.apply(JobSettings(
+        # read every value before showing any: the window saves the panel on each change
+        self.apply(VideoSettings.read(store, JobSettings(
             model=store.get_str("upscale/model", "bicubic"),
             scale=store.get_int("upscale/scale", 4),
             device=store.get_str("upscale/device", "auto"),
@@ -534,16 +387,8 @@ class SettingsPanel(QWidget):
             output_format=fmt,
             quality=store.get_int("upscale/quality", 95),
             name_pattern=store.get_str("upscale/name_pattern", DEFAULT_PATTERN),
-            colorize=store.get_str("upscale/colorize", "") or None,
-            video_codec=store.get_str("video/codec", "h264") or "h264",
-            video_hw=store.get_str("video/hw", "") or None,
-            video_crf=store.get_int("video/crf", 18),
-            video_bitrate=(store.get_str("video/bitrate", "") or None
-                           if store.get_str("video/rate_mode", "crf") == "bitrate" else None),
-            video_preset=store.get_str("video/preset", "medium")))
-        # the bitrate text is kept even while CRF is chosen
-        if not self.bitrate_edit.text():
-            self.bitrate_edit.setText(store.get_str("video/bitrate", ""))
+            colorize=store.get_str("upscale/colorize", "") or None)))
+        self.video.restore_bitrate_text(store)
 
     def save(self, store: SettingsStore) -> None:
         s = self.job_settings()
@@ -558,10 +403,4 @@ class SettingsPanel(QWidget):
         store.set("upscale/quality", s.quality)
         store.set("upscale/name_pattern", s.name_pattern)
         store.set("upscale/colorize", self._wanted_colorize or s.colorize or "")
-        codec, _, hw = (self._wanted_codec or codec_key(s.video_codec, s.video_hw)).partition("|")
-        store.set("video/codec", codec)
-        store.set("video/hw", hw)
-        store.set("video/crf", s.video_crf)
-        store.set("video/rate_mode", str(self.rate_combo.currentData()))
-        store.set("video/bitrate", self.bitrate_edit.text().strip())
-        store.set("video/preset", s.video_preset)
+        self.video.save(store)

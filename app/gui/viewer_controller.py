@@ -1,10 +1,10 @@
 """The viewer side of the main window: what the compare view shows for the selected row.
 
-Decoding runs in workers (:mod:`app.gui.workers`); this object keeps a small cache of decoded
-images, the live previews of running jobs and the self-check results, and rebuilds the
-compare view's sources from them whenever the selection or one of them changes.  The
-self-check and reference scores are run from here because the selected row is their input
-and their heat maps are viewer sources.
+Decoding runs in workers (:mod:`app.gui.media_workers`); this object keeps a small cache
+of decoded images, the live previews of running jobs and the self-check results, and
+rebuilds the compare view's sources from them whenever the selection or one of them
+changes.  The self-check and reference scores are run from here because the selected row
+is their input and their heat maps are viewer sources.
 """
 
 from __future__ import annotations
@@ -15,15 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QObject, Slot
 
+from app.gui.media_workers import ImageLoadWorker, VideoFrameWorker, frame_key
 from app.gui.queue_model import QueueItem
+from app.gui.score_workers import ReferenceWorker, SelfCheckWorker
 from app.gui.viewer import Layer, TiledImage
-from app.gui.workers import (
-    ImageLoadWorker,
-    ReferenceWorker,
-    SelfCheckWorker,
-    VideoFrameWorker,
-    frame_key,
-)
 
 if TYPE_CHECKING:
     from app.gui.main_window import MainWindow

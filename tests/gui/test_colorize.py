@@ -120,8 +120,8 @@ def test_queue_colorizes_gray_image_after_upscaling(qtbot, window, isolated: Pat
 
 
 def test_missing_colorize_model_is_a_row_error(qtbot, tmp_path: Path) -> None:
-    from app.gui.settings_panel import JobSettings
-    from app.gui.workers import UpscaleJob, UpscaleWorker
+    from app.gui.job_settings import JobSettings
+    from app.gui.upscale_worker import UpscaleJob, UpscaleWorker
     from engine.events import CancelToken
     src = save_png(tmp_path / "a.png", 16, 16)
     job = UpscaleJob(1, src, tmp_path / "a_out.png",

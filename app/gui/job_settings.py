@@ -1,0 +1,57 @@
+"""What one upscale run uses, as plain data.
+
+The settings panel fills a :class:`JobSettings`; the upscale worker turns it into the
+engine's options.  It lives apart from the panel's widgets so that the worker (and tests)
+need no widget module, and it imports no torch at start-up: the engine's option classes
+are imported only when a run asks for them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from engine.naming import DEFAULT_NAME_PATTERN
+
+DEFAULT_PATTERN = DEFAULT_NAME_PATTERN
+
+
+@dataclass
+class JobSettings:
+    """What one upscale run uses; every field is plain data."""
+
+    model: str = "bicubic"
+    scale: int = 4
+    device: str = "auto"
+    precision: str = "auto"
+    tile: int | str | None = "auto"
+    output_dir: str | None = None
+    output_format: str | None = None
+    quality: int = 95
+    name_pattern: str = DEFAULT_PATTERN
+    video_codec: str = "h264"
+    video_hw: str | None = None            # hardware family (nvenc, qsv, ...) or None
+    video_crf: int = 18
+    video_bitrate: str | None = None       # e.g. "8M"; when set, used instead of the CRF
+    video_preset: str = "medium"
+    video_segment_seconds: float | None = 10.0   # resume granularity (not in the panel)
+    colorize: str | None = None            # colour gray inputs 'before'/'after' upscaling
+
+    def upscale_options(self, overwrite: bool = False) -> Any:
+        from engine.jobs import UpscaleOptions
+        return UpscaleOptions(model=self.model, scale=self.scale, tile=self.tile,
+                              device=self.device, precision=self.precision,
+                              output_format=self.output_format, quality=self.quality,
+                              name_pattern=self.name_pattern or DEFAULT_PATTERN,
+                              overwrite=overwrite, colorize=self.colorize)
+
+    def video_options(self) -> Any:
+        from engine.video.pipeline import VideoOptions
+        return VideoOptions(codec=self.video_codec, hw=self.video_hw or None,
+                            crf=self.video_crf, bitrate=self.video_bitrate or None,
+                            preset=self.video_preset or "medium",
+                            segment_seconds=self.video_segment_seconds)
+
+    def key(self) -> tuple:
+        """Runs with the same key can share one upscaler."""
+        return (self.model, self.scale, self.device, self.precision)

@@ -1,0 +1,287 @@
+"""The queue's upscale worker: runs image and video jobs one after another, with progress,
+per-row cancel and live previews of the output as it is written.
+
+A video job's preview comes from :class:`VideoPreviewUpscaler`, which wraps the upscaler
+the engine calls, so it lives here with the worker it reports through.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+
+from app.gui.job_settings import JobSettings
+from app.gui.workers import Worker, one_line
+
+PROGRESS_INTERVAL_S = 0.05   # at most ~20 progress signals a second per job
+VIDEO_PREVIEW_INTERVAL_S = 0.5   # the live preview of a video shows at most 2 frames a second
+
+
+@dataclass
+class UpscaleJob:
+    """One queued row to upscale: where from and to, with which settings."""
+
+    item_id: int
+    input: Path
+    output: Path
+    settings: JobSettings
+    overwrite: bool
+    cancel: Any   # engine.events.CancelToken
+
+
+class UpscaleWorker(Worker):
+    """Runs queued jobs one after another with :func:`engine.jobs.upscale_file`.
+
+    Every job has its own CancelToken (cancel one row); jobs can be appended while it runs.
+    Upscalers are cached per (model, scale, device, precision), the colorize model (jobs
+    with ``colorize`` set) per (colorize model, device).
+    """
+
+    rowStarted = Signal(int, str, int)                    # id, model label, scale
+    rowProgress = Signal(int, int, int, object, object)   # id, done, total, eta_s, rate
+    previewStarted = Signal(int, object)                  # id, TiledImage (worker-filled)
+    previewRows = Signal(int, int, int)                   # id, y0, y1
+    rowFinished = Signal(int, object)                     # id, engine FileResult
+    rowCancelled = Signal(int, bool)                      # id, a video that can resume
+
+    def __init__(self, jobs: list[UpscaleJob]) -> None:
+        super().__init__()
+        self._jobs: deque[UpscaleJob] = deque(jobs)
+        self._lock = threading.Lock()
+        self._closed = False
+        self._upscalers: dict[tuple, Any] = {}
+        self._colorizers: dict[tuple, Any] = {}
+        self.current: UpscaleJob | None = None
+
+    def enqueue(self, job: UpscaleJob) -> bool:
+        """Append a job; False when the worker has already finished (start a new one)."""
+        with self._lock:
+            if self._closed:
+                return False
+            self._jobs.append(job)
+            return True
+
+    def cancel(self) -> None:
+        super().cancel()
+        with self._lock:
+            jobs = list(self._jobs) + ([self.current] if self.current else [])
+        for job in jobs:
+            job.cancel.cancel()
+
+    def work(self) -> None:
+        while True:
+            with self._lock:
+                if not self._jobs:
+                    self._closed = True
+                    self.current = None
+                    return
+                job = self.current = self._jobs.popleft()
+            if job.cancel.cancelled or self.cancel_token.cancelled:
+                self.rowCancelled.emit(job.item_id, False)
+                continue
+            if is_video_path(job.input):
+                self._run_video(job)
+            else:
+                self._run_one(job)
+
+    def _upscaler(self, s: JobSettings) -> tuple[Any, str]:
+        from engine.models.registry import make_upscaler, resolve_model
+        key = s.key()
+        if key not in self._upscalers:
+            ref = resolve_model(s.model, s.scale)
+            self._upscalers = {key: (make_upscaler(ref, s.device, s.precision), ref.name)}
+        return self._upscalers[key]
+
+    def _colorizer(self, s: JobSettings) -> Any:
+        """The loaded colorize model for ``s`` (None when it does not colorize)."""
+        if not s.colorize:
+            return None
+        from engine.jobs.upscale import load_job_colorizer
+        options = s.upscale_options()
+        key = (options.colorize_model, options.device)
+        if key not in self._colorizers:
+            self._colorizers = {key: load_job_colorizer(options)}
+        return self._colorizers[key]
+
+    def _load_models(self, s: JobSettings) -> tuple[Any, str, Any]:
+        """(upscaler, its label, colorizer or None); a load failure raises one line that
+        says which model failed."""
+        from engine.errors import SRStudioError
+        upscaler, label = self._upscaler(s)
+        try:
+            colorizer = self._colorizer(s)
+        except (SRStudioError, OSError, RuntimeError, ValueError) as e:
+            raise SRStudioError(self.tr("colorize: {e}").format(e=one_line(e))) from e
+        return upscaler, label, colorizer
+
+    def _run_one(self, job: UpscaleJob) -> None:
+        from app.gui.viewer.tile_cache import TiledImage
+        from engine.errors import CancelledError, SRStudioError
+        from engine.events import Progress, Started, TileDone
+        from engine.io import probe_image
+        from engine.jobs import FileResult, upscale_file
+        s = job.settings
+        self.rowStarted.emit(job.item_id, s.model, s.scale)
+        try:
+            upscaler, label, colorizer = self._load_models(s)
+        except (SRStudioError, OSError, RuntimeError) as e:
+            self.rowFinished.emit(job.item_id, FileResult(input=job.input, error=one_line(e)))
+            return
+        self.message.emit(self.tr("Upscaling {name} with {model} (×{scale})").format(
+            name=job.input.name, model=label, scale=s.scale), "info")
+        state: dict[str, Any] = {"preview": None, "last": 0.0, "size": None}
+
+        def progress(ev: Any) -> None:
+            if isinstance(ev, Started):
+                self.rowProgress.emit(job.item_id, 0, ev.total, None, None)
+            elif isinstance(ev, Progress):
+                now = time.perf_counter()
+                if now - state["last"] >= PROGRESS_INTERVAL_S or ev.done >= ev.total:
+                    state["last"] = now
+                    self.rowProgress.emit(job.item_id, ev.done, ev.total, ev.eta_s, ev.rate)
+            elif isinstance(ev, TileDone):
+                _x, y, _w, h = ev.rect
+                prev = state["preview"]
+                if prev is None:
+                    if state["size"] is None:
+                        w_in, h_in, _fmt = probe_image(job.input)
+                        state["size"] = (w_in * s.scale, h_in * s.scale)
+                    ow, oh = state["size"]
+                    chans = ev.pixels.shape[2] if ev.pixels.ndim == 3 else 1
+                    prev = state["preview"] = TiledImage.blank(ow, oh, chans, ev.pixels.dtype,
+                                                               name=label)
+                    self.previewStarted.emit(job.item_id, prev)
+                prev.update_rows(y, ev.pixels[:h])
+                self.previewRows.emit(job.item_id, y, y + h)
+
+        try:
+            res = upscale_file(job.input, job.output, upscaler, s.upscale_options(job.overwrite),
+                               progress=progress, cancel=job.cancel, colorizer=colorizer)
+        except CancelledError:
+            self.rowCancelled.emit(job.item_id, False)
+            return
+        except Exception as e:  # an unexpected engine error must still end up in the row
+            self.message.emit("".join(traceback.format_exception(e)).rstrip(), "error")
+            res = FileResult(input=job.input, error=one_line(e))
+        self.rowFinished.emit(job.item_id, res)
+
+    def _run_video(self, job: UpscaleJob) -> None:
+        """One video through :func:`engine.jobs.video.run_video_job`: progress in frames,
+        the latest upscaled frame as a (throttled) live preview, resumable cancel."""
+        from engine.errors import CancelledError, SRStudioError
+        from engine.events import Progress, Started, Warning_
+        from engine.jobs.video import VideoFileResult, has_unfinished_parts, run_video_job
+        s = job.settings
+        self.rowStarted.emit(job.item_id, s.model, s.scale)
+        try:
+            upscaler, label, colorizer = self._load_models(s)
+        except (SRStudioError, OSError, RuntimeError) as e:
+            self.rowFinished.emit(job.item_id,
+                                  VideoFileResult(input=job.input, error=one_line(e)))
+            return
+        self.message.emit(self.tr("Upscaling video {name} with {model} (×{scale})").format(
+            name=job.input.name, model=label, scale=s.scale), "info")
+        state: dict[str, Any] = {"last": 0.0, "total": 0}
+
+        def progress(ev: Any) -> None:
+            if isinstance(ev, Started):
+                if ev.what == "video":
+                    state["total"] = ev.total
+                    self.rowProgress.emit(job.item_id, 0, ev.total, None, None)
+                    if ev.detail:
+                        self.message.emit(ev.detail, "info")
+            elif isinstance(ev, Progress):
+                if ev.detail == "muxed" or not state["total"]:
+                    return   # the final mux step: the row keeps its frame count
+                now = time.perf_counter()
+                if now - state["last"] >= PROGRESS_INTERVAL_S or ev.done >= ev.total:
+                    state["last"] = now
+                    self.rowProgress.emit(job.item_id, ev.done, ev.total, ev.eta_s, ev.rate)
+            elif isinstance(ev, Warning_):
+                self.message.emit(ev.message, "warning")
+
+        preview = VideoPreviewUpscaler(upscaler, job.input, label, job.item_id, self)
+        try:
+            res = run_video_job(job.input, job.output, s.upscale_options(job.overwrite),
+                                s.video_options(), progress=progress, cancel=job.cancel,
+                                upscaler=preview, colorizer=colorizer)
+        except CancelledError:
+            try:
+                resumable = has_unfinished_parts(job.output)
+            except OSError:
+                resumable = False
+            self.rowCancelled.emit(job.item_id, resumable)
+            return
+        except Exception as e:  # an unexpected engine error must still end up in the row
+            self.message.emit("".join(traceback.format_exception(e)).rstrip(), "error")
+            res = VideoFileResult(input=job.input, error=one_line(e))
+        self.rowFinished.emit(job.item_id, res)
+
+
+def is_video_path(path: Path) -> bool:
+    """Same rule as ``engine.video.files.is_video`` (an extension check, no torch)."""
+    from engine.video.files import is_video
+    return is_video(path)
+
+
+class VideoPreviewUpscaler:
+    """Wraps an upscaler for a video job: every attribute is the wrapped one's, and when a
+    call returns whole frames (not tiles) the last of them becomes the row's live preview,
+    at most every :data:`VIDEO_PREVIEW_INTERVAL_S` (one frame copy, in the worker thread).
+
+    Frames upscaled tile by tile (too big for one pass) get no live preview.
+    """
+
+    def __init__(self, inner: Any, path: Path, label: str, item_id: int,
+                 worker: UpscaleWorker) -> None:
+        self._inner, self._path, self._label = inner, path, label
+        self._item_id, self._worker = item_id, worker
+        self._size: tuple[int, int] | None = None   # output (w, h); (0, 0): no preview
+        self._image: Any = None
+        self._last = 0.0
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._inner, name)
+
+    def __call__(self, x: Any) -> Any:
+        y = self._inner(x)
+        now = time.perf_counter()
+        if now - self._last >= VIDEO_PREVIEW_INTERVAL_S:
+            self._last = now
+            try:
+                self._show(y)
+            except Exception:  # noqa: BLE001 - the preview must never break the job
+                self._size = (0, 0)
+        return y
+
+    def _show(self, y: Any) -> None:
+        import numpy as np
+
+        from app.gui.viewer.tile_cache import TiledImage
+        if self._size is None:
+            from engine.video.probe import probe_video
+            info = probe_video(self._path, scan=False)
+            s = int(self._inner.scale)
+            self._size = (info.width * s, info.height * s)
+        ow, oh = self._size
+        if not ow or not isinstance(y, np.ndarray) or y.ndim != 4 \
+                or y.shape[1] < oh or y.shape[2] < ow or y.shape[3] not in (1, 3):
+            return   # tiles of a frame, or no size: no preview
+        frame = np.clip(y[-1, :oh, :ow] * np.float32(255) + np.float32(0.5), 0, 255)
+        frame = frame.astype(np.uint8)
+        if frame.shape[2] == 1:
+            frame = np.repeat(frame, 3, axis=2)
+        if self._image is None:
+            self._image = TiledImage.blank(ow, oh, 3, np.dtype(np.uint8), name=self._label)
+            self._image.update_rows(0, frame)
+            self._worker.previewStarted.emit(self._item_id, self._image)
+        else:
+            self._image.update_rows(0, frame)
+        self._worker.previewRows.emit(self._item_id, 0, oh)

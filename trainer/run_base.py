@@ -252,6 +252,9 @@ class RunBase(ABC, Generic[R]):
             if speed.due() or end:
                 rate = speed.update(self.step)
                 eta = (total - self.step) / rate if rate else None
+                if max_s is not None:  # a time box ends the run first when it is shorter
+                    left = max(0.0, max_s - self._elapsed())
+                    eta = left if eta is None else min(eta, left)
                 emit(self.progress, Progress(self.step, total, eta, rate, "train"))
             if self.valset is not None and (
                     (run.val_every and self.step % run.val_every == 0) or end):

@@ -116,12 +116,20 @@ def test_time_budget_ends_the_run_annealed_and_counts_across_resumes(tmp_path, d
     """run.max_minutes stops a run that still has steps left, with the cosine annealed by
     the clock, and the time spent is kept in the checkpoint for a resumed run."""
     lrs: list[float] = []
+    etas: list[float] = []
+
+    def watch(ev: object) -> None:
+        if isinstance(ev, StepLogged):
+            lrs.append(ev.lr)
+        elif isinstance(ev, Progress) and ev.eta_s is not None:
+            etas.append(ev.eta_s)
+
     cfg = load_config(None, tiny_overrides(
         data_dirs, tmp_path / "t", run__steps=10**6, run__max_minutes=0.02, run__log_every=1,
         run__val_every=0, optim__schedule="cosine", optim__lr=0.01))
-    res = train(cfg, progress=lambda ev: lrs.append(ev.lr) if isinstance(ev, StepLogged)
-                else None)
+    res = train(cfg, progress=watch)
     assert 2 < res.steps < 10**6 and res.final_weights.is_file()
+    assert etas and max(etas) <= 1.2  # the time left, not 10**6 steps' worth
     assert lrs[0] > 0.009 and lrs[-1] < 0.001  # cosine ran down with the clock
     ck = load_checkpoint(res.checkpoint)
     assert 1.2 <= ck["train_seconds"] < 5

@@ -50,7 +50,8 @@ from app.gui.queue_model import QueueItem, QueueModel, Status
 from app.gui.queue_view import QueueView
 from app.gui.settings_panel import SettingsPanel
 from app.gui.settings_store import SettingsStore
-from app.gui.trainer_tab import TrainerTab, TrainWorker
+from app.gui.train_worker import TrainWorker
+from app.gui.trainer_tab import TrainerTab
 from app.gui.upscale_worker import UpscaleWorker
 from app.gui.viewer import CompareView, TiledImage
 from app.gui.viewer_controller import ViewerController, viewer_frame
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._connect()
 
         self.settings_panel.load(self.store)
+        self.trainer.load_form(self.store)
         self.metrics.set_models([], self.settings_panel.job_settings().scale)
         self._restore_geometry()
         self.statusBar().showMessage(self.tr("Drop images, videos or folders to start"))
@@ -474,6 +476,7 @@ class MainWindow(QMainWindow):
     def start_training(self, config: Any) -> None:
         if self.trainer.running():
             return
+        self.trainer.save_form(self.store)
         w = TrainWorker(config)
         w.message.connect(self.log_message)
         w.failed.connect(self._on_train_failed)
@@ -533,6 +536,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings_panel.save(self.store)
+        self.trainer.save_form(self.store)
         self.store.set("window/geometry", self.saveGeometry())
         self.store.set("window/state", self.saveState())
         self.store.set("window/main_split", self.main_split.saveState())

@@ -1,103 +1,38 @@
 """The Train tab: pick folders and a base model, train with live curves, keep the result.
 
-The form builds a ``trainer.config.TrainConfig`` in code; :class:`TrainWorker` runs
-``trainer.loop.train`` in a thread (pause = a ``threading.Event`` the loop waits on, stop =
-the cancel token).  When a run ends its best (else final) weights are imported with
-``engine.models.registry.import_model`` under a unique name, so the model joins the
-model list; *Save as…* copies that file anywhere.
+:class:`~app.gui.train_form.TrainForm` builds the ``trainer.config.TrainConfig``; the main
+window runs it in a :class:`~app.gui.train_worker.TrainWorker` and hands the worker to
+:meth:`TrainerTab.attach`; :class:`~app.gui.train_curves.TrainCurves` draws the run.  When
+a run ends (its steps done, its time limit reached, or stopped after a validation) its
+best (else final) weights are imported with ``engine.models.registry.import_model`` under
+a unique name, so the model joins the model list; *Save as…* copies that file anywhere.
 """
 
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
-    QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QSpinBox,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.gui.palette import is_dark
 from app.gui.queue_model import format_eta
-from app.gui.viewer.tile_cache import array_to_qimage
-from app.gui.workers import Worker
-
-LOSSES = (("L1", {"l1": 1.0}), ("MSE (L2)", {"mse": 1.0}),
-          ("Charbonnier", {"charbonnier": 1.0}))
-DEFAULT_ARCHS = ("fsrcnn_ps", "espcn", "fsrcnn", "srcnn", "vdsr", "srresnet", "edsr", "span")
-
-
-class TrainWorker(Worker):
-    """Runs ``trainer.loop.train`` and re-emits its events."""
-
-    begun = Signal(int, str)                          # total steps, description
-    stepLogged = Signal(int, float, float)            # step, loss, lr
-    validated = Signal(int, float, float, object, object)  # step, psnr_y, best, bicubic, sample
-    progressed = Signal(int, int, object, object)     # step, total, eta_s, rate
-    checkpointSaved = Signal(str, int)
-    done = Signal(object)                             # trainer.events.TrainResult
-
-    def __init__(self, config: Any) -> None:
-        super().__init__()
-        self.config = config
-        self.pause_event = threading.Event()
-
-    def work(self) -> None:
-        from engine.events import Progress, Started, Warning_
-        from trainer.events import CheckpointSaved, StepLogged, Validated
-        from trainer.loop import train
-
-        def progress(ev: Any) -> None:
-            if isinstance(ev, StepLogged):
-                self.stepLogged.emit(ev.step, ev.loss, ev.lr)
-            elif isinstance(ev, Validated):
-                self.validated.emit(ev.step, ev.psnr_y, ev.best_psnr_y, ev.bicubic_psnr_y,
-                                    tuple(a.copy() for a in ev.sample))
-            elif isinstance(ev, Progress):
-                self.progressed.emit(ev.done, ev.total, ev.eta_s, ev.rate)
-            elif isinstance(ev, CheckpointSaved):
-                self.checkpointSaved.emit(str(ev.path), ev.step)
-            elif isinstance(ev, Started) and ev.what == "train":
-                self.begun.emit(ev.total, ev.detail)
-            elif isinstance(ev, Warning_):
-                self.message.emit(ev.message, "warning")
-
-        self.done.emit(train(self.config, progress=progress, cancel=self.cancel_token,
-                             pause=self.pause_event))
-
-
-def _folder_row(edit: QLineEdit, parent: QWidget, title: str) -> QHBoxLayout:
-    def browse() -> None:
-        d = QFileDialog.getExistingDirectory(parent, title, edit.text())
-        if d:
-            edit.setText(d)
-    b = QToolButton()
-    b.setText("…")
-    b.clicked.connect(browse)
-    row = QHBoxLayout()
-    row.addWidget(edit, 1)
-    row.addWidget(b)
-    return row
+from app.gui.settings_store import SettingsStore
+from app.gui.train_clock import TrainingClock
+from app.gui.train_curves import TrainCurves
+from app.gui.train_form import TrainForm
+from app.gui.train_worker import TrainWorker
 
 
 class TrainerTab(QWidget):
@@ -111,67 +46,21 @@ class TrainerTab(QWidget):
         self.setObjectName("trainerTab")
         self.runs_dir = runs_dir
         self.worker: TrainWorker | None = None
-        self.loss_points: list[tuple[int, float]] = []
-        self.psnr_points: list[tuple[int, float]] = []
-        self.bicubic_psnr: float | None = None
         self.trained_path: Path | None = None
         self.result: Any = None
-        self._models: list[Any] = []
-        self._plots: Any = None
+        self.clock = TrainingClock()
 
-        self.hr_edit = QLineEdit()
-        self.hr_edit.setPlaceholderText(self.tr("Folder of high-resolution images"))
-        self.lr_edit = QLineEdit()
-        self.lr_edit.setPlaceholderText(self.tr("Optional: paired LR images (same names)"))
-        self.val_edit = QLineEdit()
-        self.val_edit.setPlaceholderText(self.tr("Optional: default = 2 training images"))
-        self.base_combo = QComboBox()
-        self.base_combo.setObjectName("baseModelCombo")
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("Name of the new model (automatic)"))
-        self.scale_spin = QComboBox()
-        for s in (2, 3, 4):
-            self.scale_spin.addItem(f"×{s}", s)
-        self.patch_spin = QSpinBox()
-        self.patch_spin.setRange(8, 512)
-        self.patch_spin.setSingleStep(8)
-        self.patch_spin.setValue(96)
-        self.batch_spin = QSpinBox()
-        self.batch_spin.setRange(1, 256)
-        self.batch_spin.setValue(16)
-        self.steps_spin = QSpinBox()
-        self.steps_spin.setRange(1, 10_000_000)
-        self.steps_spin.setSingleStep(500)
-        self.steps_spin.setValue(5000)
-        self.val_every_spin = QSpinBox()
-        self.val_every_spin.setRange(0, 1_000_000)
-        self.val_every_spin.setValue(500)
-        self.loss_combo = QComboBox()
-        for label, _ in LOSSES:
-            self.loss_combo.addItem(label)
-        self.lr_spin = QDoubleSpinBox()
-        self.lr_spin.setDecimals(6)
-        self.lr_spin.setRange(1e-6, 1.0)
-        self.lr_spin.setSingleStep(1e-4)
-        self.lr_spin.setValue(1e-3)
-        self.set_architectures(list(DEFAULT_ARCHS))
-
-        form = QFormLayout()
-        form.addRow(self.tr("HR folder"), _folder_row(self.hr_edit, self, self.tr("HR folder")))
-        form.addRow(self.tr("LR folder"), _folder_row(self.lr_edit, self, self.tr("LR folder")))
-        form.addRow(self.tr("Validation"), _folder_row(self.val_edit, self,
-                                                       self.tr("Validation folder")))
-        form.addRow(self.tr("Base model"), self.base_combo)
-        form.addRow(self.tr("Name"), self.name_edit)
-        form.addRow(self.tr("Scale"), self.scale_spin)
-        form.addRow(self.tr("Patch (HR px)"), self.patch_spin)
-        form.addRow(self.tr("Batch"), self.batch_spin)
-        form.addRow(self.tr("Steps"), self.steps_spin)
-        form.addRow(self.tr("Validate every"), self.val_every_spin)
-        form.addRow(self.tr("Loss"), self.loss_combo)
-        form.addRow(self.tr("Learning rate"), self.lr_spin)
-        fbox = QGroupBox(self.tr("Training run"))
-        fbox.setLayout(form)
+        self.form = TrainForm()
+        self.curves = TrainCurves()
+        # the fields and images that tests and scripts/screenshots.py fill in and read
+        f = self.form
+        self.hr_edit, self.lr_edit, self.val_edit = f.hr_edit, f.lr_edit, f.val_edit
+        self.base_combo, self.name_edit, self.scale_spin = f.base_combo, f.name_edit, \
+            f.scale_spin
+        self.patch_spin, self.batch_spin, self.steps_spin = f.patch_spin, f.batch_spin, \
+            f.steps_spin
+        self.time_limit_spin, self.val_every_spin = f.time_limit_spin, f.val_every_spin
+        self.sample_labels = self.curves.sample_labels
 
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("trainStart")
@@ -199,7 +88,7 @@ class TrainerTab(QWidget):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(fbox)
+        ll.addWidget(self.form)
         ll.addLayout(grid)
         ll.addWidget(self.progress)
         ll.addWidget(self.status)
@@ -210,113 +99,33 @@ class TrainerTab(QWidget):
         scroll.setMinimumWidth(330)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
 
-        # right: curves + sample
-        self.curves_box = QVBoxLayout()
-        self.curves_placeholder = QLabel(self.tr("Loss and validation curves appear here."))
-        self.curves_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.curves_placeholder.setEnabled(False)
-        self.curves_box.addWidget(self.curves_placeholder)
-        self.sample_labels = [QLabel() for _ in range(3)]
-        sample_row = QHBoxLayout()
-        for lab, title in zip(self.sample_labels,
-                              (self.tr("Bicubic"), self.tr("Model"), self.tr("Ground truth"))):
-            col = QVBoxLayout()
-            lab.setMinimumSize(160, 160)
-            lab.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            lab.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            lab.setStyleSheet("background: rgba(0,0,0,40);")
-            cap = QLabel(title)
-            cap.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            col.addWidget(lab, 1)
-            col.addWidget(cap)
-            sample_row.addLayout(col)
-        sbox = QGroupBox(self.tr("Validation sample"))
-        sbox.setLayout(sample_row)
-        right = QWidget()
-        rl = QVBoxLayout(right)
-        rl.setContentsMargins(0, 0, 0, 0)
-        rl.addLayout(self.curves_box, 3)
-        rl.addWidget(sbox, 2)
-
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(scroll)
-        split.addWidget(right)
+        split.addWidget(self.curves)
         split.setStretchFactor(1, 1)
         split.setSizes([360, 900])
         lay = QVBoxLayout(self)
         lay.addWidget(split)
         self._update_buttons()
 
-    # models --------------------------------------------------------------------------
-    def set_architectures(self, archs: list[str]) -> None:
-        self._archs = [a for a in archs]
-        self._fill_base()
-
+    # form --------------------------------------------------------------------------------
     def set_models(self, models: list[Any]) -> None:
-        self._models = list(models)
-        self._fill_base()
+        self.form.set_models(models)
 
-    def _fill_base(self) -> None:
-        current = self.base_combo.currentData()
-        self.base_combo.blockSignals(True)
-        self.base_combo.clear()
-        for a in getattr(self, "_archs", []):
-            self.base_combo.addItem(self.tr("New {arch} (from scratch)").format(arch=a),
-                                    ("arch", a))
-        for m in self._models:
-            self.base_combo.addItem(self.tr("Fine-tune {name} (×{scale})").format(
-                name=m.name, scale=m.scale), ("model", m.name))
-        idx = self.base_combo.findData(current) if current else 0
-        self.base_combo.setCurrentIndex(max(0, idx))
-        self.base_combo.blockSignals(False)
+    def load_form(self, store: SettingsStore) -> None:
+        """Restore the form from the last session."""
+        self.form.load(store)
 
-    # config ----------------------------------------------------------------------------
-    def build_config(self) -> Any:
-        from trainer.config import TrainConfig
-        kind, value = self.base_combo.currentData() or ("arch", "fsrcnn_ps")
-        scale = int(self.scale_spin.currentData())
-        cfg = TrainConfig()
-        if kind == "model":
-            info = next(m for m in self._models if m.name == value)
-            cfg.model.arch = info.arch
-            cfg.model.config = dict(info.metadata.get("config") or {})
-            cfg.model.init_from = str(info.path)
-            scale = info.scale
-        else:
-            cfg.model.arch = value
-        cfg.model.scale = scale
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        name = self.name_edit.text().strip() or f"{cfg.model.arch}_x{scale}_{stamp}"
-        cfg.model.name = name
-        hr = str(Path(self.hr_edit.text().strip()).expanduser().resolve())
-        cfg.data.hr_dirs = [hr]
-        lr = self.lr_edit.text().strip()
-        cfg.data.lr_dirs = [str(Path(lr).expanduser().resolve())] if lr else None
-        val = self.val_edit.text().strip()
-        cfg.data.val_dir = str(Path(val).expanduser().resolve()) if val else hr
-        cfg.data.val_max_images = None if val else 2
-        cfg.data.patch_size = self.patch_spin.value()
-        cfg.data.batch_size = self.batch_spin.value()
-        cfg.data.load_threads = 1
-        weights = dict(LOSSES[self.loss_combo.currentIndex()][1])
-        for key in ("l1", "mse", "charbonnier"):
-            setattr(cfg.loss, key, float(weights.get(key, 0.0)))
-        cfg.optim.lr = float(self.lr_spin.value())
-        steps = self.steps_spin.value()
-        cfg.run.steps = steps
-        cfg.run.val_every = self.val_every_spin.value()
-        cfg.run.ckpt_every = max(1000, cfg.run.val_every)
-        cfg.run.log_every = max(1, min(50, steps // 50 or 1))
-        cfg.run.out_dir = str(self.runs_dir / name)
-        cfg.recipe = name
-        return cfg
+    def save_form(self, store: SettingsStore) -> None:
+        """Remember the form for the next session."""
+        self.form.save(store)
 
     def _start(self) -> None:
         if not self.hr_edit.text().strip():
             self.status.setText(self.tr("Choose an HR folder first."))
             return
         try:
-            cfg = self.build_config()
+            cfg = self.form.build_config(self.runs_dir)
         except Exception as e:  # a bad field shows here, not in a console
             self.status.setText(str(e))
             return
@@ -328,11 +137,9 @@ class TrainerTab(QWidget):
         self.worker = worker
         self.result = None
         self.trained_path = None
-        self.loss_points.clear()
-        self.psnr_points.clear()
-        self.bicubic_psnr = None
-        self._ensure_plots()
-        self._redraw()
+        minutes = getattr(worker.config.run, "max_minutes", None)
+        self.clock = TrainingClock(None if minutes is None else 60.0 * float(minutes))
+        self.curves.reset()
         worker.begun.connect(self._on_begun)
         worker.stepLogged.connect(self._on_step)
         worker.validated.connect(self._on_validated)
@@ -350,12 +157,14 @@ class TrainerTab(QWidget):
     def pause(self) -> None:
         if self.worker is not None:
             self.worker.pause_event.set()
+            self.clock.pause()
             self.status.setText(self.tr("Paused"))
             self._update_buttons()
 
     def resume(self) -> None:
         if self.worker is not None:
             self.worker.pause_event.clear()
+            self.clock.resume()
             self.status.setText(self.tr("Training…"))
             self._update_buttons()
 
@@ -363,6 +172,7 @@ class TrainerTab(QWidget):
         if self.worker is not None:
             self.worker.cancel()
             self.worker.pause_event.clear()
+            self.clock.resume()
             self.status.setText(self.tr("Stopping after this step…"))
 
     def _update_buttons(self) -> None:
@@ -375,38 +185,44 @@ class TrainerTab(QWidget):
         self.save_button.setEnabled(self.trained_path is not None)
 
     def _on_begun(self, total: int, detail: str) -> None:
+        self.clock.start()
         self.progress.setRange(0, total)
         self.status.setText(self.tr("Training {detail}").format(detail=detail))
 
     def _on_step(self, step: int, loss: float, lr: float) -> None:
-        self.loss_points.append((step, loss))
-        self._redraw()
+        self.curves.add_loss(step, loss)
 
     def _on_validated(self, step: int, psnr: float, best: float, bicubic: Any,
                       sample: Any) -> None:
-        self.psnr_points.append((step, psnr))
-        self.bicubic_psnr = bicubic
-        self._redraw()
-        for lab, arr in zip(self.sample_labels, sample):
-            pm = array_to_qimage(arr)
-            side = max(64, min(lab.width(), lab.height()) - 4)
-            lab.setPixmap(_scaled(pm, side))
+        self.curves.add_validation(step, psnr, bicubic, sample)
 
     def _on_progress(self, step: int, total: int, eta: Any, rate: Any) -> None:
+        left = self.clock.time_left()
+        if left is not None:   # a time limit: the bar fills by whichever ends the run first
+            step_shown = max(step, round(self.clock.fraction() * total))
+            eta = left if eta is None else min(eta, left)
+        else:
+            step_shown = step
         self.progress.setRange(0, total)
-        self.progress.setValue(step)
+        self.progress.setValue(step_shown)
         if self.worker is not None and not self.worker.pause_event.is_set():
             parts = [self.tr("Step {s} / {t}").format(s=step, t=total)]
             if rate:
                 parts.append(f"{rate:.1f} steps/s")
             if eta is not None:
                 parts.append(f"ETA {format_eta(eta)}")
-            if self.psnr_points:
-                parts.append(f"val {self.psnr_points[-1][1]:.2f} dB")
+            if left is not None:
+                parts.append(self.tr("time limit {m}").format(
+                    m=format_eta(self.clock.limit_s)))
+            psnr = self.curves.last_psnr()
+            if psnr is not None:
+                parts.append(f"val {psnr:.2f} dB")
             self.status.setText(" · ".join(parts))
 
     def _on_done(self, result: Any) -> None:
         self.result = result
+        if not result.cancelled:   # steps done or time limit reached: the run is complete
+            self.progress.setValue(self.progress.maximum())
         weights = result.best_weights or result.final_weights
         if weights is None:
             self.status.setText(self.tr("Stopped at step {s}; the checkpoint is in {d}")
@@ -418,9 +234,13 @@ class TrainerTab(QWidget):
             self.status.setText(self.tr("Training finished but import failed: {e}").format(e=e))
             return
         best = f"{result.best_psnr_y:.2f} dB" if result.best_psnr_y is not None else "–"
-        self.status.setText(self.tr("Done: {name} (best validation PSNR-Y {best}) "
-                                    "is now in the model list.")
-                            .format(name=self.trained_path.stem, best=best))
+        text = self.tr("Done: {name} (best validation PSNR-Y {best}) is now in the model "
+                       "list.").format(name=self.trained_path.stem, best=best)
+        planned = self.worker.config.run.steps if self.worker is not None else result.steps
+        if not result.cancelled and result.steps < planned:
+            text = self.tr("Time limit reached at step {s} of {t}.").format(
+                s=result.steps, t=planned) + " " + text
+        self.status.setText(text)
         self.modelTrained.emit(str(self.trained_path))
 
     def _import(self, weights: Path, result: Any) -> Path:
@@ -460,63 +280,6 @@ class TrainerTab(QWidget):
         shutil.copyfile(self.trained_path, path)
         return path
 
-    # plots ------------------------------------------------------------------------------
-    def _ensure_plots(self) -> None:
-        if self._plots is not None:
-            return
-        import pyqtgraph as pg
-        bg = self.palette().color(self.backgroundRole())
-        fg = (220, 220, 220) if is_dark() else (40, 40, 40)
-        loss = pg.PlotWidget(background=bg)
-        loss.setObjectName("lossPlot")
-        loss.setLogMode(False, True)
-        loss.getAxis("left").enableAutoSIPrefix(False)
-        loss.setLabel("left", self.tr("loss"))
-        loss.setLabel("bottom", self.tr("step"))
-        loss.showGrid(x=True, y=True, alpha=0.2)
-        psnr = pg.PlotWidget(background=bg)
-        psnr.setObjectName("psnrPlot")
-        psnr.setLabel("left", self.tr("validation PSNR-Y"), units="dB")
-        psnr.setLabel("bottom", self.tr("step"))
-        psnr.showGrid(x=True, y=True, alpha=0.2)
-        psnr.addLegend(offset=(-10, 10))
-        for w in (loss, psnr):
-            w.setMenuEnabled(False)
-            for axis in ("left", "bottom"):
-                w.getAxis(axis).setTextPen(pg.mkPen(fg))
-                w.getAxis(axis).setPen(pg.mkPen(fg))
-        self.loss_curve = loss.plot([], [], pen=pg.mkPen((64, 138, 230), width=2))
-        self.psnr_curve = psnr.plot([], [], pen=pg.mkPen((230, 120, 50), width=2),
-                                    symbol="o", symbolSize=6, symbolBrush=(230, 120, 50),
-                                    name=self.tr("model"))
-        self.bicubic_line = psnr.plot([], [], pen=pg.mkPen((150, 150, 150), width=1,
-                                                           style=Qt.PenStyle.DashLine),
-                                      name=self.tr("bicubic"))
-        self.curves_placeholder.hide()
-        self.curves_box.addWidget(loss, 1)
-        self.curves_box.addWidget(psnr, 1)
-        self._plots = (loss, psnr)
-
-    def _redraw(self) -> None:
-        if self._plots is None:
-            return
-        self.loss_curve.setData([s for s, _ in self.loss_points],
-                                [max(v, 1e-12) for _, v in self.loss_points])
-        self.psnr_curve.setData([s for s, _ in self.psnr_points],
-                                [v for _, v in self.psnr_points])
-        if self.bicubic_psnr is not None and self.psnr_points:
-            x0 = 0
-            x1 = max(self.psnr_points[-1][0], 1)
-            self.bicubic_line.setData([x0, x1], [self.bicubic_psnr, self.bicubic_psnr])
-
     def curve_points(self) -> tuple[int, int]:
         """(loss points, PSNR points) drawn so far (tests)."""
-        return len(self.loss_curve.xData if self.loss_curve.xData is not None else []), \
-            len(self.psnr_curve.xData if self.psnr_curve.xData is not None else [])
-
-
-def _scaled(img: Any, side: int) -> Any:
-    from PySide6.QtGui import QPixmap
-    pm = QPixmap.fromImage(img)
-    return pm.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
-                     Qt.TransformationMode.FastTransformation)
+        return self.curves.curve_points()

@@ -12,7 +12,8 @@ The workers themselves live beside this module, one module per job:
 :mod:`app.gui.catalog_workers` (models, devices, encoders, importing a model),
 :mod:`app.gui.upscale_worker` (the queue's upscale runs and their live previews),
 :mod:`app.gui.media_workers` (decoding images and video frames for the viewer, probing
-queued videos) and :mod:`app.gui.score_workers` (self-check and reference scores).
+queued videos), :mod:`app.gui.score_workers` (self-check and reference scores) and
+:mod:`app.gui.train_worker` (the Train tab's training runs).
 """
 
 from __future__ import annotations

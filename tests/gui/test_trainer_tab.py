@@ -54,3 +54,82 @@ def test_trainer_pause_resume_stop(qtbot, window, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: not tab.running(), timeout=30000)
     assert tab.result is not None and tab.result.cancelled
     assert tab.trained_path is None
+
+
+def test_trainer_time_limit_ends_run_early(qtbot, window, tmp_path: Path,
+                                           monkeypatch) -> None:
+    hr = tmp_path / "hr"
+    for i in range(2):
+        save_png(hr / f"t{i}.png", 48, 48, seed=30 + i)
+    tab = window.trainer
+    tab.hr_edit.setText(str(hr))
+    tab.name_edit.setText("timed")
+    tab.steps_spin.setValue(1_000_000)
+    tab.patch_spin.setValue(32)
+    tab.batch_spin.setValue(2)
+    tab.val_every_spin.setValue(0)
+    tab.time_limit_spin.setValue(1)
+    assert tab.form.build_config(tmp_path).run.max_minutes == 1.0
+    build = tab.form.build_config
+
+    def build_quicker(runs_dir: Path):   # 1 minute from the field, run as 0.6 s
+        cfg = build(runs_dir)
+        cfg.run.max_minutes = cfg.run.max_minutes / 100
+        return cfg
+
+    monkeypatch.setattr(tab.form, "build_config", build_quicker)
+    tab.start_button.click()
+    assert tab.running(), tab.status.text()
+    qtbot.waitUntil(lambda: not tab.running(), timeout=60000)
+    result = tab.result
+    assert result is not None and not result.cancelled
+    assert 0 < result.steps < 1_000_000
+    assert result.final_weights is not None and result.final_weights.is_file()
+    assert result.best_weights is not None       # validated once, at the end
+    assert tab.trained_path is not None and tab.trained_path.name == "timed.safetensors"
+    assert tab.progress.value() == tab.progress.maximum()
+    assert "Time limit reached" in tab.status.text() and "failed" not in tab.status.text()
+    assert any("run.max_minutes reached" in text for _, text in window.log.messages)
+    qtbot.waitUntil(lambda: "timed" in window.settings_panel.model_names(), timeout=20000)
+
+
+def test_trainer_form_remembers_time_limit(qtbot, window, tmp_path: Path) -> None:
+    from app.gui.main_window import MainWindow
+    from app.gui.settings_store import SettingsStore
+    tab = window.trainer
+    spin = tab.time_limit_spin
+    assert spin.objectName() == "trainTimeLimit" and spin.value() == 0
+    assert spin.text() == spin.specialValueText() == "No limit"
+    assert tab.form.build_config(tmp_path).run.max_minutes is None
+    tab.hr_edit.setText(str(tmp_path / "hr"))
+    tab.steps_spin.setValue(1234)
+    spin.setValue(90)
+    tab.base_combo.setCurrentIndex(tab.form.base_index(("model", "tiny_x2")))
+    assert tab.base_combo.currentData() == ("model", "tiny_x2")
+    window.close()
+
+    again = MainWindow(SettingsStore())
+    qtbot.addWidget(again)
+    qtbot.waitUntil(lambda: again.models_loaded, timeout=30000)
+    form = again.trainer.form
+    assert form.time_limit_spin.value() == 90 and form.steps_spin.value() == 1234
+    assert form.hr_edit.text() == str(tmp_path / "hr")
+    assert form.base_combo.currentData() == ("model", "tiny_x2")   # once the models loaded
+    cfg = form.build_config(tmp_path)
+    assert cfg.run.max_minutes == 90.0 and cfg.run.steps == 1234
+    again.close()
+
+
+def test_training_clock_leaves_pauses_out() -> None:
+    from app.gui.train_clock import TrainingClock
+    now = [100.0]
+    clock = TrainingClock(60.0, now=lambda: now[0])
+    assert clock.seconds() == 0.0 and clock.time_left() == 60.0
+    clock.start()
+    now[0] += 10
+    clock.pause()
+    now[0] += 100
+    clock.resume()
+    now[0] += 5
+    assert clock.seconds() == 15.0 and clock.time_left() == 45.0 and clock.fraction() == 0.25
+    assert TrainingClock().time_left() is None and TrainingClock().fraction() == 0.0

@@ -117,15 +117,16 @@ def main() -> int:
     wait_until(app, lambda: win.models_loaded, 60, "the model list")
     sp = win.settings_panel
 
-    # the best model available at x4 (else x2), else Lanczos
+    # the best model available at x4 (else x2): quality, else fast, else any; else bicubic
     scale = 4
     trained = [m for m in win.models if m.scale == scale]
     if not trained:
         two = [m for m in win.models if m.scale == 2]
         if two:
             scale, trained = 2, two
-    quality = [m for m in trained if m.role == "quality"] or trained
-    model = quality[0].name if quality else "bicubic"
+    best = ([m for m in trained if m.role == "quality"] or [m for m in trained if m.role == "fast"]
+            or trained)
+    model = best[0].name if best else "bicubic"
     print(f"model for the shots: {model} x{scale}")
     sp.select_model(model)
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(scale))
@@ -260,7 +261,7 @@ def shot_colorize(app: QApplication, win, tmp: Path, out_dir: Path) -> None:
     wait_until(app, lambda: win.queue.by_id(item.id).status in FINISHED
                and win.upscale_worker is None, 600, "the colorize job")
     win.queue_view.select_id(item.id)
-    wait_until(app, lambda: win.compare.right_combo.currentText().endswith("×2"), 60,
+    wait_until(app, lambda: win.compare.right_combo.currentText().endswith("colorized"), 60,
                "the coloured result in the viewer")
     win.compare.set_mode("side")
     win.compare.fit()

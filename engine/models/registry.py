@@ -64,18 +64,25 @@ def _info(path: Path, source: str) -> ModelInfo:
                      metrics=dict(meta.get("metrics") or {}), metadata=meta)
 
 
+# listing order inside each source: what a user picks first, the literature's models last
+_ROLE_RANK = {"quality": 0, "fast": 1, None: 2, "reference": 3, "colorize": 4}
+
+
 def list_models(include_user: bool = True) -> list[ModelInfo]:
-    """Every readable weight file, shipped first; unreadable files are skipped."""
+    """Every readable weight file, shipped first, each source by role (quality, fast,
+    other, reference, colorize), then scale and name; unreadable files are skipped."""
     found: list[ModelInfo] = []
     dirs = [(shipped_dir(), "shipped")] + ([(user_dir(), "user")] if include_user else [])
     for d, source in dirs:
         if not d.is_dir():
             continue
+        infos = []
         for p in sorted(d.glob("*.safetensors")):
             try:
-                found.append(_info(p, source))
+                infos.append(_info(p, source))
             except ModelFileError:
                 continue
+        found += sorted(infos, key=lambda m: (_ROLE_RANK.get(m.role, 2), m.scale, m.name))
     return found
 
 

@@ -156,3 +156,29 @@ def test_unknown_model_name_lists_what_is_known(tiny_model, tmp_path, capsys):
     assert main(["upscale", str(p), "--model", "nosuchmodel", "--scale", "2", "--quiet"]) == 1
     err = capsys.readouterr().err
     assert "unknown model 'nosuchmodel'" in err and "tiny_x2" in err and "bicubic" in err
+
+
+def test_models_are_listed_by_role_then_scale(model_dirs, capsys):
+    """Quality and fast models come before the literature's reference models, in the CLI
+    and in the GUI's model list alike (both read engine.models.list_models)."""
+    from engine.archs import build, count_params
+    from engine.models import list_models
+    from engine.models.weights import save_weights
+
+    shipped, user = model_dirs
+    net = build("fsrcnn_ps", 2, d=8, s=4, m=1)
+    for folder, name, role, scale in ((shipped, "aaa_ref", "reference", 2),
+                                      (shipped, "fast_x4", "fast", 4),
+                                      (shipped, "fast_x2", "fast", 2),
+                                      (shipped, "zzz_quality", "quality", 2),
+                                      (user, "mine", None, 2)):
+        meta = {"arch": "fsrcnn_ps", "scale": scale, "config": {"d": 8, "s": 4, "m": 1},
+                "num_channels": 1, "name": name, "role": role, "params": count_params(net)}
+        save_weights(folder / f"{name}.safetensors",
+                     build("fsrcnn_ps", scale, d=8, s=4, m=1).state_dict(),
+                     {k: v for k, v in meta.items() if v is not None})
+    assert [m.name for m in list_models()] == ["zzz_quality", "fast_x2", "fast_x4", "aaa_ref",
+                                               "mine"]
+    assert main(["models", "--json"]) == 0
+    names = [m["name"] for m in json.loads(capsys.readouterr().out)["models"]]
+    assert names == ["zzz_quality", "fast_x2", "fast_x4", "aaa_ref", "mine"]

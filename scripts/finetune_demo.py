@@ -8,6 +8,12 @@ after (both measured by `srstudio eval --json`, the after on the run's final wei
 the wall time of the training run.  The shipped fast x2 recipe leaves these 20 BSD200
 images out of its training data (recipes/lists/bsd200_minus_demo.txt), so the model has
 never seen them.
+
+``--degradation camera`` is the case fine-tuning is for: the user's pictures are not clean
+bicubic downscales but softer, slightly noisy JPEGs ("phone camera": Gaussian blur sigma
+0.6-1.2 HR px, noise sigma 1-4 levels, JPEG quality 70-90).  The run fine-tunes with the
+trainer's degradation pipeline set to that profile, and the held-out LR images are made
+once by the same pipeline (seeded per image) and scored as a paired HR/LR folder.
 """
 
 from __future__ import annotations
@@ -22,6 +28,38 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TRAIN = REPO.parent / "shared" / "data" / "train"
+
+
+CAMERA = {"blur_sigma": [0.6, 1.2], "noise_sigma": [1.0, 4.0], "jpeg_quality": [70, 90]}
+
+
+def camera_overrides() -> list[str]:
+    """``srstudio train --set`` items selecting the CAMERA degradation profile."""
+    out = ["--set", "data.degradation.kind=pipeline"]
+    for key, value in CAMERA.items():
+        out += ["--set", f"data.degradation.{key}={json.dumps(value)}"]
+    return out
+
+
+def write_camera_holdout(files: list[Path], folder: Path) -> None:
+    """``folder/HR`` (the modcropped originals) and ``folder/LR_bicubic/X2`` (one seeded
+    CAMERA draw each): the paired layout `srstudio eval` scores as it is."""
+    sys.path.insert(0, str(REPO))
+    import numpy as np
+    from PIL import Image
+
+    from engine.resize import modcrop
+    from trainer.config import DegradationConfig
+    from trainer.data import read_rgb8
+    from trainer.degrade import degrade
+    cfg = DegradationConfig(kind="pipeline", **CAMERA)
+    (folder / "HR").mkdir(parents=True)
+    (folder / "LR_bicubic" / "X2").mkdir(parents=True)
+    for i, f in enumerate(files):
+        hr = modcrop(read_rgb8(f), 2)
+        Image.fromarray(hr).save(folder / "HR" / f"{f.stem}.png")
+        lr = degrade(hr, 2, cfg, np.random.default_rng(1000 + i))
+        Image.fromarray(lr).save(folder / "LR_bicubic" / "X2" / f"{f.stem}x2.png")
 
 
 def cli(*args: str) -> str:
@@ -39,6 +77,8 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=None, help="override run.threads")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="further recipe overrides, passed to srstudio train")
+    ap.add_argument("--degradation", choices=("bicubic", "camera"), default="bicubic",
+                    help="how the LR images are made (see above)")
     ap.add_argument("--tag", default="", help="suffix of the run folder and the JSON file")
     args = ap.parse_args()
     WORK = REPO / "runs" / f"finetune_demo{args.tag}"
@@ -47,17 +87,23 @@ def main() -> int:
     if len(files) < 20:
         sys.exit(f"needs 20 images in ../shared/data/train/{args.source}")
     shutil.rmtree(WORK, ignore_errors=True)
-    for sub, chosen in (("train", files[:15]), ("holdout", files[15:])):
-        d = WORK / "data" / sub
-        d.mkdir(parents=True)
-        for f in chosen:
-            (d / f.name).symlink_to(f)
+    train_dir = WORK / "data" / "train"
+    train_dir.mkdir(parents=True)
+    for f in files[:15]:
+        (train_dir / f.name).symlink_to(f)
+    if args.degradation == "camera":
+        write_camera_holdout(files[15:], WORK / "data" / "holdout")
+    else:
+        (WORK / "data" / "holdout").mkdir(parents=True)
+        for f in files[15:]:
+            (WORK / "data" / "holdout" / f.name).symlink_to(f)
     holdout = str(WORK / "data" / "holdout")
     before = json.loads(cli("eval", "--model", args.base, "--scale", "2", "--json", holdout))
     t0 = time.perf_counter()
     extra = ["--set", f"optim.lr={args.lr}"] if args.lr else []
-    train_dir = WORK / "data" / "train"
     extra += ["--set", f'data.hr_dirs=["{train_dir}"]', "--set", f"data.val_dir={train_dir}"]
+    if args.degradation == "camera":
+        extra += camera_overrides()
     if args.base != "fast":
         extra += ["--set", f"model.init_from={Path(args.base).resolve()}"]
     if args.threads:
@@ -73,7 +119,7 @@ def main() -> int:
                            "--scale", "2", "--json", holdout))
     b, a = before["datasets"]["holdout"], after["datasets"]["holdout"]
     result = {"source": args.source, "lr": args.lr or "2e-4", "base": args.base,
-              "overrides": args.set,
+              "overrides": args.set, "degradation": args.degradation,
               "train_images": [f.name for f in files[:15]],
               "holdout_images": [f.name for f in files[15:]],
               "before": b, "after": a, "bicubic": before["bicubic"]["holdout"],

@@ -209,7 +209,7 @@ def main() -> int:
     tab = win.trainer
     win.tabs.setCurrentWidget(tab)
     tab.hr_edit.setText(str(train_dir))
-    tab.base_combo.setCurrentIndex(max(0, tab.base_combo.findData(("arch", "fsrcnn_ps"))))
+    tab.base_combo.setCurrentIndex(max(0, tab.form.base_index(("arch", "fsrcnn_ps"))))
     tab.scale_spin.setCurrentIndex(tab.scale_spin.findData(2))
     tab.name_edit.setText("my_fsrcnn_x2")
     tab.steps_spin.setValue(args.train_steps)

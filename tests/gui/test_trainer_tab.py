@@ -14,7 +14,8 @@ def test_trainer_tab_runs_and_adds_model(qtbot, window, tmp_path: Path) -> None:
     tab = window.trainer
     window.tabs.setCurrentWidget(tab)
     tab.hr_edit.setText(str(hr))
-    tab.base_combo.setCurrentIndex(tab.base_combo.findData(("arch", "fsrcnn_ps")))
+    tab.base_combo.setCurrentIndex(tab.form.base_index(("arch", "fsrcnn_ps")))
+    assert tab.base_combo.currentData() == ("arch", "fsrcnn_ps")
     tab.scale_spin.setCurrentIndex(tab.scale_spin.findData(2))
     tab.name_edit.setText("gui_trained")
     tab.steps_spin.setValue(10)

@@ -106,6 +106,21 @@ def _data_text(recipe: Path, data: dict) -> str:
     return ", ".join(parts)
 
 
+def _init_from(m) -> str | None:
+    """The ``model.init_from`` of the recipe a shipped model names (None: from scratch)."""
+    import tomllib
+    rp = REPO / str(m.metadata.get("recipe", ""))
+    if not rp.is_file():
+        return None
+    return tomllib.loads(rp.read_text()).get("model", {}).get("init_from")
+
+
+def _steps_text(m) -> str:
+    init = _init_from(m)
+    steps = m.metadata.get("steps")
+    return (f"trained {steps} steps from `{init}`" if init else f"trained {steps} steps")
+
+
 def _budget_text(run: dict) -> str:
     if run.get("max_minutes"):
         return f"time-boxed to {run['max_minutes']} min on a GPU (cosine by the clock)"
@@ -154,7 +169,7 @@ def report() -> None:
             verdict = "met" if s5 >= t else f"**not met: {t - s5:.2f} dB short**"
             lines.append(f"- `{m.name}`: Set5 x{m.scale} {s5:.2f} dB vs target {t} "
                          f"(FSRCNN paper {PAPER['FSRCNN'][m.scale][0]}): {verdict}; "
-                         f"trained {m.metadata.get('steps')} steps.")
+                         f"{_steps_text(m)}.")
         if m.role == "reference" and s5 is not None and m.arch in REFERENCE_PAPER_SET5:
             paper, by_scale = REFERENCE_PAPER_SET5[m.arch]
             p = by_scale.get(m.scale)
@@ -184,7 +199,8 @@ def report() -> None:
                      f"batch {data.get('batch_size')}, {optim.get('optimizer')} lr "
                      f"{optim.get('lr')} {optim.get('schedule')}, EMA {optim.get('ema')}, "
                      f"{_budget_text(run)}, seed {run.get('seed')}; exported at step "
-                     f"{m.metadata.get('steps')}.")
+                     f"{m.metadata.get('steps')}"
+                     + (f", starting from `{_init_from(m)}`" if _init_from(m) else "") + ".")
     demos = sorted((REPO / "docs").glob("finetune_demo_*.json"))
     if demos:
         lines += ["", "## Fine-tuning demonstration", "",

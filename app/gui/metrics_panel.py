@@ -8,10 +8,11 @@ drawn, not at start-up.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -66,6 +67,15 @@ def _fill_row(table: QTableWidget, row: int, name: str, scores: dict[str, float]
         it = QTableWidgetItem("–" if v is None else f"{v:.{digits}f}")
         it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         table.setItem(row, col, it)
+
+
+def chart_labels(names: list[str]) -> list[str]:
+    """Bar labels that fit under narrow bars: the scale suffix ('_x4') goes (every bar has
+    the same scale), and past five bars every other label drops to a second line."""
+    short = [re.sub(r"_x\d+$", "", n) for n in names]
+    if len(short) <= 5:
+        return short
+    return [("\n" + n) if i % 2 else n for i, n in enumerate(short)]
 
 
 class MetricsPanel(QWidget):
@@ -302,6 +312,10 @@ class MetricsPanel(QWidget):
             label = pg.TextItem(f"{v:.2f}", color=fg, anchor=(0.5, 1.0))
             label.setPos(x, v)
             chart.addItem(label)
-        chart.getAxis("bottom").setTicks([[(x, n) for x, (n, _) in zip(xs, entries)]])
+        labels = chart_labels([n for n, _ in entries])
+        axis = chart.getAxis("bottom")
+        axis.setTicks([list(zip(xs, labels))])
+        lines = 2 if any("\n" in t for t in labels) else 1  # room for staggered labels
+        axis.setHeight(QFontMetrics(axis.style["tickFont"] or QFont()).height() * lines + 14)
         chart.setYRange(floor, hi + (hi - floor) * 0.18, padding=0)
         chart.setXRange(-0.6, len(entries) - 0.4, padding=0)

@@ -122,3 +122,12 @@ def test_chart_empties_for_a_row_without_scores(qtbot, window, tmp_path: Path) -
     qtbot.waitUntil(lambda: window.current_id == first.id, timeout=5000)
     assert not m.chart.isHidden() and m.chart_placeholder.isHidden()
     assert bottom._tickLevels is not None
+
+
+def test_chart_labels_fit_under_many_bars():
+    from app.gui.metrics_panel import chart_labels
+    assert chart_labels(["fast_x4", "bicubic"]) == ["fast", "bicubic"]
+    many = chart_labels(["fast_x4", "espcn_x4", "fsrcnn_x4", "srcnn_x4", "lanczos",
+                         "bilinear", "nearest", "bicubic"])
+    assert many[0] == "fast" and many[1] == "\nespcn" and many[2] == "fsrcnn"
+    assert all("_x" not in m for m in many)

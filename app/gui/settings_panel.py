@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.job_settings import DEFAULT_PATTERN, JobSettings
+from app.gui.model_labels import model_label
 from app.gui.settings_store import SettingsStore
 from app.gui.video_settings import VideoSettings
 from engine.naming import name_pattern_for
@@ -51,30 +52,6 @@ NO_COLORIZER_TIP = "no colorize model installed"
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 ScaleRole = Qt.ItemDataRole.UserRole + 2
-
-
-def human_params(n: int | None) -> str:
-    if not n:
-        return ""
-    if n >= 1_000_000:
-        return f"{n / 1e6:.1f}M params"
-    if n >= 1000:
-        return f"{n / 1e3:.1f}k params"
-    return f"{n} params"
-
-
-def model_label(info: Any) -> str:
-    """'fsrcnn_x2 · ×2 · 12.5k params · Set5 36.93 dB' from a ModelInfo's header data."""
-    parts = [info.name, f"×{info.scale}"]
-    if info.params:
-        parts.append(human_params(info.params))
-    set5 = (info.metrics or {}).get("Set5") or (info.metrics or {}).get("set5") or {}
-    psnr = set5.get("psnr_y") if isinstance(set5, dict) else None
-    if psnr is not None:
-        parts.append(f"Set5 {float(psnr):.2f} dB")
-    if info.source == "user":
-        parts.append("imported")
-    return " · ".join(parts)
 
 
 class SettingsPanel(QWidget):

@@ -84,3 +84,19 @@ def test_dark_and_light_palettes() -> None:
     assert app.style().name().lower() == "fusion"
     assert apply_theme(app, "light") is False
     assert app.palette().color(QPalette.ColorRole.Window).lightness() > 150
+
+
+def test_model_labels_say_size_score_and_kind():
+    from types import SimpleNamespace
+
+    from app.gui.model_labels import model_label
+
+    def info(**kw):
+        base = dict(name="fast_x2", scale=2, params=37772, role="fast", source="shipped",
+                    metrics={"Set5": {"psnr_y": 37.3586}})
+        return SimpleNamespace(**{**base, **kw})
+
+    assert model_label(info()) == "fast_x2 · ×2 · 37.8k params · Set5 37.36 dB"
+    assert model_label(info(name="srcnn_x2", role="reference", params=57281)).endswith(
+        "57.3k params · Set5 37.36 dB · reference")
+    assert model_label(info(source="user", metrics={}, params=None)) == "fast_x2 · ×2 · imported"

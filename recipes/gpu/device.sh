@@ -5,6 +5,7 @@
 # at ../shared/data/train, where the recipes expect them.
 #   bash recipes/gpu/device.sh unpack .gpu/d1          # WebP folders -> ../shared/data/train
 #   bash recipes/gpu/device.sh launch quality_x2 ...   # detached runs in runs/<name>
+#   TRAIN_ARGS="--set run.max_minutes=25" bash recipes/gpu/device.sh launch quality_x2
 #   bash recipes/gpu/device.sh status                  # last log line of every run
 #   bash recipes/gpu/device.sh snapshot OUT_DIR        # weights + logs as one .tar.gz
 set -u
@@ -34,7 +35,7 @@ launch)
   for n in "$@"; do
     mkdir -p "runs/$n"
     setsid nohup env PYTHONPATH="$PWD" OMP_NUM_THREADS=1 PYTHONUNBUFFERED=1 \
-      python3 -m trainer "recipes/gpu/$n.toml" --out "runs/$n" --device cuda \
+      python3 -m trainer "recipes/gpu/$n.toml" --out "runs/$n" --device cuda ${TRAIN_ARGS:-} \
       > "runs/$n/stdout.log" 2>&1 < /dev/null &
     echo "launched $n (pid $!)"
   done

@@ -52,6 +52,9 @@ class Progress:
     eta_s: float | None = None
     rate: float | None = None  # units per second (tiles/s, frames/s, steps/s)
     detail: str = ""
+    # share of the job done when done/total does not tell it: a time-boxed training run
+    # ends when its clock runs out, long before its step count (None: done/total)
+    fraction: float | None = None
 
 
 @dataclass(frozen=True)

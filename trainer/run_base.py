@@ -255,7 +255,9 @@ class RunBase(ABC, Generic[R]):
                 if max_s is not None:  # a time box ends the run first when it is shorter
                     left = max(0.0, max_s - self._elapsed())
                     eta = left if eta is None else min(eta, left)
-                emit(self.progress, Progress(self.step, total, eta, rate, "train"))
+                fraction = (None if max_s is None
+                            else min(1.0, max(self.step / total, self.time_fraction())))
+                emit(self.progress, Progress(self.step, total, eta, rate, "train", fraction))
             if self.valset is not None and (
                     (run.val_every and self.step % run.val_every == 0) or end):
                 self._validate()

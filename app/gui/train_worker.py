@@ -17,7 +17,7 @@ class TrainWorker(Worker):
     begun = Signal(int, str)                          # total steps, description
     stepLogged = Signal(int, float, float)            # step, loss, lr
     validated = Signal(int, float, float, object, object)  # step, psnr_y, best, bicubic, sample
-    progressed = Signal(int, int, object, object)     # step, total, eta_s, rate
+    progressed = Signal(int, int, object, object, object)  # step, total, eta_s, rate, fraction
     checkpointSaved = Signal(str, int)
     done = Signal(object)                             # trainer.events.TrainResult
 
@@ -38,7 +38,7 @@ class TrainWorker(Worker):
                 self.validated.emit(ev.step, ev.psnr_y, ev.best_psnr_y, ev.bicubic_psnr_y,
                                     tuple(a.copy() for a in ev.sample))
             elif isinstance(ev, Progress):
-                self.progressed.emit(ev.done, ev.total, ev.eta_s, ev.rate)
+                self.progressed.emit(ev.done, ev.total, ev.eta_s, ev.rate, ev.fraction)
             elif isinstance(ev, CheckpointSaved):
                 self.checkpointSaved.emit(str(ev.path), ev.step)
             elif isinstance(ev, Started) and ev.what == "train":

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from app.gui.queue_model import format_eta
 from app.gui.settings_store import SettingsStore
-from app.gui.train_clock import TrainingClock
 from app.gui.train_curves import TrainCurves
 from app.gui.train_form import TrainForm
 from app.gui.train_worker import TrainWorker
@@ -48,7 +47,7 @@ class TrainerTab(QWidget):
         self.worker: TrainWorker | None = None
         self.trained_path: Path | None = None
         self.result: Any = None
-        self.clock = TrainingClock()
+        self.limit_s: float | None = None  # the running config's run.max_minutes, in s
 
         self.form = TrainForm()
         self.curves = TrainCurves()
@@ -138,7 +137,7 @@ class TrainerTab(QWidget):
         self.result = None
         self.trained_path = None
         minutes = getattr(worker.config.run, "max_minutes", None)
-        self.clock = TrainingClock(None if minutes is None else 60.0 * float(minutes))
+        self.limit_s = None if minutes is None else 60.0 * float(minutes)
         self.curves.reset()
         worker.begun.connect(self._on_begun)
         worker.stepLogged.connect(self._on_step)
@@ -157,14 +156,12 @@ class TrainerTab(QWidget):
     def pause(self) -> None:
         if self.worker is not None:
             self.worker.pause_event.set()
-            self.clock.pause()
             self.status.setText(self.tr("Paused"))
             self._update_buttons()
 
     def resume(self) -> None:
         if self.worker is not None:
             self.worker.pause_event.clear()
-            self.clock.resume()
             self.status.setText(self.tr("Training…"))
             self._update_buttons()
 
@@ -172,7 +169,6 @@ class TrainerTab(QWidget):
         if self.worker is not None:
             self.worker.cancel()
             self.worker.pause_event.clear()
-            self.clock.resume()
             self.status.setText(self.tr("Stopping after this step…"))
 
     def _update_buttons(self) -> None:
@@ -185,7 +181,6 @@ class TrainerTab(QWidget):
         self.save_button.setEnabled(self.trained_path is not None)
 
     def _on_begun(self, total: int, detail: str) -> None:
-        self.clock.start()
         self.progress.setRange(0, total)
         self.status.setText(self.tr("Training {detail}").format(detail=detail))
 
@@ -196,13 +191,11 @@ class TrainerTab(QWidget):
                       sample: Any) -> None:
         self.curves.add_validation(step, psnr, bicubic, sample)
 
-    def _on_progress(self, step: int, total: int, eta: Any, rate: Any) -> None:
-        left = self.clock.time_left()
-        if left is not None:   # a time limit: the bar fills by whichever ends the run first
-            step_shown = max(step, round(self.clock.fraction() * total))
-            eta = left if eta is None else min(eta, left)
-        else:
-            step_shown = step
+    def _on_progress(self, step: int, total: int, eta: Any, rate: Any,
+                     fraction: Any = None) -> None:
+        # a time-limited run: the trainer says how far along it is (steps or clock,
+        # whichever ends the run first) and its ETA is already the time left
+        step_shown = step if fraction is None else max(step, round(fraction * total))
         self.progress.setRange(0, total)
         self.progress.setValue(step_shown)
         if self.worker is not None and not self.worker.pause_event.is_set():
@@ -211,9 +204,8 @@ class TrainerTab(QWidget):
                 parts.append(f"{rate:.1f} steps/s")
             if eta is not None:
                 parts.append(f"ETA {format_eta(eta)}")
-            if left is not None:
-                parts.append(self.tr("time limit {m}").format(
-                    m=format_eta(self.clock.limit_s)))
+            if self.limit_s is not None:
+                parts.append(self.tr("time limit {m}").format(m=format_eta(self.limit_s)))
             psnr = self.curves.last_psnr()
             if psnr is not None:
                 parts.append(f"val {psnr:.2f} dB")

@@ -119,18 +119,3 @@ def test_trainer_form_remembers_time_limit(qtbot, window, tmp_path: Path) -> Non
     cfg = form.build_config(tmp_path)
     assert cfg.run.max_minutes == 90.0 and cfg.run.steps == 1234
     again.close()
-
-
-def test_training_clock_leaves_pauses_out() -> None:
-    from app.gui.train_clock import TrainingClock
-    now = [100.0]
-    clock = TrainingClock(60.0, now=lambda: now[0])
-    assert clock.seconds() == 0.0 and clock.time_left() == 60.0
-    clock.start()
-    now[0] += 10
-    clock.pause()
-    now[0] += 100
-    clock.resume()
-    now[0] += 5
-    assert clock.seconds() == 15.0 and clock.time_left() == 45.0 and clock.fraction() == 0.25
-    assert TrainingClock().time_left() is None and TrainingClock().fraction() == 0.0

@@ -117,12 +117,15 @@ def test_time_budget_ends_the_run_annealed_and_counts_across_resumes(tmp_path, d
     the clock, and the time spent is kept in the checkpoint for a resumed run."""
     lrs: list[float] = []
     etas: list[float] = []
+    fractions: list[float | None] = []
 
     def watch(ev: object) -> None:
         if isinstance(ev, StepLogged):
             lrs.append(ev.lr)
-        elif isinstance(ev, Progress) and ev.eta_s is not None:
-            etas.append(ev.eta_s)
+        elif isinstance(ev, Progress) and ev.detail == "train":
+            fractions.append(ev.fraction)
+            if ev.eta_s is not None:
+                etas.append(ev.eta_s)
 
     cfg = load_config(None, tiny_overrides(
         data_dirs, tmp_path / "t", run__steps=10**6, run__max_minutes=0.02, run__log_every=1,
@@ -130,6 +133,8 @@ def test_time_budget_ends_the_run_annealed_and_counts_across_resumes(tmp_path, d
     res = train(cfg, progress=watch)
     assert 2 < res.steps < 10**6 and res.final_weights.is_file()
     assert etas and max(etas) <= 1.2  # the time left, not 10**6 steps' worth
+    # how far along, by the clock (the GUI's bar): rising to the end of the box
+    assert None not in fractions and fractions == sorted(fractions) and fractions[-1] > 0.95
     assert lrs[0] > 0.009 and lrs[-1] < 0.001  # cosine ran down with the clock
     ck = load_checkpoint(res.checkpoint)
     assert 1.2 <= ck["train_seconds"] < 5

@@ -105,6 +105,9 @@ class RunBase(ABC, Generic[R]):
             self.device = select_device(cfg.run.device)
         except UnsupportedModelError as e:
             raise ConfigError(f"run.device: {e}") from None
+        if self.device.type == "cuda":
+            # training batches have one shape, so cuDNN's per-shape algorithm search pays off
+            torch.backends.cudnn.benchmark = True
         self.log = RunLog(self.out / "log.jsonl")
         self.step = 0
         self.train_seconds = 0.0  # wall time spent in the loop, summed over resumes

@@ -3,10 +3,14 @@
 * ``Conv3XC``: a 3x3 convolution trained as the sum of a 1x1 skip and an expanded branch
   1x1 (C_in -> g*C_in) -> 3x3 (-> g*C_out) -> 1x1 (-> C_out).  The input is zero-padded
   *before* the branch's first 1x1 so the whole branch is one linear 3x3 operator on the
-  zero-padded input: it folds exactly into a single 3x3 convolution.  In eval mode the
-  folded kernel is used (computed on the fly); :meth:`SPAN.fuse` replaces the branches by
-  plain ``nn.Conv2d`` for good (export); ``deploy=True`` builds that plain form directly
-  so exported weights load with ``strict=True``.
+  zero-padded input: it folds exactly into a single 3x3 convolution.  The folded kernel
+  is computed from the branch parameters on every forward, in training too ("online
+  re-parameterisation", OREPA, CVPR 2022): the parameters, the function and so the
+  gradients are those of the expanded branch, but each step convolves the activations
+  once with a cin x cout kernel instead of through the g-times wider branch (about 4.5x
+  fewer multiply-adds at g = 2).  :meth:`SPAN.fuse` replaces the branches by plain
+  ``nn.Conv2d`` for good (export); ``deploy=True`` builds that plain form directly so
+  exported weights load with ``strict=True``.
 * ``SPAB``: three Conv3XC with SiLU between; the parameter-free attention map
   ``sigmoid(out3) - 0.5`` multiplies ``out3 + x`` (block output plus block input).
 * ``SPAN``: Conv3XC head, ``num_blocks`` SPABs, a Conv3XC after the last block, a 1x1
@@ -85,10 +89,7 @@ class Conv3XC(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if self.fused is not None:
             return self.fused(x)
-        if self.training:
-            branch = self.reduce(self.conv(self.expand(F.pad(x, (1, 1, 1, 1)))))
-            return branch + self.sk(x)
-        weight, bias = self.folded()
+        weight, bias = self.folded()  # in training too: gradients reach every branch
         return F.conv2d(x, weight, bias, padding=1)
 
 

@@ -197,16 +197,47 @@ def test_span_params() -> None:
 
 
 # --- SPAN re-parameterisation -------------------------------------------------------------
+def _conv3xc_branches(c: torch.nn.Module, x: torch.Tensor) -> torch.Tensor:
+    """Conv3XC as the paper trains it: pad, 1x1 expand, 3x3, 1x1 reduce, plus a 1x1 skip."""
+    return c.reduce(c.conv(c.expand(torch.nn.functional.pad(x, (1, 1, 1, 1))))) + c.sk(x)
+
+
+def test_conv3xc_trains_its_folded_kernel_with_the_branches_gradients() -> None:
+    """Training through the folded kernel is the same function of the same parameters,
+    so outputs and every parameter's gradient match the expanded branch."""
+    from engine.archs.span import Conv3XC
+    torch.manual_seed(0)
+    c = Conv3XC(4, 6, gain=2).train()
+    x = torch.rand(2, 4, 9, 11, dtype=torch.float64)
+    c = c.double()
+    grads = []
+    for fn in (c, lambda t: _conv3xc_branches(c, t)):
+        c.zero_grad()
+        out = fn(x)
+        (out * torch.linspace(-1, 1, out.numel(), dtype=x.dtype).view_as(out)).sum().backward()
+        grads.append((out.detach(), {n: p.grad.clone() for n, p in c.named_parameters()}))
+    (out_a, g_a), (out_b, g_b) = grads
+    assert torch.allclose(out_a, out_b, atol=1e-12)
+    assert g_a.keys() == g_b.keys() and len(g_a) == 8
+    for n in g_a:
+        assert torch.allclose(g_a[n], g_b[n], atol=1e-10), n
+
+
 @pytest.mark.parametrize("cfg", [{}, {"bicubic_skip": True, "num_blocks": 2}])
 def test_span_fused_equals_unfused(cfg: dict) -> None:
     torch.manual_seed(0)
     model = build("span", 3, **cfg)
     x = torch.rand(1, 3, 12, 15)
     with torch.no_grad():
-        model.train()                      # training branches (no BN: deterministic)
-        ref = model(x)
-        model.eval()                       # eval: folded kernels on the fly
+        model.eval()                       # folded kernels on the fly
         folded = model(x)
+        # the same network through the paper's expanded branches
+        from engine.archs.span import Conv3XC
+        patched = copy.deepcopy(model)
+        for m in patched.modules():
+            if isinstance(m, Conv3XC):
+                m.forward = (lambda mod: lambda t: _conv3xc_branches(mod, t))(m)
+        ref = patched(x)
         fused = copy.deepcopy(model).fuse()
         assert not any(isinstance(m, torch.nn.Conv2d) and m.kernel_size == (1, 1)
                        for m in fused.conv_1.modules())

@@ -82,6 +82,8 @@ class DataConfig:
     max_images: int | None = None  # use only the first N images (sorted)
     images_list: str | None = _path(None)  # text file: one image path per line
     load_threads: int = 2  # decoding threads (order stays deterministic)
+    # draw the next batch in a thread during the step: true, false or 'auto' (on a GPU)
+    prefetch: bool | str = "auto"
 
 
 @dataclass

@@ -27,6 +27,7 @@ from trainer.export import export_weights
 from trainer.losses import Adversarial, PixelAndPerceptualLoss
 from trainer.model import build_network, load_init_weights, resolve_init_path
 from trainer.optim import EMA, build_optimizer, build_scheduler
+from trainer.prefetch import maybe_prefetch
 from trainer.run_base import (
     EXIT_AFTER_STEP_ENV,  # noqa: F401  (re-exported for tests)
     PauseFlag,
@@ -102,8 +103,10 @@ class _Run(RunBase[TrainResult]):
         self.opt = build_optimizer(self.model.parameters(), cfg.optim)
         self.sched = build_scheduler(self.opt, cfg.optim, cfg.run.steps, self.time_fraction)
         self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp == torch.float16)
-        self.sampler = build_sampler(cfg.data, m.scale, self.net["num_channels"],
-                                     cfg.run.seed, self.progress)
+        self.sampler = maybe_prefetch(
+            build_sampler(cfg.data, m.scale, self.net["num_channels"], cfg.run.seed,
+                          self.progress),
+            cfg.data.prefetch, self.device)
         self.valset = None
         if cfg.data.val_dir:
             from trainer.validation import load_val_set

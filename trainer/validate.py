@@ -95,6 +95,8 @@ def validate_config(cfg: TrainConfig) -> ArchSpec:
           f"data.patch_size: {spec.name} needs the LR patch ({lr_patch}) to be a multiple "
           f"of {spec.size_multiple}")
     _need(d.batch_size >= 1, f"data.batch_size: must be at least 1, got {d.batch_size}")
+    _need(d.prefetch in (True, False, "auto"),
+          f"data.prefetch: expected true, false or 'auto', got {d.prefetch!r}")
     _need(d.cache_in_ram in (True, False, "auto"),
           f"data.cache_in_ram: expected true, false or 'auto', got {d.cache_in_ram!r}")
     _need(d.cache_limit_gb > 0, "data.cache_limit_gb: must be positive")

@@ -79,11 +79,15 @@ def test_training_beats_bicubic_and_exports(tmp_path, data_dirs):
         train(cfg)
 
 
-def test_cancel_checkpoints_and_resume_is_identical(tmp_path, data_dirs):
+@pytest.mark.parametrize("prefetch", ["false", "true"])
+def test_cancel_checkpoints_and_resume_is_identical(tmp_path, data_dirs, prefetch):
+    """Also with the next batch drawn in a thread: the checkpoint holds the sampler state
+    before the batch in flight, so the resumed run matches a run that never prefetched."""
     extra = {"optim.ema": 0.9, "optim.schedule": "cosine", "optim.warmup_steps": 3,
              "run.steps": 12, "run.log_every": 1, "run.val_every": 5, "run.ckpt_every": 0,
              "data.augment.rot90": "false"}
     ref = train(load_config(None, tiny_overrides(data_dirs, tmp_path / "ref", **extra)))
+    extra["data.prefetch"] = prefetch
 
     cancel = CancelToken()
 

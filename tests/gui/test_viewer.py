@@ -128,6 +128,37 @@ def test_live_preview_paints_rows(qtbot, window, tmp_path: Path, monkeypatch) ->
     assert np.any(window.compare.layer("right").image.pixels[-8:] > 0)
 
 
+def test_no_live_preview_when_it_would_not_fit_in_memory(qtbot, window, tmp_path: Path,
+                                                         monkeypatch) -> None:
+    """A huge output gets no second in-RAM copy: a message says so, the result still shows."""
+    import engine.devices
+    import engine.models.registry as registry
+    from app.gui import settings_panel, upscale_worker
+    monkeypatch.setattr(registry, "make_upscaler", lambda ref, *a, **k: SlowUpscaler(ref.scale))
+    monkeypatch.setattr(settings_panel.SettingsPanel, "tile_setting", lambda self: 16)
+    need = upscale_worker.preview_bytes(128, 192, 3, 1)
+    monkeypatch.setattr(engine.devices, "available_ram_bytes",
+                        lambda: int(need / upscale_worker.PREVIEW_RAM_FRACTION) - 1)
+    from app.gui.viewer.tile_cache import TiledImage
+    blanks: list[tuple] = []
+    real_blank = TiledImage.blank.__func__
+    monkeypatch.setattr(TiledImage, "blank", classmethod(
+        lambda cls, *a, **k: blanks.append(a) or real_blank(cls, *a, **k)))
+    img = save_png(tmp_path / "huge.png", 64, 96)
+    sp = window.settings_panel
+    sp.select_model("nearest")
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
+    sp.out_edit.setText(str(tmp_path / "o"))
+    window.add_paths([img])
+    window.start()
+    wait_finished(qtbot, window)
+    assert not blanks
+    assert any("No live preview for huge.png" in m and "128×192" in m
+               for _lvl, m in window.log.messages)
+    qtbot.waitUntil(lambda: window.compare.right_combo.currentText() == "nearest ×2",
+                    timeout=10000)
+
+
 def test_two_results_of_one_item_are_comparable(qtbot, window, tmp_path: Path) -> None:
     img = save_png(tmp_path / "ab.png", 32, 24)
     sp = window.settings_panel

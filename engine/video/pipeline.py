@@ -2,12 +2,13 @@
 
 A decoder thread turns packets into RGB frames, the calling thread upscales them (whole
 frames in batches when they fit, else tiled through :func:`upscale_image`), an encoder
-thread converts back to YUV and encodes.  Bounded queues between the stages keep memory
-flat.  Frames are encoded in segments of ``segment_seconds`` into a hidden work folder
-beside the output (see :mod:`engine.video.segments`); an interrupted job started again with
-the same input and settings skips the finished segments.  At the end the segments are
-joined with the input's audio and subtitles into a temp file that replaces the output only
-when complete, so a cancel or an error never leaves a broken output behind.
+thread converts back to YUV and encodes (the threads live in :mod:`engine.video.stages`).
+Bounded queues between the stages keep memory flat.  Frames are encoded in segments of
+``segment_seconds`` into a hidden work folder beside the output (see
+:mod:`engine.video.segments`); an interrupted job started again with the same input and
+settings skips the finished segments.  At the end the segments are joined with the input's
+audio and subtitles into a temp file that replaces the output only when complete, so a
+cancel or an error never leaves a broken output behind.
 """
 
 from __future__ import annotations
@@ -24,8 +25,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import av
-import numpy as np
-from av.video.reformatter import Interpolation
 
 from engine.errors import OutputExistsError, VideoError
 from engine.events import (
@@ -45,7 +44,18 @@ from engine.video.encoders import EncoderSpec, check_container, default_bitrate,
 from engine.video.frames import FrameUpscaler
 from engine.video.mux import mux_final
 from engine.video.probe import VideoInfo, open_input, probe_video
-from engine.video.segments import SegmentTimes, WorkFolder, input_identity
+from engine.video.segments import WorkFolder, input_identity
+from engine.video.stages import (
+    End,
+    Failure,
+    Frame,
+    decode_worker,
+    decoded_frames,
+    encode_worker,
+    get,
+    put,
+    rgb,
+)
 
 if TYPE_CHECKING:
     from engine.colorize.colorizer import FrameColorizer
@@ -96,49 +106,6 @@ class VideoResult:
         return n / self.seconds if self.seconds > 0 else 0.0
 
 
-# --- stage plumbing -----------------------------------------------------------------------
-@dataclass
-class _End:
-    frames: int
-    damaged: int = 0
-
-
-@dataclass
-class _Failure:
-    error: BaseException
-
-
-@dataclass
-class _Frame:
-    index: int
-    pts: int | None
-    duration: int | None
-    pixels: np.ndarray
-
-
-def _put(q: queue.Queue, item: Any, stop: threading.Event) -> bool:
-    while not stop.is_set():
-        try:
-            q.put(item, timeout=0.1)
-            return True
-        except queue.Full:
-            continue
-    return False
-
-
-def _get(q: queue.Queue, stop: threading.Event,
-         check: Callable[[], None] | None = None) -> Any:
-    while True:
-        if check is not None:
-            check()
-        if stop.is_set():
-            return None
-        try:
-            return q.get(timeout=0.1)
-        except queue.Empty:
-            continue
-
-
 def even_size(width: int, height: int, spec: EncoderSpec, mode: str = "pad"
               ) -> tuple[int, int, str | None]:
     """Output size the pixel format can hold; (w, h, message) with message None if as-is."""
@@ -149,74 +116,6 @@ def even_size(width: int, height: int, spec: EncoderSpec, mode: str = "pad"
     verb = "padded" if mode == "pad" else "cropped"
     return tw, th, (f"the upscaled size {width}x{height} is odd, which {spec.pix_fmt} cannot "
                     f"hold; {verb} to {tw}x{th}")
-
-
-def _fit(pixels: np.ndarray, tw: int, th: int) -> np.ndarray:
-    h, w = pixels.shape[:2]
-    if (w, h) == (tw, th):
-        return pixels
-    pixels = pixels[:min(h, th), :min(w, tw)]
-    ph, pw = th - pixels.shape[0], tw - pixels.shape[1]
-    if ph > 0 or pw > 0:
-        pixels = np.pad(pixels, [(0, max(0, ph)), (0, max(0, pw)), (0, 0)], mode="edge")
-    return np.ascontiguousarray(pixels)
-
-
-class _SegmentWriter:
-    """One segment: an encoder writing a temp Matroska file in the work folder."""
-
-    def __init__(self, work: WorkFolder, index: int, first_frame: int, spec: EncoderSpec,
-                 info: VideoInfo, width: int, height: int) -> None:
-        self.work, self.index, self.first_frame = work, index, first_frame
-        self.info, self.spec = info, spec
-        self.path = work.temp_segment_path(index)
-        self.pts: list[int] = []
-        self.durations: list[int] = []
-        self.raw_last: int | None = None
-        self.clean = True
-        self.container = av.open(str(self.path), "w", format="matroska")
-        st = self.container.add_stream(spec.name, rate=info.fps, options=dict(spec.options))
-        st.width, st.height, st.pix_fmt = width, height, spec.pix_fmt
-        cc = st.codec_context
-        cc.time_base = info.time_base
-        cc.framerate = info.fps
-        if spec.bit_rate is not None:
-            cc.bit_rate = spec.bit_rate
-        if spec.global_quality is not None:
-            cc.global_quality = spec.global_quality
-        cc.color_range = info.color_range or 1
-        for attr in ("color_primaries", "color_trc", "colorspace"):
-            with contextlib.suppress(Exception):
-                setattr(cc, attr, getattr(info, attr))
-        if info.sample_aspect_ratio and info.sample_aspect_ratio != 1:
-            with contextlib.suppress(Exception):
-                cc.sample_aspect_ratio = info.sample_aspect_ratio
-        self.stream = st
-        self.range = "JPEG" if info.color_range == 2 else "MPEG"
-
-    def add(self, pixels: np.ndarray, pts: int, duration: int) -> None:
-        frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
-        frame = frame.reformat(format=self.spec.pix_fmt, dst_colorspace=self.info.matrix,
-                               dst_color_range=self.range)
-        frame.pts = pts
-        frame.time_base = self.info.time_base
-        for packet in self.stream.encode(frame):
-            self.container.mux(packet)
-        self.pts.append(pts)
-        self.durations.append(duration)
-
-    def finish(self) -> None:
-        for packet in self.stream.encode(None):
-            self.container.mux(packet)
-        self.container.close()
-        last = self.raw_last if (self.clean and self.raw_last is not None) else -1
-        self.work.add_segment(self.index, self.first_frame,
-                              SegmentTimes(self.pts, self.durations), last)
-
-    def abort(self) -> None:
-        with contextlib.suppress(Exception):
-            self.container.close()
-        self.work.discard_temp(self.index)
 
 
 # --- the job ----------------------------------------------------------------------------
@@ -254,8 +153,8 @@ def video_looks_gray(src: Path, info: VideoInfo, frames: int = GRAY_SAMPLE_FRAME
     try:
         with open_input(src) as c:
             vs = c.streams[info.video_index]
-            for frame in _frames(c, vs, [0]):
-                if not is_grayscale(_rgb(frame), VIDEO_GRAY_TOLERANCE, VIDEO_GRAY_FRACTION):
+            for frame in decoded_frames(c, vs, [0]):
+                if not is_grayscale(rgb(frame), VIDEO_GRAY_TOLERANCE, VIDEO_GRAY_FRACTION):
                     return False
                 seen += 1
                 if seen >= frames:
@@ -379,9 +278,9 @@ def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: Encod
     seek_pts = (segs[-1].last_pts if segs and all(x.last_pts >= 0 for x in segs) else None)
     prev = work.load_times(segs[-1].index) if segs else None
     limit = opts.max_frames
-    dec = threading.Thread(target=_decode_worker, name="srstudio-video-decode", daemon=True,
+    dec = threading.Thread(target=decode_worker, name="srstudio-video-decode", daemon=True,
                            args=(src, info, start, seek_pts, limit, q_in, stop))
-    enc = threading.Thread(target=_encode_worker, name="srstudio-video-encode", daemon=True,
+    enc = threading.Thread(target=encode_worker, name="srstudio-video-encode", daemon=True,
                            args=(q_out, work, spec, info, size, start, prev, stop, enc_state))
 
     def check() -> None:
@@ -396,16 +295,16 @@ def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: Encod
     try:
         meter = RateMeter(max(1, total - start))
         done = start
-        batch: list[_Frame] = []
+        batch: list[Frame] = []
         finished = False
         while not finished:
-            item = _get(q_in, stop, check)
+            item = get(q_in, stop, check)
             if item is None:
                 check()
                 raise VideoError(f"{src.name}: the video pipeline stopped unexpectedly")
-            if isinstance(item, _Failure):
+            if isinstance(item, Failure):
                 raise item.error
-            if isinstance(item, _End):
+            if isinstance(item, End):
                 finished = True
                 if item.damaged:
                     warn(f"{src.name}: {item.damaged} damaged packet(s) could not be decoded "
@@ -421,7 +320,7 @@ def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: Encod
                     outs = [colorizer(px) for px in outs]
                 for f, px in zip(batch, outs, strict=True):
                     f.pixels = px
-                    if not _put(q_out, f, stop):
+                    if not put(q_out, f, stop):
                         check()
                 done += len(batch)
                 batch = []
@@ -429,7 +328,7 @@ def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: Encod
                 meter.total = max(meter.total, done - start)
                 emit(progress, Progress(done, max(total, done), p.eta_s, p.rate,
                                         f"frame {done}"))
-        if not _put(q_out, _End(done), stop):
+        if not put(q_out, End(done), stop):
             check()
         while enc.is_alive():
             check()
@@ -442,137 +341,3 @@ def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: Encod
         dec.join(5)
         enc.join(30)
 
-
-# YUV -> RGB with full chroma interpolation and accurate rounding: swscale's default is
-# about one level too dark on every channel
-_TO_RGB = (Interpolation.BICUBIC | Interpolation.ACCURATE_RND | Interpolation.FULL_CHR_H_INT)
-
-
-def _rgb(frame: Any) -> np.ndarray:
-    return frame.to_ndarray(format="rgb24", interpolation=_TO_RGB, threads=0)
-
-
-MAX_DAMAGED_PACKETS = 25
-
-
-def _frames(c: Any, vs: Any, damaged: list[int]) -> Any:
-    """Decoded frames of ``vs``; a packet the decoder rejects is skipped and counted (a few
-    damaged packets mid-stream should not fail an hour-long job), a read error is raised."""
-    for packet in c.demux(vs):
-        try:
-            frames = packet.decode()
-        except av.error.InvalidDataError:
-            damaged[0] += 1
-            if damaged[0] > MAX_DAMAGED_PACKETS:
-                raise
-            continue
-        yield from frames
-
-
-def _decode_worker(src: Path, info: VideoInfo, start: int, seek_pts: int | None,
-                   limit: int | None, q: queue.Queue, stop: threading.Event) -> None:
-    """Decode frames [start, limit) into ``q``; ends with _End or _Failure."""
-    index = 0
-    end_time = 0.0
-    damaged = [0]
-    try:
-        with open_input(src) as c:
-            vs = c.streams[info.video_index]
-            vs.thread_type = "AUTO"
-            skipping_to: int | None = None
-            if start > 0 and seek_pts is not None and start > 2 * float(info.fps):
-                with contextlib.suppress(av.error.FFmpegError):
-                    c.seek(seek_pts, stream=vs, backward=True)
-                    skipping_to = seek_pts
-            index = 0 if skipping_to is None else -1
-            for frame in _frames(c, vs, damaged):
-                if stop.is_set():
-                    return
-                if skipping_to is not None:
-                    if frame.pts is None or (index == -1 and frame.pts > skipping_to):
-                        raise _SeekMiss
-                    index = start
-                    if frame.pts <= skipping_to:
-                        continue
-                    skipping_to = None
-                if frame.time is not None:
-                    end_time = max(end_time, float(frame.time) + 1 / float(info.fps))
-                if index < start:
-                    index += 1
-                    continue
-                if limit is not None and index >= limit:
-                    break
-                item = _Frame(index, frame.pts, frame.duration or None, _rgb(frame))
-                if not _put(q, item, stop):
-                    return
-                index += 1
-    except _SeekMiss:
-        return _decode_worker(src, info, start, None, limit, q, stop)
-    except av.error.FFmpegError as exc:
-        detail = " ".join(str(exc).split())
-        _put(q, _Failure(VideoError(f"{src.name} is damaged or truncated: decoding failed "
-                                    f"after frame {max(index, 0)} ({detail})")), stop)
-        return
-    except BaseException as exc:  # noqa: BLE001 - handed to the main thread
-        _put(q, _Failure(exc), stop)
-        return
-    if index < start:
-        _put(q, _Failure(VideoError(f"{src.name} changed: it has fewer frames ({index}) than "
-                                    f"the interrupted job already encoded ({start})")), stop)
-        return
-    # short by frames *and* by time (field-coded streams decode fewer frames than packets)
-    short_time = end_time < info.start_time + info.duration - max(0.5, 2 / float(info.fps))
-    if (limit is None or limit > index) and index < info.frames - 1 and short_time:
-        _put(q, _Failure(VideoError(f"{src.name} is truncated or damaged: only {index} of "
-                                    f"{info.frames} frames could be decoded")), stop)
-        return
-    _put(q, _End(index, damaged[0]), stop)
-
-
-class _SeekMiss(Exception):
-    pass
-
-
-def _encode_worker(q: queue.Queue, work: WorkFolder, spec: EncoderSpec, info: VideoInfo,
-                   size: tuple[int, int], start: int, prev: SegmentTimes | None,
-                   stop: threading.Event, state: dict[str, Any]) -> None:
-    tw, th = size
-    seg_frames = work.segment_frames
-    writer: _SegmentWriter | None = None
-    tb = info.time_base
-    nominal = max(1, round(1 / (info.fps * tb))) if info.fps else 1
-    last_pts = prev.pts[-1] if prev else None
-    try:
-        while True:
-            item = _get(q, stop)
-            if item is None:
-                return
-            if isinstance(item, _End):
-                if writer is not None:
-                    writer.finish()
-                    writer = None
-                work.mark_complete(item.frames)
-                return
-            f: _Frame = item
-            k = f.index // seg_frames
-            if writer is None:
-                writer = _SegmentWriter(work, k, f.index, spec, info, tw, th)
-            pts = f.pts
-            if pts is None or (last_pts is not None and pts <= last_pts):
-                pts = (last_pts + nominal) if last_pts is not None else 0
-                writer.clean = False
-            writer.raw_last = f.pts
-            writer.add(_fit(f.pixels, tw, th), pts, int(f.duration or nominal))
-            last_pts = pts
-            if f.index == (k + 1) * seg_frames - 1:
-                writer.finish()
-                writer = None
-    except BaseException as exc:  # noqa: BLE001 - handed to the main thread
-        if isinstance(exc, av.error.FFmpegError):
-            detail = " ".join(str(exc).split())
-            exc = VideoError(f"encoding {work.output.name} with {spec.name} failed ({detail})")
-        state["error"] = exc
-        stop.set()
-    finally:
-        if writer is not None:
-            writer.abort()

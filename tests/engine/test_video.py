@@ -24,9 +24,10 @@ from engine.jobs.video import (
     video_output_path,
 )
 from engine.video.encoders import available_encoders, parse_bitrate, resolve_encoder
-from engine.video.pipeline import VideoOptions, _rgb, upscale_video
+from engine.video.pipeline import VideoOptions, upscale_video
 from engine.video.probe import probe_video
 from engine.video.segments import work_dir_for
+from engine.video.stages import rgb
 from engine.video.synthetic import make_test_clip
 
 FPS = 24
@@ -78,7 +79,7 @@ def decoded_pts(path: Path) -> tuple[list[float], tuple[int, int]]:
 def rgb_frames(path: Path) -> list[np.ndarray]:
     """Decoded frames, converted like the pipeline converts (accurate chroma)."""
     with av.open(str(path)) as c:
-        return [_rgb(f) for f in c.decode(video=0)]
+        return [rgb(f) for f in c.decode(video=0)]
 
 
 def psnr(a: np.ndarray, b: np.ndarray) -> float:

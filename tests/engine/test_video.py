@@ -5,6 +5,7 @@ rotation, cancel leaves nothing, resume skips finished segments.  Clips are gene
 from __future__ import annotations
 
 import subprocess
+import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -239,9 +240,15 @@ def test_existing_output_is_not_overwritten_unless_asked(clips, tmp_path):
 
 
 # --- cancel and resume --------------------------------------------------------------------
-def _cancel_after(frames: int, token: CancelToken):
+def _cancel_after(frames: int, token: CancelToken, segment: Path | None = None):
+    """Cancel once ``frames`` are upscaled; with ``segment``, first wait until the encoder
+    (its own thread, slower than the upscaler on a busy machine) has finished that file,
+    so what the cancel leaves behind does not depend on the machine's load."""
     def on_event(ev):
-        if isinstance(ev, Progress) and ev.done >= frames:
+        if isinstance(ev, Progress) and ev.done >= frames and not token.cancelled:
+            deadline = time.monotonic() + 60
+            while segment is not None and not segment.exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
             token.cancel()
     return on_event
 
@@ -262,8 +269,8 @@ def test_resume_skips_finished_segments(clips, tmp_path):
     token = CancelToken()
     first = Counting(bicubic())
     with pytest.raises(CancelledError):
-        upscale_video(clips["main"], out, first, opts, progress=_cancel_after(20, token),
-                      cancel=token)
+        upscale_video(clips["main"], out, first, opts, cancel=token,
+                      progress=_cancel_after(20, token, work_dir_for(out) / "seg00000.mkv"))
     assert not out.exists() and has_unfinished_parts(out)
     parts = work_dir_for(out)
     assert (parts / "seg00000.mkv").is_file() and not (parts / "seg00002.mkv").exists()
@@ -290,8 +297,8 @@ def test_resume_far_into_the_file_seeks_and_stays_frame_exact(tmp_path):
     opts = VideoOptions(segment_seconds=1.0)       # 24-frame segments
     token = CancelToken()
     with pytest.raises(CancelledError):
-        upscale_video(src, out, bicubic(), opts, progress=_cancel_after(110, token),
-                      cancel=token)
+        upscale_video(src, out, bicubic(), opts, cancel=token,
+                      progress=_cancel_after(110, token, work_dir_for(out) / "seg00002.mkv"))
     up = Counting(bicubic())
     r = upscale_video(src, out, up, opts)
     assert r.resumed_frames >= 72 and up.tiles == 120 - r.resumed_frames

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> None:
         cfg.run.out_dir = tmp
         run = _Run(cfg, validate_config(cfg), None, None, None)
         t = time.perf_counter()
-        run._setup(fresh=True)
+        run.build(fresh=True)
         store = run.sampler.store
         print(f"{len(store.sources)} images loaded in {time.perf_counter() - t:.1f} s "
               f"(cached: {store.cached}); torch threads {torch.get_num_threads()}; "

@@ -119,6 +119,9 @@ class OptimConfig:
     ema: float | None = None  # EMA decay, e.g. 0.999
 
 
+COMPILE_MODES = ("off", "default", "reduce-overhead", "max-autotune")
+
+
 @dataclass
 class RunConfig:
     steps: int = 10000
@@ -133,6 +136,9 @@ class RunConfig:
     device: str = "auto"  # auto, cpu, cuda, cuda:N, mps
     threads: int = 0  # torch CPU threads; 0 = torch's default (one per core); use fewer
     # on a machine shared with other work: oversubscribed OpenMP threads slow down a lot
+    # torch.compile the training forward: off, default, reduce-overhead (CUDA graphs) or
+    # max-autotune; for host-bound GPU steps (many small kernels).  Weights are unchanged.
+    compile: str = "off"
 
 
 @dataclass

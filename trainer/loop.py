@@ -127,7 +127,7 @@ class _Run(RunBase[TrainResult]):
         ctx = (torch.autocast(self.device.type, dtype=self.amp) if self.amp is not None
                else nullcontext())
         with ctx:
-            sr = self.model(lr)
+            sr = self.train_forward(lr)
         sr = sr.float()
         loss, terms = self.loss_fn(sr, hr)
         if self.adv is not None:

@@ -57,6 +57,16 @@ class PauseFlag(Protocol):
     def is_set(self) -> bool: ...
 
 
+def compiled(model: torch.nn.Module, mode: str) -> torch.nn.Module:
+    """What the training step calls: ``model`` itself, or ``torch.compile(model)`` (fused
+    kernels, and CUDA graphs with 'reduce-overhead').  The compiled wrapper shares the
+    module's parameters, so the optimiser, EMA, checkpoints and validation, which all use
+    the plain module, see the same weights."""
+    if mode == "off":
+        return model
+    return torch.compile(model, mode=None if mode == "default" else mode)
+
+
 def report_run(progress: ProgressCallback | None, start: Callable[[], R]) -> R:
     """Call ``start`` and report its end as Finished or Failed; torch's thread count (which
     a run may change) is put back either way."""
@@ -89,6 +99,8 @@ class RunBase(ABC, Generic[R]):
     """Whether log.jsonl step records carry the loss terms."""
 
     model: torch.nn.Module
+    train_forward: torch.nn.Module
+    """``model``, or its compiled wrapper (``run.compile``): what the training step calls."""
     net: dict[str, Any]
     ema: EMA | None
     opt: torch.optim.Optimizer
@@ -202,6 +214,11 @@ class RunBase(ABC, Generic[R]):
         self.best, self.best_step = ck.get(self.BEST_KEY), ck.get("best_step")
         self.metrics = dict(ck.get("metrics") or {})
 
+    def build(self, fresh: bool) -> None:
+        """:meth:`_setup`, then the training forward (compiled when ``run.compile`` asks)."""
+        self._setup(fresh)
+        self.train_forward = compiled(self.model, self.cfg.run.compile)
+
     def execute(self, resume: bool) -> R:
         """Set up (restoring ``last.pt`` when resuming) and run the loop to its end."""
         if self.cfg.run.threads:
@@ -213,7 +230,7 @@ class RunBase(ABC, Generic[R]):
         ck = load_checkpoint(last) if resume and last.exists() else None
         if resume and ck is None:
             self._warn(f"nothing to resume in {self.out}; starting from step 0")
-        self._setup(fresh=ck is None)
+        self.build(fresh=ck is None)
         if ck is not None:
             self._restore(ck)
             del ck

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from engine.archs.registry import ArchSpec, get_arch, list_archs
 from engine.errors import ConfigError, UnsupportedModelError
-from trainer.config import TrainConfig
+from trainer.config import COMPILE_MODES, RunConfig, TrainConfig
 
 DEVICE_RE = re.compile(r"^(auto|cpu|mps|cuda(:\d+)?)$")
 
@@ -152,12 +152,17 @@ def validate_config(cfg: TrainConfig) -> ArchSpec:
     _need(o.amp in ("off", "bf16", "fp16"),
           f"optim.amp: expected 'off', 'bf16' or 'fp16', got '{o.amp}'")
     _need(o.ema is None or 0 < o.ema < 1, f"optim.ema: decay must be in (0, 1), got {o.ema}")
+    validate_run(r)
+    return spec
 
-    # run
+
+def validate_run(r: RunConfig) -> None:
+    """The ``run`` table, shared by the SR and colorization trainers."""
     _need(r.steps >= 1, f"run.steps: must be at least 1, got {r.steps}")
     _need(r.val_every >= 0 and r.ckpt_every >= 0, "run.val_every/ckpt_every: must be >= 0")
     _need(r.log_every >= 1, "run.log_every: must be at least 1")
     _need(bool(DEVICE_RE.match(r.device)),
           f"run.device: expected auto, cpu, cuda, cuda:N or mps, got '{r.device}'")
     _need(r.threads >= 0, "run.threads: must be >= 0")
-    return spec
+    _need(r.compile in COMPILE_MODES,
+          f"run.compile: expected one of {', '.join(COMPILE_MODES)}, got '{r.compile}'")

@@ -192,6 +192,43 @@ def test_killed_subprocess_resumes_bit_identical(tmp_path, data_dirs):
                 load_checkpoint(tmp_path / "killed" / "last.pt"))
 
 
+def test_compile_wraps_the_training_forward_only(tmp_path, data_dirs, monkeypatch):
+    """run.compile routes the training step through torch.compile's wrapper, which shares
+    the module's parameters: the run matches an uncompiled one exactly (here the 'compiler'
+    records its calls and returns the module unchanged, as compiling costs minutes on CI)."""
+    calls: list[tuple[str | None, int]] = []
+    recorders: list[list] = []
+
+    def fake_compile(model, mode=None):
+        calls.append((mode, id(model)))
+        forwards = []
+
+        class Recorder(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.inner = model
+
+            def forward(self, x):
+                forwards.append(x.shape)
+                return self.inner(x)
+
+        rec = Recorder()
+        recorders.append(forwards)
+        return rec
+
+    monkeypatch.setattr(torch, "compile", fake_compile)
+    extra = {"run.steps": 4, "data.val_dir": "null", "run.ckpt_every": 0}
+    plain = train(load_config(None, tiny_overrides(data_dirs, tmp_path / "p", **extra)))
+    assert calls == []
+    comp = train(load_config(None, tiny_overrides(data_dirs, tmp_path / "c",
+                                                  run__compile="reduce-overhead", **extra)))
+    assert [m for m, _ in calls] == ["reduce-overhead"]
+    assert len(recorders[0]) == 4   # every training step went through the wrapper
+    _same_state(load_checkpoint(plain.checkpoint), load_checkpoint(comp.checkpoint))
+    with pytest.raises(ConfigError, match="run.compile: expected one of off, default"):
+        train(load_config(None, tiny_overrides(data_dirs, tmp_path / "x", run__compile="fast")))
+
+
 def test_fine_tune_from_weights(tmp_path, data_dirs):
     base = train(load_config(None, tiny_overrides(data_dirs, tmp_path / "a", run__steps=3,
                                                   data__val_dir="null")))

@@ -112,7 +112,5 @@ def validate_colorize_config(cfg: ColorizeConfig) -> None:
         raise ConfigError("optim.schedule: cosine, step or constant")
     if cfg.optim.schedule == "step" and cfg.optim.step_size < 1:
         raise ConfigError("optim.step_size: must be >= 1 for the step schedule")
-    if cfg.run.steps < 1:
-        raise ConfigError("run.steps: must be >= 1")
-    if cfg.run.log_every < 1:
-        raise ConfigError("run.log_every: must be >= 1")
+    from trainer.validate import validate_run
+    validate_run(cfg.run)

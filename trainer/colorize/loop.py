@@ -182,8 +182,9 @@ class _Run(RunBase[ColorizeTrainResult]):
 
     def _loss(self, rgb: torch.Tensor) -> torch.Tensor:
         if not self.classification:
-            return colorize_loss(self.model, rgb, regression=self.cfg.loss.regression)
-        return colorize_loss(self.model, rgb, bins=self.bins, class_weights=self.class_weights,
+            return colorize_loss(self.train_forward, rgb, regression=self.cfg.loss.regression)
+        return colorize_loss(self.train_forward, rgb, bins=self.bins,
+                             class_weights=self.class_weights,
                              soft_neighbours=self.cfg.loss.soft_neighbours,
                              soft_sigma=self.cfg.loss.soft_sigma)
 

@@ -103,18 +103,23 @@ def test_shortcuts_zoom_in_window(qtbot, window, tmp_path: Path) -> None:
     assert window.compare.left_view.fit_mode
 
 
-def test_live_preview_paints_rows(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+def _start_slow_nearest_x2(window, tmp_path: Path, monkeypatch, name: str) -> None:
+    """Queue a 64x96 image for a slow, tiled nearest x2 (tiles of 16) and start it."""
     import engine.models.registry as registry
     from app.gui import settings_panel
     monkeypatch.setattr(registry, "make_upscaler", lambda ref, *a, **k: SlowUpscaler(ref.scale))
     monkeypatch.setattr(settings_panel.SettingsPanel, "tile_setting", lambda self: 16)
-    img = save_png(tmp_path / "live.png", 64, 96)
+    img = save_png(tmp_path / name, 64, 96)
     sp = window.settings_panel
     sp.select_model("nearest")
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
     sp.out_edit.setText(str(tmp_path / "o"))
     window.add_paths([img])
     window.start()
+
+
+def test_live_preview_paints_rows(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    _start_slow_nearest_x2(window, tmp_path, monkeypatch, "live.png")
     qtbot.waitUntil(lambda: window.compare.right_combo.currentText().startswith("Live"),
                     timeout=10000)
     live = window.compare.layer("right")
@@ -132,10 +137,7 @@ def test_no_live_preview_when_it_would_not_fit_in_memory(qtbot, window, tmp_path
                                                          monkeypatch) -> None:
     """A huge output gets no second in-RAM copy: a message says so, the result still shows."""
     import engine.devices
-    import engine.models.registry as registry
-    from app.gui import settings_panel, upscale_worker
-    monkeypatch.setattr(registry, "make_upscaler", lambda ref, *a, **k: SlowUpscaler(ref.scale))
-    monkeypatch.setattr(settings_panel.SettingsPanel, "tile_setting", lambda self: 16)
+    from app.gui import upscale_worker
     need = upscale_worker.preview_bytes(128, 192, 3, 1)
     monkeypatch.setattr(engine.devices, "available_ram_bytes",
                         lambda: int(need / upscale_worker.PREVIEW_RAM_FRACTION) - 1)
@@ -144,13 +146,7 @@ def test_no_live_preview_when_it_would_not_fit_in_memory(qtbot, window, tmp_path
     real_blank = TiledImage.blank.__func__
     monkeypatch.setattr(TiledImage, "blank", classmethod(
         lambda cls, *a, **k: blanks.append(a) or real_blank(cls, *a, **k)))
-    img = save_png(tmp_path / "huge.png", 64, 96)
-    sp = window.settings_panel
-    sp.select_model("nearest")
-    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
-    sp.out_edit.setText(str(tmp_path / "o"))
-    window.add_paths([img])
-    window.start()
+    _start_slow_nearest_x2(window, tmp_path, monkeypatch, "huge.png")
     wait_finished(qtbot, window)
     assert not blanks
     assert any("No live preview for huge.png" in m and "128×192" in m

@@ -129,7 +129,13 @@ def resolve_model(name: str, scale: int | None) -> ModelRef:
         match = [m for m in hits if scale is None or m.scale == scale]
         if match:
             return match[0]
-        have = ", ".join(sorted({f"x{m.scale}" for m in hits})) or "none"
+        if not hits:
+            roles = sorted({f"'{m.role}'" for m in models
+                            if m.role in ROLES and m.role not in (low, "colorize")})
+            alt = f" (installed: {', '.join(roles)} models)" if roles else ""
+            raise UnsupportedModelError(f"no '{low}' model is installed{alt}; "
+                                        "--model auto picks the best one there is")
+        have = ", ".join(sorted({f"x{m.scale}" for m in hits}))
         raise UnsupportedModelError(f"no '{low}' model for x{scale} (available: {have})")
     by_name = [m for m in models if m.name.lower() == low]
     by_arch = [m for m in models if m.arch.lower() == low and (scale is None or m.scale == scale)]

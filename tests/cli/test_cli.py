@@ -108,7 +108,12 @@ def test_models_json_lists_weights_and_architectures(tiny_model, capsys):
 def test_unknown_role_scale_is_a_clear_error(tiny_model, tmp_path, capsys):
     p = save(tmp_path / "x.png", photo_like(8, 8))
     assert main(["upscale", str(p), "--model", "fast", "--scale", "3", "--quiet"]) == 1
-    assert "no 'fast' model for x3" in capsys.readouterr().err
+    assert "no 'fast' model for x3 (available: x2)" in capsys.readouterr().err
+    # a role with no model at all says what there is instead
+    assert main(["upscale", str(p), "--model", "quality", "--scale", "2", "--quiet"]) == 1
+    err = capsys.readouterr().err
+    assert "no 'quality' model is installed (installed: 'fast' models)" in err
+    assert "--model auto" in err
 
 
 def test_eval_json_on_a_generated_dataset(tmp_path, capsys, tiny_model):

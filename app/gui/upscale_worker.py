@@ -25,20 +25,16 @@ VIDEO_PREVIEW_INTERVAL_S = 0.5   # the live preview of a video shows at most 2 f
 PREVIEW_RAM_FRACTION = 0.25   # an image's live preview may take this share of the free RAM
 
 
-def preview_bytes(width: int, height: int, channels: int, itemsize: int) -> int:
-    """Memory of a live preview: the full-size output plus its halved levels (~1/3 more)."""
-    return width * height * channels * itemsize * 4 // 3
-
-
-def preview_fits(width: int, height: int, channels: int, itemsize: int) -> bool:
+def preview_fits(width: int, height: int, channels: int, dtype: Any) -> bool:
     """Whether a live preview may be kept beside the output the engine is writing.
 
     The preview is a second full-size copy, in RAM; the engine's own output buffer goes to
     a memory map on disk when RAM is short.  For a huge output the preview would be what
     runs the machine out of memory, so it is left out (the result still shows when it is
     written)."""
+    from app.gui.viewer.tile_cache import TiledImage
     from engine.devices import available_ram_bytes
-    need = preview_bytes(width, height, channels, itemsize)
+    need = TiledImage.blank_bytes(width, height, channels, dtype)
     return need <= available_ram_bytes() * PREVIEW_RAM_FRACTION
 
 
@@ -175,9 +171,9 @@ class UpscaleWorker(Worker):
                         state["size"] = (w_in * s.scale, h_in * s.scale)
                     ow, oh = state["size"]
                     chans = ev.pixels.shape[2] if ev.pixels.ndim == 3 else 1
-                    if not preview_fits(ow, oh, chans, ev.pixels.dtype.itemsize):
+                    if not preview_fits(ow, oh, chans, ev.pixels.dtype):
                         state["preview"] = False
-                        gib = preview_bytes(ow, oh, chans, ev.pixels.dtype.itemsize) / 2 ** 30
+                        gib = TiledImage.blank_bytes(ow, oh, chans, ev.pixels.dtype) / 2 ** 30
                         self.message.emit(self.tr(
                             "No live preview for {name}: its {w}×{h} output would need "
                             "{gib:.1f} GiB more memory. The result shows when it is written."

@@ -133,15 +133,23 @@ def test_live_preview_paints_rows(qtbot, window, tmp_path: Path, monkeypatch) ->
     assert np.any(window.compare.layer("right").image.pixels[-8:] > 0)
 
 
+def test_blank_bytes_is_what_blank_allocates() -> None:
+    from app.gui.viewer.tile_cache import TiledImage
+    for w, h, c, dt in [(128, 192, 3, np.uint8), (1500, 700, 4, np.uint16), (3, 2000, 1, np.uint8)]:
+        img = TiledImage.blank(w, h, c, dt)
+        assert len(img.levels) > 1 or max(w, h) <= 512
+        assert TiledImage.blank_bytes(w, h, c, dt) == sum(lv.nbytes for lv in img.levels)
+
+
 def test_no_live_preview_when_it_would_not_fit_in_memory(qtbot, window, tmp_path: Path,
                                                          monkeypatch) -> None:
     """A huge output gets no second in-RAM copy: a message says so, the result still shows."""
     import engine.devices
     from app.gui import upscale_worker
-    need = upscale_worker.preview_bytes(128, 192, 3, 1)
+    from app.gui.viewer.tile_cache import TiledImage
+    need = TiledImage.blank_bytes(128, 192, 3, np.uint8)
     monkeypatch.setattr(engine.devices, "available_ram_bytes",
                         lambda: int(need / upscale_worker.PREVIEW_RAM_FRACTION) - 1)
-    from app.gui.viewer.tile_cache import TiledImage
     blanks: list[tuple] = []
     real_blank = TiledImage.blank.__func__
     monkeypatch.setattr(TiledImage, "blank", classmethod(

@@ -59,6 +59,14 @@ def array_to_qimage(arr: np.ndarray) -> QImage:
     return img.copy()
 
 
+def _level_sizes(height: int, width: int) -> list[tuple[int, int]]:
+    """(h, w) of every pyramid level: halved until it fits in MIN_LEVEL_SIDE."""
+    sizes = [(height, width)]
+    while max(sizes[-1]) > MIN_LEVEL_SIDE and min(sizes[-1]) >= 2:
+        sizes.append((sizes[-1][0] // 2, sizes[-1][1] // 2))
+    return sizes
+
+
 class TiledImage:
     """Pixels (H, W, C) plus pyramid levels; hands out cached QImage tiles.
 
@@ -80,12 +88,16 @@ class TiledImage:
     def blank(cls, width: int, height: int, channels: int, dtype: np.dtype,
               name: str = "") -> TiledImage:
         """An all-black image whose pyramid is filled in later by :meth:`update_rows`."""
+        sizes = _level_sizes(height, width)
         img = cls(np.zeros((height, width, channels), dtype=dtype), pyramid=False, name=name)
-        lv = img.levels[0]
-        while max(lv.shape[:2]) > MIN_LEVEL_SIDE and min(lv.shape[:2]) >= 2:
-            lv = np.zeros((lv.shape[0] // 2, lv.shape[1] // 2, channels), dtype=dtype)
-            img.levels.append(lv)
+        img.levels += [np.zeros((h, w, channels), dtype=dtype) for h, w in sizes[1:]]
         return img
+
+    @staticmethod
+    def blank_bytes(width: int, height: int, channels: int, dtype: np.dtype) -> int:
+        """Memory :meth:`blank` would take, with its pyramid (about 4/3 of the image)."""
+        item = np.dtype(dtype).itemsize
+        return sum(h * w * channels * item for h, w in _level_sizes(height, width))
 
     @property
     def width(self) -> int:
@@ -102,7 +114,7 @@ class TiledImage:
     def build_pyramid(self) -> None:
         """Make the halved levels (call from a worker for big images)."""
         levels = [self.levels[0]]
-        while max(levels[-1].shape[:2]) > MIN_LEVEL_SIDE and min(levels[-1].shape[:2]) >= 2:
+        for _ in _level_sizes(*levels[0].shape[:2])[1:]:
             levels.append(_halve(levels[-1]))
         self.levels = levels
 

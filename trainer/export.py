@@ -15,7 +15,7 @@ from typing import Any
 import torch
 import torch.nn as nn
 
-from engine.archs.registry import build, count_params
+from engine.archs.registry import build, count_params, get_arch
 from engine.errors import ModelFileError
 from engine.models.weights import save_weights
 from trainer.checkpoint import load_checkpoint
@@ -33,12 +33,27 @@ def _from_checkpoint(ckpt: dict[str, Any], use_ema: bool
     return state, meta
 
 
+def _deployed(arch: str, scale: int, module: nn.Module, config: dict[str, Any]
+              ) -> tuple[nn.Module, dict[str, Any]]:
+    """(module, config) in exported form: training-only branches folded away.  The
+    folded state must load strictly into a fresh build of the deployed config."""
+    target = {**config, **get_arch(arch).deploy_overrides}
+    if target == config:
+        return module, config
+    module.fuse()  # type: ignore[operator]
+    plain = build(arch, scale, **target)
+    plain.load_state_dict(module.state_dict(), strict=True)
+    return plain, target
+
+
 def export_weights(checkpoint_or_module: nn.Module | dict[str, Any] | str | os.PathLike[str],
                    path: str | os.PathLike[str], *, use_ema: bool = True,
-                   **metadata: Any) -> Path:
+                   deploy: bool = True, **metadata: Any) -> Path:
     """Write a weight file from a module (``arch``, ``scale``, ``config`` required in
     ``metadata``), a checkpoint dict, or a checkpoint file (EMA weights when it has them).
-    Keyword metadata overrides what the checkpoint says (e.g. ``name=``, ``metrics=``)."""
+    Keyword metadata overrides what the checkpoint says (e.g. ``name=``, ``metrics=``).
+    A re-parameterised network is written folded (its deployed form: what users run and
+    what ``params`` counts) unless ``deploy=False`` keeps the training branches."""
     if isinstance(checkpoint_or_module, nn.Module):
         state = checkpoint_or_module.state_dict()
         meta: dict[str, Any] = {}
@@ -63,6 +78,9 @@ def export_weights(checkpoint_or_module: nn.Module | dict[str, Any] | str | os.P
     except RuntimeError as e:
         raise ModelFileError(f"export: tensors do not fit {meta['arch']} "
                              f"({str(e).splitlines()[0]})") from None
+    if deploy:
+        module, meta["config"] = _deployed(meta["arch"], int(meta["scale"]), module,
+                                           meta["config"])
     meta.setdefault("params", count_params(module))
     meta.setdefault("created", _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat())
     meta = {k: v for k, v in meta.items() if v is not None}

@@ -14,6 +14,7 @@ import torch
 import torch.nn as nn
 
 from engine.archs.registry import ArchSpec, build, get_arch
+from engine.archs.reparam import load_plain_kernels
 from engine.errors import ConfigError, ModelFileError, UnsupportedModelError
 from engine.models.weights import load_weights, read_metadata
 from trainer.config import ModelConfig
@@ -46,7 +47,10 @@ def init_config(cfg: ModelConfig, spec: ArchSpec) -> dict[str, Any]:
     meta = read_metadata(resolve_init_path(cfg.init_from, cfg.scale))
     if meta.get("arch") != spec.name:
         return {}
-    return {k: v for k, v in (meta.get("config") or {}).items() if k in spec.default_config}
+    # training-form keys (re-parameterisation) are the recipe's or the arch default's to
+    # decide: a deployed file (folded) can be trained in the expanded form
+    return {k: v for k, v in (meta.get("config") or {}).items()
+            if k in spec.default_config and k not in spec.deploy_overrides}
 
 
 def build_network(cfg: ModelConfig) -> tuple[nn.Module, ArchSpec, dict[str, Any]]:
@@ -86,16 +90,18 @@ def load_init_weights(module: nn.Module, path: Path) -> list[str]:
         state, _meta = load_weights(path)
     except ModelFileError as e:
         raise ConfigError(f"model.init_from: {e}") from None
+    unfolded = load_plain_kernels(module, state)   # plain kernels into expanded branches
     own = module.state_dict()
-    fit = {k: v for k, v in state.items() if k in own and own[k].shape == v.shape}
-    if not fit:
+    fit = {k: v for k, v in state.items()
+           if k in own and k not in unfolded and own[k].shape == v.shape}
+    if not fit and not unfolded:
         raise ConfigError(f"model.init_from: no tensor of {path.name} fits this network "
                           "(different architecture?)")
     with torch.no_grad():
         for k, v in fit.items():
             own[k].copy_(v)
     warnings = []
-    missing = len(own) - len(fit)
+    missing = len(own) - len(fit) - len(unfolded)
     if missing:
         warnings.append(f"fine-tuning from {path.name}: {missing} of {len(own)} tensors did "
                         "not match and keep their fresh initialisation")

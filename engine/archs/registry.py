@@ -32,6 +32,9 @@ class ArchSpec:
     paper: str = ""
     kind: str = "generator"              # or "discriminator"
     multi_scale: bool = False            # one network serves several scales (MDSR)
+    # config keys that differ between the training form and the exported (folded) form of
+    # a re-parameterised network; the module's ``fuse()`` turns one into the other
+    deploy_overrides: dict[str, Any] = field(default_factory=dict)
 
 
     def context_for(self, config: dict[str, Any] | None = None) -> int:

@@ -1,16 +1,10 @@
 """SPAN (Wan et al., CVPRW 2024): swift parameter-free attention network, NTIRE 2024 ESR winner.
 
-* ``Conv3XC``: a 3x3 convolution trained as the sum of a 1x1 skip and an expanded branch
-  1x1 (C_in -> g*C_in) -> 3x3 (-> g*C_out) -> 1x1 (-> C_out).  The input is zero-padded
-  *before* the branch's first 1x1 so the whole branch is one linear 3x3 operator on the
-  zero-padded input: it folds exactly into a single 3x3 convolution.  The folded kernel
-  is computed from the branch parameters on every forward, in training too ("online
-  re-parameterisation", OREPA, CVPR 2022): the parameters, the function and so the
-  gradients are those of the expanded branch, but each step convolves the activations
-  once with a cin x cout kernel instead of through the g-times wider branch (about 4.5x
-  fewer multiply-adds at g = 2).  :meth:`SPAN.fuse` replaces the branches by plain
-  ``nn.Conv2d`` for good (export); ``deploy=True`` builds that plain form directly so
-  exported weights load with ``strict=True``.
+* ``Conv3XC`` (:mod:`engine.archs.reparam`): a 3x3 convolution trained as a 1x1 skip plus
+  an expanded 1x1 -> 3x3 -> 1x1 branch, through its folded kernel.  :meth:`SPAN.fuse`
+  replaces the branches by plain ``nn.Conv2d`` for good (export does this);
+  ``deploy=True`` builds that plain form directly so exported weights load with
+  ``strict=True``.
 * ``SPAB``: three Conv3XC with SiLU between; the parameter-free attention map
   ``sigmoid(out3) - 0.5`` multiplies ``out3 + x`` (block output plus block input).
 * ``SPAN``: Conv3XC head, ``num_blocks`` SPABs, a Conv3XC after the last block, a 1x1
@@ -40,57 +34,10 @@ from engine.archs._common import (
     up,
 )
 from engine.archs.registry import ArchSpec, register
+from engine.archs.reparam import Conv3XC
 from engine.resize.torch_bicubic import upsample_bicubic
 
 SCALES = (2, 3, 4)
-
-
-class Conv3XC(nn.Module):
-    """Re-parameterisable 3x3 conv: 1x1 skip + (1x1 -> 3x3 -> 1x1 expansion) branch."""
-
-    def __init__(self, cin: int, cout: int, gain: int = 2, deploy: bool = False) -> None:
-        super().__init__()
-        self.cin, self.cout, self.gain = cin, cout, gain
-        self.fused: nn.Conv2d | None = None
-        if deploy:
-            self.fused = conv2d(cin, cout, 3)
-            return
-        self.sk = nn.Conv2d(cin, cout, 1)
-        self.expand = nn.Conv2d(cin, cin * gain, 1)
-        self.conv = nn.Conv2d(cin * gain, cout * gain, 3)       # 'valid': input pre-padded
-        self.reduce = nn.Conv2d(cout * gain, cout, 1)
-
-    def folded(self) -> tuple[torch.Tensor, torch.Tensor]:
-        """(weight (cout, cin, 3, 3), bias (cout,)) of the equivalent single 3x3 conv."""
-        if self.fused is not None:
-            return self.fused.weight, self.fused.bias
-        w1, b1 = self.expand.weight[:, :, 0, 0], self.expand.bias          # (m, i), (m,)
-        w2, b2 = self.conv.weight, self.conv.bias                         # (o, m, 3, 3)
-        w3, b3 = self.reduce.weight[:, :, 0, 0], self.reduce.bias          # (p, o)
-        w12 = torch.einsum("omuv,mi->oiuv", w2, w1)
-        b12 = b2 + torch.einsum("omuv,m->o", w2, b1)
-        weight = torch.einsum("po,oiuv->piuv", w3, w12)
-        bias = w3 @ b12 + b3 + self.sk.bias
-        weight = weight + F.pad(self.sk.weight, (1, 1, 1, 1))
-        return weight, bias
-
-    @torch.no_grad()
-    def fuse(self) -> None:
-        """Replace the training branches by one plain 3x3 convolution (irreversible)."""
-        if self.fused is not None:
-            return
-        weight, bias = self.folded()
-        fused = conv2d(self.cin, self.cout, 3).to(weight.device, weight.dtype)
-        fused.weight.copy_(weight)
-        fused.bias.copy_(bias)
-        del self.sk, self.expand, self.conv, self.reduce
-        self.fused = fused
-
-    def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if self.fused is not None:
-            return self.fused(x)
-        weight, bias = self.folded()  # in training too: gradients reach every branch
-        return F.conv2d(x, weight, bias, padding=1)
 
 
 class SPAB(nn.Module):
@@ -173,6 +120,7 @@ register(ArchSpec(
     context=_context,
     default_config={"num_channels": 3, "num_feats": 48, "num_blocks": 6,
                     "bicubic_skip": False, "gain": 2, "deploy": False},
+    deploy_overrides={"deploy": True},
     description="SPAN: 6 parameter-free-attention blocks of re-parameterisable Conv3XC "
                 "(48 feats), feature concat and a PixelShuffle upsampler; the quality "
                 "default (NTIRE 2024 efficient-SR winner).",

@@ -18,7 +18,7 @@ from collections.abc import Callable
 import torch
 
 from trainer.config import load_config
-from trainer.loop import _Run
+from trainer.loop import SRRun
 from trainer.validate import validate_config
 
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> None:
     m = cfg.model
     with tempfile.TemporaryDirectory(prefix="srstudio-bench-") as tmp:
         cfg.run.out_dir = tmp
-        run = _Run(cfg, validate_config(cfg), None, None, None)
+        run = SRRun(cfg, validate_config(cfg), None, None, None)
         t = time.perf_counter()
         run.build(fresh=True)
         store = run.sampler.store
@@ -54,8 +54,11 @@ def main(argv: list[str] | None = None) -> None:
               f"device {run.device}")
         wall, cpu = _rate(run.sampler.next_batch, args.steps, torch.device("cpu"))
         print(f"data only: {wall:.1f} batches/s ({cpu:.1f} per CPU-second)")
-        _rate(run._train_step, 10, run.device)  # warm-up (and cuDNN's algorithm search)
-        wall, cpu = _rate(run._train_step, args.steps, run.device)
+        try:
+            _rate(run.train_step, 10, run.device)  # warm-up (and cuDNN's algorithm search)
+            wall, cpu = _rate(run.train_step, args.steps, run.device)
+        finally:
+            run.close()
     amp = "" if run.amp is None else f", amp {cfg.optim.amp}"
     print(f"train: {wall:.2f} steps/s ({cpu:.2f} per CPU-second), "
           f"batch {cfg.data.batch_size}, patch {cfg.data.patch_size}, {m.arch} x{m.scale}"

@@ -49,11 +49,11 @@ def train(config: TrainConfig, progress: ProgressCallback | None = None,
     Raises ConfigError before any work for a bad config; emits Started, Progress,
     StepLogged, Validated, CheckpointSaved, Warning_ and finally Finished or Failed.
     """
-    return report_run(progress, lambda: _Run(config, validate_config(config), progress,
+    return report_run(progress, lambda: SRRun(config, validate_config(config), progress,
                                              cancel, pause).execute(resume))
 
 
-class _Run(RunBase[TrainResult]):
+class SRRun(RunBase[TrainResult]):
     """Super-resolution specifics: (LR, HR) batches, AMP, the adversarial term, Y-PSNR."""
 
     cfg: TrainConfig
@@ -121,7 +121,7 @@ class _Run(RunBase[TrainResult]):
         if self.adv is not None and ck.get("adversarial"):
             self.adv.load_state_dict(ck["adversarial"])
 
-    def _train_step(self) -> dict[str, torch.Tensor | float]:
+    def train_step(self) -> dict[str, torch.Tensor | float]:
         lr, hr = self.sampler.next_batch()
         lr, hr = lr.to(self.device, non_blocking=True), hr.to(self.device, non_blocking=True)
         ctx = (torch.autocast(self.device.type, dtype=self.amp) if self.amp is not None

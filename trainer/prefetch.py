@@ -75,6 +75,8 @@ class Prefetcher:
         self.sampler.load_state_dict(state)
 
     def close(self) -> None:
+        """Wait for the draw in flight and end the thread (idempotent); the sampler's state
+        is the one :meth:`state_dict` reported."""
         self._settle()
         self._pool.shutdown(wait=True)
 

@@ -144,7 +144,7 @@ class RunBase(ABC, Generic[R]):
         """The detail of the Started event."""
 
     @abstractmethod
-    def _train_step(self) -> dict[str, torch.Tensor | float]:
+    def train_step(self) -> dict[str, torch.Tensor | float]:
         """One optimisation step; the detached losses, the total under "loss"."""
 
     @abstractmethod
@@ -219,8 +219,22 @@ class RunBase(ABC, Generic[R]):
         self._setup(fresh)
         self.train_forward = compiled(self.model, self.cfg.run.compile)
 
+    def close(self) -> None:
+        """Release what :meth:`build` started (the batch-drawing thread of
+        ``data.prefetch``); the run's files and state stay.  Safe to call twice."""
+        close = getattr(getattr(self, "sampler", None), "close", None)
+        if close is not None:
+            close()
+
     def execute(self, resume: bool) -> R:
-        """Set up (restoring ``last.pt`` when resuming) and run the loop to its end."""
+        """Set up (restoring ``last.pt`` when resuming), run the loop to its end, and
+        :meth:`close` whatever way it ends."""
+        try:
+            return self._execute(resume)
+        finally:
+            self.close()
+
+    def _execute(self, resume: bool) -> R:
         if self.cfg.run.threads:
             torch.set_num_threads(self.cfg.run.threads)
         last = self.out / LAST
@@ -256,7 +270,7 @@ class RunBase(ABC, Generic[R]):
             if self.cancel is not None and self.cancel.cancelled:
                 self._checkpoint()
                 return self._result(last_loss, cancelled=True)
-            losses = self._train_step()
+            losses = self.train_step()
             self.step += 1
             for k, v in losses.items():
                 if k in sums:

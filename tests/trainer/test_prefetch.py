@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+
 import torch
 
+from engine.events import CancelToken
 from tests.trainer.conftest import tiny_overrides
 from trainer.config import load_config
 from trainer.data import build_sampler
+from trainer.loop import train
 from trainer.prefetch import Prefetcher, maybe_prefetch
 
 
@@ -52,3 +56,21 @@ def test_auto_prefetches_only_on_a_gpu(data_dirs, tmp_path) -> None:
     mps = maybe_prefetch(s, True, torch.device("mps"))
     assert isinstance(mps, Prefetcher) and not mps.pin_memory
     mps.close()
+
+
+def _batch_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name.startswith("srstudio-batches")]
+
+
+def test_a_run_ends_its_batch_thread_however_it_ends(data_dirs, tmp_path) -> None:
+    """The trainer tab starts many runs in one process: none may leave a thread behind."""
+    assert not _batch_threads()
+    cfg = load_config(None, tiny_overrides(data_dirs, tmp_path / "a", data__prefetch="true",
+                                           run__steps=4, run__val_every=0))
+    train(cfg)
+    assert not _batch_threads()
+    cancel = CancelToken()
+    cancel.cancel()   # cancelled before the first step: the run still closes its sampler
+    cfg = load_config(None, tiny_overrides(data_dirs, tmp_path / "b", data__prefetch="true"))
+    assert train(cfg, cancel=cancel).cancelled
+    assert not _batch_threads()

@@ -109,7 +109,7 @@ def train_colorizer(config: ColorizeConfig, progress: ProgressCallback | None = 
     ColorizeValidated, CheckpointSaved, Warning_ and Finished / Failed."""
     def start() -> ColorizeTrainResult:
         validate_colorize_config(config)
-        return _Run(config, progress, cancel).execute(resume)
+        return ColorizeRun(config, progress, cancel).execute(resume)
     return report_run(progress, start)
 
 
@@ -122,7 +122,7 @@ class _ValSet:
         self.gray_auc, self.gray_auc_rebalanced = acc.auc(), acc.auc_rebalanced()
 
 
-class _Run(RunBase[ColorizeTrainResult]):
+class ColorizeRun(RunBase[ColorizeTrainResult]):
     """Colorizer specifics: photo batches, the classification / regression loss, AuC."""
 
     cfg: ColorizeConfig
@@ -188,7 +188,7 @@ class _Run(RunBase[ColorizeTrainResult]):
                              soft_neighbours=self.cfg.loss.soft_neighbours,
                              soft_sigma=self.cfg.loss.soft_sigma)
 
-    def _train_step(self) -> dict[str, torch.Tensor | float]:
+    def train_step(self) -> dict[str, torch.Tensor | float]:
         rgb = self.sampler.next_batch().to(self.device, non_blocking=True)
         loss = self._loss(rgb)
         self.opt.zero_grad(set_to_none=True)

@@ -10,13 +10,13 @@ separately as safetensors (:mod:`trainer.export`).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import torch
 
 from engine.errors import ModelFileError
+from engine.io.atomic import atomic_output
 
 CHECKPOINT_VERSION = 1
 LAST = "last.pt"
@@ -25,19 +25,12 @@ FINAL = "final.safetensors"
 
 
 def save_checkpoint(path: str | os.PathLike[str], state: dict[str, Any]) -> Path:
-    """Write ``state`` atomically (temp file in the same folder + ``os.replace``)."""
+    """Write ``state`` atomically (:func:`engine.io.atomic.atomic_output`); a full disk is a
+    DiskFullError and leaves the previous checkpoint intact."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            torch.save({"version": CHECKPOINT_VERSION, **state}, f)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_output(path) as tmp:
+        torch.save({"version": CHECKPOINT_VERSION, **state}, tmp)
     return path
 
 

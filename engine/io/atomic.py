@@ -56,6 +56,7 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
     try:
         yield tmp
         _fsync_file(tmp)
+        _umask_mode(tmp)
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):
@@ -64,6 +65,16 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[Path]:
             raise write_error(path, exc) from exc
         raise
     _fsync_dir(path.parent)
+
+
+def _umask_mode(path: Path) -> None:
+    """Give the file the mode a plain ``open()`` would (0666 less the umask): some writers
+    (safetensors) recreate the temp file as 0600, and an output is no secret."""
+    if os.name != "posix":
+        return
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
 
 
 def _fsync_file(path: Path) -> None:

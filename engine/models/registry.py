@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import ModelFileError, UnsupportedModelError
+from engine.io.atomic import atomic_output
 from engine.models.weights import read_metadata
 
 ROLES = ("fast", "quality", "reference", "colorize")
@@ -159,9 +160,8 @@ def import_model(path: str | os.PathLike[str]) -> ModelInfo:
     dst = dst_dir / src.name
     if dst.exists():
         raise ModelFileError(f"a user model named {src.name} already exists")
-    tmp = dst.with_name(f".{dst.name}.part")
-    shutil.copyfile(src, tmp)
-    os.replace(tmp, dst)
+    with atomic_output(dst) as tmp:
+        shutil.copyfile(src, tmp)
     return _info(dst, "user")
 
 

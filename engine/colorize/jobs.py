@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from engine.colorize.colorizer import colorize_image, is_grayscale, load_colorizer
-from engine.errors import CancelledError, SRStudioError
+from engine.errors import CancelledError
 from engine.events import CancelToken, ProgressCallback
 from engine.io import DEFAULT_MAX_PIXELS, read_image, write_image
 from engine.jobs.upscale import (
+    FILE_ERRORS,
     BatchResult,
     FileResult,
     UpscaleOptions,
@@ -43,17 +44,6 @@ class ColorizeFileResult(FileResult):
     skipped: str | None = None        # why nothing was written (not an error)
 
 
-def _fail(res: FileResult, inp: Path, e: BaseException) -> None:
-    if isinstance(e, SRStudioError):
-        res.error = str(e)
-    elif isinstance(e, MemoryError):
-        res.error = f"{inp.name}: not enough memory"
-    elif isinstance(e, OSError):
-        res.error = f"{inp.name}: {e.strerror or e}"
-    else:
-        raise e
-
-
 def colorize_file(inp: Path, outp: Path, model: Any, options: ColorizeOptions
                   ) -> ColorizeFileResult:
     """Colorize one file; errors and skips are returned in the result."""
@@ -73,8 +63,8 @@ def colorize_file(inp: Path, outp: Path, model: Any, options: ColorizeOptions
             res.output_size = (pixels.shape[1], pixels.shape[0])
     except CancelledError:
         raise
-    except (SRStudioError, MemoryError, OSError) as e:
-        _fail(res, inp, e)
+    except FILE_ERRORS as e:
+        res.fail(e)
     res.seconds = time.perf_counter() - t0
     return res
 

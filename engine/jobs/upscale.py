@@ -84,6 +84,24 @@ class FileResult:
     def ok(self) -> bool:
         return self.error is None
 
+    def fail(self, e: BaseException, memory_hint: str = "") -> None:
+        """Record ``e`` (one of :data:`FILE_ERRORS`) as this file's one-line error: the
+        batch goes on with the next file.  ``memory_hint`` says what to try on a MemoryError."""
+        if isinstance(e, SRStudioError):
+            self.error = str(e)
+        elif isinstance(e, MemoryError):
+            hint = f" ({memory_hint})" if memory_hint else ""
+            self.error = f"{self.input.name}: not enough memory{hint}"
+        elif isinstance(e, OSError):
+            self.error = f"{self.input.name}: {e.strerror or e}"
+        else:
+            raise e
+
+
+FILE_ERRORS = (SRStudioError, MemoryError, OSError)
+"""What fails one file of a batch (:meth:`FileResult.fail`) rather than the whole job."""
+UPSCALE_MEMORY_HINT = "try a smaller tile size or the CPU"
+
 
 @dataclass
 class BatchResult:
@@ -158,12 +176,8 @@ def upscale_file(inp: Path, outp: Path, upscaler: Upscaler, options: UpscaleOpti
         res.output_size = (pixels.shape[1], pixels.shape[0])
     except CancelledError:
         raise
-    except SRStudioError as e:
-        res.error = str(e)
-    except MemoryError:
-        res.error = f"{inp.name}: not enough memory (try a smaller tile size or the CPU)"
-    except OSError as e:
-        res.error = f"{inp.name}: {e.strerror or e}"
+    except FILE_ERRORS as e:
+        res.fail(e, UPSCALE_MEMORY_HINT)
     res.seconds = time.perf_counter() - t0
     return res
 

@@ -14,10 +14,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from engine.errors import CancelledError, SRStudioError
+from engine.errors import CancelledError
 from engine.events import CancelToken, ProgressCallback
 from engine.inference import Upscaler
-from engine.jobs.upscale import FileResult, UpscaleOptions, load_job_colorizer, output_stem
+from engine.jobs.upscale import (
+    FILE_ERRORS,
+    UPSCALE_MEMORY_HINT,
+    FileResult,
+    UpscaleOptions,
+    load_job_colorizer,
+    output_stem,
+)
 from engine.models.registry import make_upscaler, resolve_model
 from engine.video.encoders import available_encoders, normalize_codec
 from engine.video.files import VIDEO_EXTENSIONS, is_video, iter_video_files, split_inputs
@@ -105,11 +112,7 @@ def run_video_job(input: str | os.PathLike[str], output: str | os.PathLike[str] 
         res.video = r
     except CancelledError:
         raise
-    except SRStudioError as e:
-        res.error = str(e)
-    except MemoryError:
-        res.error = f"{src.name}: not enough memory (try a smaller tile size or the CPU)"
-    except OSError as e:
-        res.error = f"{src.name}: {e.strerror or e}"
+    except FILE_ERRORS as e:
+        res.fail(e, UPSCALE_MEMORY_HINT)
     res.seconds = time.perf_counter() - t0
     return res

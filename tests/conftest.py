@@ -12,6 +12,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SRSTUDIO_SHARED_DATA", REPO.parent / "shared" / "data"))
+needs_shared = pytest.mark.skipif(not (SHARED / "benchmark").is_dir(),
+                                  reason="shared benchmark data not present")
+
+
+def load_pixels(path: Path) -> np.ndarray:
+    """An image file as uint8 (H, W) or (H, W, 3), exactly as stored (no colour management)."""
+    from PIL import Image
+
+    with Image.open(path) as im:
+        if im.mode not in ("L", "RGB"):
+            im = im.convert("RGB")
+        return np.asarray(im).copy()
 
 
 def photo_like(h: int, w: int, channels: int = 3, seed: int = 0) -> np.ndarray:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,25 +10,7 @@ import pytest
 from engine.color import rgb_to_y
 from engine.metrics import align_for_eval, luma_y, mae, mse, psnr, sr_metrics, ssim, ssim_map
 from engine.resize import imresize
-
-
-def _shared_data() -> Path | None:
-    env = os.environ.get("SRSTUDIO_SHARED_DATA")
-    root = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
-    return root if (root / "benchmark").is_dir() else None
-
-
-SHARED = _shared_data()
-needs_shared = pytest.mark.skipif(SHARED is None, reason="shared benchmark data not present")
-
-
-def _load(path: Path) -> np.ndarray:
-    from PIL import Image
-
-    with Image.open(path) as im:
-        if im.mode not in ("L", "RGB"):
-            im = im.convert("RGB")
-        return np.asarray(im).copy()
+from tests.conftest import SHARED, load_pixels, needs_shared
 
 
 def _noisy_pair(shape: tuple[int, ...], seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -196,8 +176,8 @@ def _bicubic_mean(name: str, k: int) -> tuple[float, float]:
     bench = SHARED / "benchmark" / name
     ps, ss = [], []
     for hr_path in sorted((bench / "HR").glob("*.png")):
-        hr = _load(hr_path)
-        lr = _load(bench / "LR_bicubic" / f"X{k}" / f"{hr_path.stem}x{k}.png")
+        hr = load_pixels(hr_path)
+        lr = load_pixels(bench / "LR_bicubic" / f"X{k}" / f"{hr_path.stem}x{k}.png")
         sr, hr = align_for_eval(imresize(lr, k), hr, k)
         m = sr_metrics(sr, hr, k)
         ps.append(m["psnr_y"])

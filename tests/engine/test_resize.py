@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import os
-from pathlib import Path
 
 import cv2
 import numpy as np
@@ -23,26 +21,7 @@ from engine.resize import (
 )
 from engine.resize.classical import UnknownMethodError
 from engine.resize.matlab import contributions, cubic
-
-
-def _shared_data() -> Path | None:
-    env = os.environ.get("SRSTUDIO_SHARED_DATA")
-    root = Path(env) if env else Path(__file__).resolve().parents[2].parent / "shared" / "data"
-    return root if (root / "benchmark").is_dir() else None
-
-
-SHARED = _shared_data()
-needs_shared = pytest.mark.skipif(SHARED is None, reason="shared benchmark data not present")
-
-
-def _load(path: Path) -> np.ndarray:
-    from PIL import Image
-
-    with Image.open(path) as im:
-        if im.mode not in ("L", "RGB"):
-            im = im.convert("RGB")
-        return np.asarray(im).copy()
-
+from tests.conftest import SHARED, load_pixels, needs_shared
 
 # --- the kernel and the weights ---------------------------------------------------------
 
@@ -274,8 +253,8 @@ def test_reproduces_benchmark_lr_bit_exactly() -> None:
     bad = []
     for name, stem, k in cases:
         bench = SHARED / "benchmark" / name
-        hr = _load(bench / "HR" / f"{stem}.png")
-        lr = _load(bench / "LR_bicubic" / f"X{k}" / f"{stem}x{k}.png")
+        hr = load_pixels(bench / "HR" / f"{stem}.png")
+        lr = load_pixels(bench / "LR_bicubic" / f"X{k}" / f"{stem}x{k}.png")
         out = imresize(modcrop(hr, k), 1 / k)
         if out.shape != lr.shape or not np.array_equal(out, lr):
             bad.append(f"{name}/{stem} x{k}")

@@ -68,3 +68,21 @@ def test_cosine_follows_the_clock_when_it_is_ahead_of_the_steps():
     assert lr_factor(2, cfg, 102, time_fraction=1.0) == pytest.approx(0.0)
     # steps further along than the clock: the steps decide
     assert lr_factor(102, cfg, 102, time_fraction=0.1) == pytest.approx(0.0)
+
+
+def test_a_full_disk_keeps_the_previous_checkpoint(tmp_path, monkeypatch):
+    import errno
+
+    from engine.errors import DiskFullError
+
+    p = save_checkpoint(tmp_path / "last.pt", {"step": 1})
+
+    def full(obj, f, *a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(torch, "save", full)
+    with pytest.raises(DiskFullError, match="disk is full"):
+        save_checkpoint(p, {"step": 2})
+    monkeypatch.undo()
+    assert load_checkpoint(p)["step"] == 1
+    assert [f.name for f in tmp_path.iterdir()] == ["last.pt"]

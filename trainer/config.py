@@ -90,6 +90,9 @@ class DataConfig:
 class LossConfig:
     l1: float = 1.0
     mse: float = 0.0
+    # MSE on the luma alone (BT.601 Y, the channel SR papers train and score on: SRCNN,
+    # FSRCNN, VDSR, DRRN); for RGB models, mixed with a little 'mse' to keep the chroma
+    mse_y: float = 0.0
     charbonnier: float = 0.0
     charbonnier_eps: float = 1e-3
     perceptual: float = 0.0

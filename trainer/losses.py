@@ -15,6 +15,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+from engine.color import torch_rgb_to_ycbcr
 from engine.errors import ConfigError
 from trainer.config import LossConfig
 
@@ -104,6 +105,13 @@ class PerceptualLoss(nn.Module):
         return F.l1_loss(self._feats(sr), target)
 
 
+def luma(x: torch.Tensor) -> torch.Tensor:
+    """(N, C, H, W) -> (N, 1, H, W): the evaluation's Y for RGB, the image itself for gray."""
+    if x.shape[1] != 3:
+        return x
+    return torch_rgb_to_ycbcr(x)[:, :1]
+
+
 class PixelAndPerceptualLoss(nn.Module):
     """Sum of the weighted terms; returns (total, {term: value}) for logging."""
 
@@ -121,6 +129,8 @@ class PixelAndPerceptualLoss(nn.Module):
             terms["l1"] = F.l1_loss(sr, hr)
         if c.mse > 0:
             terms["mse"] = F.mse_loss(sr, hr)
+        if c.mse_y > 0:
+            terms["mse_y"] = F.mse_loss(luma(sr), luma(hr))
         if c.charbonnier > 0:
             terms["charbonnier"] = torch.sqrt((sr - hr) ** 2 + c.charbonnier_eps ** 2).mean()
         if self.perceptual is not None:

@@ -121,8 +121,8 @@ def validate_config(cfg: TrainConfig) -> ArchSpec:
     _need(0 <= a.perspective < 0.5, "data.augment.perspective: must be in [0, 0.5)")
 
     # loss
-    weights = {k: getattr(lo, k) for k in ("l1", "mse", "charbonnier", "perceptual",
-                                           "adversarial")}
+    weights = {k: getattr(lo, k) for k in ("l1", "mse", "mse_y", "charbonnier",
+                                           "perceptual", "adversarial")}
     for k, w in weights.items():
         _need(math.isfinite(w) and w >= 0, f"loss.{k}: weight must be >= 0, got {w}")
     _need(sum(weights.values()) > 0, "loss: every loss weight is 0; set e.g. loss.l1 = 1.0")

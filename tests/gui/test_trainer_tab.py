@@ -119,3 +119,16 @@ def test_trainer_form_remembers_time_limit(qtbot, window, tmp_path: Path) -> Non
     cfg = form.build_config(tmp_path)
     assert cfg.run.max_minutes == 90.0 and cfg.run.steps == 1234
     again.close()
+
+
+def test_loss_choice_sets_exactly_its_weights(window, tmp_path: Path) -> None:
+    form = window.trainer.form
+    form.hr_edit.setText(str(tmp_path))
+    weights = {}
+    for i in range(form.loss_combo.count()):
+        form.loss_combo.setCurrentIndex(i)
+        lo = form.build_config(tmp_path).loss
+        weights[form.loss_combo.currentText()] = (lo.l1, lo.mse, lo.mse_y, lo.charbonnier)
+    assert weights["L1"] == (1.0, 0.0, 0.0, 0.0)
+    assert weights["MSE on luma (Y) + 0.1 RGB"] == (0.0, 0.1, 1.0, 0.0)
+    assert len(set(weights.values())) == form.loss_combo.count()

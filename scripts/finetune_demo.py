@@ -79,9 +79,14 @@ def main() -> int:
                     help="further recipe overrides, passed to srstudio train")
     ap.add_argument("--degradation", choices=("bicubic", "camera"), default="bicubic",
                     help="how the LR images are made (see above)")
-    ap.add_argument("--tag", default="", help="suffix of the run folder and the JSON file")
+    ap.add_argument("--tag", default=None,
+                    help="suffix of the run folder and the JSON file (default: the "
+                         "degradation, none for bicubic)")
     args = ap.parse_args()
-    WORK = REPO / "runs" / f"finetune_demo{args.tag}"
+    if args.tag is None:
+        args.tag = "" if args.degradation == "bicubic" else args.degradation
+    suffix = f"_{args.tag}" if args.tag else ""
+    WORK = REPO / "runs" / f"finetune_demo{suffix}"
     files = sorted(p for p in (TRAIN / args.source).iterdir()
                    if p.suffix.lower() in (".png", ".jpg"))[:20]
     if len(files) < 20:
@@ -125,7 +130,7 @@ def main() -> int:
               "before": b, "after": a, "bicubic": before["bicubic"]["holdout"],
               "gain_db": round(a["psnr_y"] - b["psnr_y"], 3), "wall_s": round(wall, 1)}
     text = json.dumps(result, indent=1)
-    (REPO / "docs" / f"finetune_demo_{args.source}{args.tag}.json").write_text(text + "\n")
+    (REPO / "docs" / f"finetune_demo_{args.source}{suffix}.json").write_text(text + "\n")
     print(text)
     return 0
 

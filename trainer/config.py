@@ -86,6 +86,10 @@ class DataConfig:
     prefetch: bool | str = "auto"
 
 
+# the per-pixel loss weights of LossConfig: one list for the validator and the trainer tab
+PIXEL_LOSS_KEYS = ("l1", "mse", "mse_y", "charbonnier")
+
+
 @dataclass
 class LossConfig:
     l1: float = 1.0

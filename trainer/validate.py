@@ -14,7 +14,7 @@ from pathlib import Path
 
 from engine.archs.registry import ArchSpec, get_arch, list_archs
 from engine.errors import ConfigError, UnsupportedModelError
-from trainer.config import COMPILE_MODES, RunConfig, TrainConfig
+from trainer.config import COMPILE_MODES, PIXEL_LOSS_KEYS, RunConfig, TrainConfig
 
 DEVICE_RE = re.compile(r"^(auto|cpu|mps|cuda(:\d+)?)$")
 
@@ -121,8 +121,7 @@ def validate_config(cfg: TrainConfig) -> ArchSpec:
     _need(0 <= a.perspective < 0.5, "data.augment.perspective: must be in [0, 0.5)")
 
     # loss
-    weights = {k: getattr(lo, k) for k in ("l1", "mse", "mse_y", "charbonnier",
-                                           "perceptual", "adversarial")}
+    weights = {k: getattr(lo, k) for k in (*PIXEL_LOSS_KEYS, "perceptual", "adversarial")}
     for k, w in weights.items():
         _need(math.isfinite(w) and w >= 0, f"loss.{k}: weight must be >= 0, got {w}")
     _need(sum(weights.values()) > 0, "loss: every loss weight is 0; set e.g. loss.l1 = 1.0")

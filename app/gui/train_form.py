@@ -29,7 +29,6 @@ from app.gui.settings_store import SettingsStore
 LOSSES = (("L1", {"l1": 1.0}), ("MSE (L2)", {"mse": 1.0}),
           ("Charbonnier", {"charbonnier": 1.0}),
           ("MSE on luma (Y) + 0.1 RGB", {"mse_y": 1.0, "mse": 0.1}))
-LOSS_KEYS = ("l1", "mse", "mse_y", "charbonnier")
 DEFAULT_ARCHS = ("fsrcnn_ps", "espcn", "fsrcnn", "srcnn", "vdsr", "srresnet", "edsr", "span")
 MAX_TIME_LIMIT_MIN = 10_000
 
@@ -166,7 +165,7 @@ class TrainForm(QGroupBox):
 
     def build_config(self, runs_dir: Path) -> Any:
         """A ``trainer.config.TrainConfig`` for the form, its run folder under ``runs_dir``."""
-        from trainer.config import TrainConfig
+        from trainer.config import PIXEL_LOSS_KEYS, TrainConfig
         kind, value = self.base_combo.currentData() or ("arch", "fsrcnn_ps")
         scale = int(self.scale_spin.currentData())
         cfg = TrainConfig()
@@ -193,7 +192,7 @@ class TrainForm(QGroupBox):
         cfg.data.batch_size = self.batch_spin.value()
         cfg.data.load_threads = 1
         weights = dict(LOSSES[self.loss_combo.currentIndex()][1])
-        for key in LOSS_KEYS:
+        for key in PIXEL_LOSS_KEYS:
             setattr(cfg.loss, key, float(weights.get(key, 0.0)))
         cfg.optim.lr = float(self.lr_spin.value())
         steps = self.steps_spin.value()

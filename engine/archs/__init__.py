@@ -14,6 +14,7 @@ from engine.archs import (  # noqa: F401  (imported for their registration side 
     lapsrn,
     mdsr,
     span,
+    span_fast,
     srcnn,
     srgan_discriminator,
     srresnet,

@@ -13,7 +13,7 @@ from engine.archs import build, count_params, get_arch, list_archs
 from engine.errors import ConfigError, UnsupportedModelError
 
 GENERATORS = ["btsrn", "drrn", "edsr", "espcn", "fsrcnn", "fsrcnn_ps", "lapsrn", "mdsr",
-              "span", "srcnn", "srresnet", "vdsr"]
+              "span", "span_fast", "srcnn", "srresnet", "vdsr"]
 
 # small configs of the heavy networks: same code paths, few blocks / features
 SMALL: dict[str, dict] = {
@@ -25,6 +25,7 @@ SMALL: dict[str, dict] = {
     "mdsr": {"num_blocks": 1, "num_feats": 8},
     "span": {"num_feats": 8, "num_blocks": 2},
     "span_skip": {"num_feats": 8, "num_blocks": 1, "bicubic_skip": True},
+    "span_fast": {"num_feats": 8, "num_blocks": 1, "fast_d": 8, "fast_s": 4, "fast_m": 1},
     "srresnet": {"num_blocks": 2, "num_feats": 16},
     "vdsr": {"depth": 5, "num_feats": 16},
 }
@@ -196,6 +197,43 @@ def test_span_params() -> None:
     assert abs(_params("span", 4, deploy=True) - 426_000) < 1_000   # the paper's ~0.43M
 
 
+def test_span_fast_params() -> None:
+    """The quality network: SPAN's deployed parameters + fast_x2's 48,236 + the blend weight."""
+    for s in (2, 3, 4):
+        deployed = _params("span_fast", s, deploy=True)
+        assert deployed == (_params("span", s, deploy=True)
+                            + _params("fsrcnn_ps", s, d=56, s=24, m=8) + 1)
+        assert deployed <= 1_500_000
+    assert _params("fsrcnn_ps", 2, d=56, s=24, m=8) == 48_236
+
+
+def test_span_fast_blends_the_luma_and_takes_spans_chroma() -> None:
+    from engine.color import torch_rgb_to_ycbcr
+    torch.manual_seed(0)
+    model = build("span_fast", 2, **SMALL["span_fast"]).eval()
+    x = torch.rand(1, 3, 10, 12)
+    with torch.no_grad():
+        span = torch_rgb_to_ycbcr(model.span(x))
+        fast = model.fast(torch_rgb_to_ycbcr(x)[:, :1])
+        for mix in (0.0, 0.3, 1.0):
+            model.mix.fill_(mix)
+            out = torch_rgb_to_ycbcr(model(x))
+            assert torch.allclose(out[:, :1], fast + mix * (span[:, :1] - fast), atol=1e-5)
+            assert torch.allclose(out[:, 1:], span[:, 1:], atol=1e-5)
+
+
+def test_span_fast_training_form_folds_into_the_deployed_network() -> None:
+    cfg = {**SMALL["span_fast"], "fast_m": 2}
+    torch.manual_seed(0)
+    model = build("span_fast", 3, **cfg, fast_reparam=2).eval()
+    x = torch.rand(1, 3, 12, 15)
+    with torch.no_grad():
+        before = model(x)
+        deployed = build("span_fast", 3, **cfg, deploy=True).eval()
+        deployed.load_state_dict(copy.deepcopy(model).fuse().state_dict(), strict=True)
+        assert (deployed(x) - before).abs().max() <= 1e-5
+
+
 # --- SPAN re-parameterisation -------------------------------------------------------------
 def _conv3xc_branches(c: torch.nn.Module, x: torch.Tensor) -> torch.Tensor:
     """Conv3XC as the paper trains it: pad, 1x1 expand, 3x3, 1x1 reduce, plus a 1x1 skip."""
@@ -325,6 +363,7 @@ def test_context_is_tight(name: str, scale: int, cfg: dict) -> None:
     ("srresnet", "num_blocks", (4, 16)),
     ("btsrn", "lr_blocks", (2, 6, 10)),
     ("span", "num_blocks", (2, 6, 8)),
+    ("span_fast", "num_blocks", (1, 6, 8)),
 ])
 def test_context_grows_with_depth(name: str, key: str, values: tuple[int, ...]) -> None:
     spec = get_arch(name)
@@ -334,7 +373,8 @@ def test_context_grows_with_depth(name: str, key: str, values: tuple[int, ...]) 
 
 def test_default_contexts() -> None:
     expected = {"srcnn": 5, "fsrcnn": 8, "espcn": 4, "fsrcnn_ps": 9, "vdsr": 12, "drrn": 28,
-                "lapsrn": 20, "edsr": 36, "mdsr": 44, "srresnet": 40, "btsrn": 10, "span": 21}
+                "lapsrn": 20, "edsr": 36, "mdsr": 44, "srresnet": 40, "btsrn": 10, "span": 21,
+                "span_fast": 21}
     assert {n: get_arch(n).context_for() for n in GENERATORS} == expected
     assert get_arch("edsr").context_for({"preset": "full"}) == 68
     # at x4 a bicubic-input network needs ceil(20 / 4) + 2 = 7 LR pixels

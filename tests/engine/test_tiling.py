@@ -150,6 +150,7 @@ SMALL = {  # keep heavy defaults fast on 2 cores; same code paths
     "drrn": {"num_units": 3},
     "btsrn": {"num_feats": 16},
     "span": {"num_feats": 16},
+    "span_fast": {"num_feats": 16, "num_blocks": 2, "fast_d": 16, "fast_s": 8, "fast_m": 2},
     "lapsrn": {"depth": 3},
 }
 

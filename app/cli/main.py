@@ -44,6 +44,8 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tile", type=_tile_arg, default="auto", help="tile size in pixels, auto, off")
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N, mps")
     p.add_argument("--precision", default="auto", choices=("auto", "fp32", "fp16", "bf16"))
+    p.add_argument("--self-ensemble", action="store_true",
+                   help="average the 8 flips/rotations: sharper (about +0.1-0.2 dB), 8x slower")
     p.add_argument("-f", "--format", dest="output_format", default=None,
                    choices=("png", "jpg", "webp", "tif", "bmp"), help="default: same as input")
     p.add_argument("-q", "--quality", type=int, default=95, help="JPEG/WebP quality")
@@ -87,7 +89,8 @@ def cmd_upscale(args: argparse.Namespace) -> int:
     from engine.naming import DEFAULT_NAME_PATTERN
 
     opts = UpscaleOptions(model=args.model, scale=args.scale, tile=args.tile, device=args.device,
-                          precision=args.precision, output_format=args.output_format,
+                          precision=args.precision, self_ensemble=args.self_ensemble,
+                          output_format=args.output_format,
                           quality=args.quality,
                           name_pattern=args.name_pattern or DEFAULT_NAME_PATTERN,
                           overwrite=args.overwrite,
@@ -127,7 +130,8 @@ def cmd_upscale(args: argparse.Namespace) -> int:
     image_inputs, videos = split_inputs(args.inputs)
     batch = BatchResult()
     try:
-        up = make_upscaler(resolve_model(opts.model, opts.scale), opts.device, opts.precision)
+        up = make_upscaler(resolve_model(opts.model, opts.scale), opts.device, opts.precision,
+                           opts.self_ensemble)
         colorizer = load_job_colorizer(opts)
         if image_inputs:
             batch = run_upscale_batch(image_inputs, args.output, opts, progress=on_event,
@@ -263,6 +267,8 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--device", default="auto")
     p.add_argument("--precision", default="fp32", choices=("auto", "fp32", "fp16", "bf16"))
     p.add_argument("--tile", type=_tile_arg, default=None, help="default: whole images")
+    p.add_argument("--self-ensemble", action="store_true",
+                   help="score the model averaged over the 8 flips/rotations")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 
@@ -273,6 +279,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     try:
         rep = run_eval(args.model, args.scale, args.datasets, device=args.device,
                        precision=args.precision, tile=args.tile,
+                       self_ensemble=args.self_ensemble,
                        progress=None if args.json else ProgressBar(prefix="eval "))
     except SRStudioError as e:
         sys.stderr.write(f"srstudio: {e}\n")
@@ -280,7 +287,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rep.as_json()))
         return EXIT_OK
-    print(f"{rep.model} x{rep.scale}")
+    print(f"{rep.model} x{rep.scale}" + (" (x8 self-ensemble)" if rep.self_ensemble else ""))
     print(f"{'dataset':<10} {'images':>6} {'PSNR-Y':>8} {'SSIM-Y':>7} {'PSNR-RGB':>9} "
           f"{'SSIM-RGB':>9} {'bicubic PSNR-Y':>15}")
     for name, sc in rep.datasets.items():

@@ -25,6 +25,7 @@ class JobSettings:
     device: str = "auto"
     precision: str = "auto"
     tile: int | str | None = "auto"
+    self_ensemble: bool = False            # average the 8 flips/rotations (8x the time)
     output_dir: str | None = None
     output_format: str | None = None
     quality: int = 95
@@ -41,6 +42,7 @@ class JobSettings:
         from engine.jobs import UpscaleOptions
         return UpscaleOptions(model=self.model, scale=self.scale, tile=self.tile,
                               device=self.device, precision=self.precision,
+                              self_ensemble=self.self_ensemble,
                               output_format=self.output_format, quality=self.quality,
                               name_pattern=self.name_pattern or DEFAULT_PATTERN,
                               overwrite=overwrite, colorize=self.colorize)
@@ -54,4 +56,4 @@ class JobSettings:
 
     def key(self) -> tuple:
         """Runs with the same key can share one upscaler."""
-        return (self.model, self.scale, self.device, self.precision)
+        return (self.model, self.scale, self.device, self.precision, self.self_ensemble)

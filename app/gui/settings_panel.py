@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -45,6 +46,8 @@ FORMATS = (("Same as input", None), ("PNG", "png"), ("JPEG", "jpg"), ("WebP", "w
 COLORIZE = (("Off", None),
             ("Gray inputs, before upscaling", "before"),
             ("Gray inputs, after upscaling", "after"))
+ENSEMBLE_TIP = ("Upscale each image in its 8 flips and rotations and average the results: "
+                "a little sharper (about +0.1 to +0.2 dB PSNR), 8 times slower.")
 COLORIZE_TIP = ("Colour black-and-white images and videos with the colorize model "
                 "(Zhang et al. colorization), before or after upscaling. Colour inputs are "
                 "left as they are.")
@@ -95,6 +98,9 @@ class SettingsPanel(QWidget):
         self.tile_combo = QComboBox()
         self.tile_combo.addItems(list(TILES))
         self.tile_combo.setToolTip(self.tr("Tile size in input pixels; Auto fits free memory"))
+        self.ensemble_check = QCheckBox(self.tr("×8 self-ensemble"))
+        self.ensemble_check.setObjectName("selfEnsembleCheck")
+        self.ensemble_check.setToolTip(self.tr(ENSEMBLE_TIP))
         self.colorize_combo = QComboBox()
         self.colorize_combo.setObjectName("colorizeCombo")
         for label, value in COLORIZE:
@@ -136,6 +142,7 @@ class SettingsPanel(QWidget):
         mform.addRow(self.tr("Backend"), self.backend_combo)
         mform.addRow(self.tr("Precision"), self.precision_combo)
         mform.addRow(self.tr("Tile"), self.tile_combo)
+        mform.addRow(self.tr("Passes"), self.ensemble_check)
         mform.addRow(self.tr("Colorize"), self.colorize_combo)
         mbox = QGroupBox(self.tr("Model"))
         mbox.setLayout(mform)
@@ -175,6 +182,7 @@ class SettingsPanel(QWidget):
                   self.colorize_combo, self.format_combo):
             w.currentIndexChanged.connect(self.changed)
         self.quality_spin.valueChanged.connect(self.changed)
+        self.ensemble_check.toggled.connect(self.changed)
         self.out_edit.textChanged.connect(self.changed)
         self.pattern_edit.textChanged.connect(self.changed)
         self.video.changed.connect(self.changed)
@@ -253,6 +261,7 @@ class SettingsPanel(QWidget):
             if idx >= 0:
                 self.scale_combo.setCurrentIndex(idx)
         self.scale_combo.setEnabled(not fixed)
+        self.ensemble_check.setEnabled(bool(fixed))   # networks only, not the resizers
         self.changed.emit()
 
     def _on_format(self) -> None:
@@ -321,6 +330,7 @@ class SettingsPanel(QWidget):
             device=str(self.device_combo.currentData() or "auto"),
             precision=str(self.precision_combo.currentData()),
             tile=self.tile_setting(),
+            self_ensemble=self.ensemble_check.isEnabled() and self.ensemble_check.isChecked(),
             output_dir=self.out_edit.text().strip() or None,
             output_format=self.format_combo.currentData(),
             quality=self.quality_spin.value(),
@@ -342,6 +352,7 @@ class SettingsPanel(QWidget):
         tile = "Auto" if s.tile == "auto" else ("Off" if s.tile is None else str(s.tile))
         self.tile_combo.setCurrentIndex(max(0, TILES.index(tile) if tile in TILES else 0))
         self._select_colorize(s.colorize)
+        self.ensemble_check.setChecked(s.self_ensemble)
         self.out_edit.setText(s.output_dir or "")
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(s.output_format)))
         self.quality_spin.setValue(s.quality)
@@ -360,6 +371,7 @@ class SettingsPanel(QWidget):
             device=store.get_str("upscale/device", "auto"),
             precision=store.get_str("upscale/precision", "auto"),
             tile=tile,
+            self_ensemble=store.get_bool("upscale/self_ensemble", False),
             output_dir=store.get_str("upscale/output_dir", "") or None,
             output_format=fmt,
             quality=store.get_int("upscale/quality", 95),
@@ -375,6 +387,7 @@ class SettingsPanel(QWidget):
         store.set("upscale/precision", s.precision)
         store.set("upscale/tile", "auto" if s.tile == "auto" else ("off" if s.tile is None
                                                                   else str(s.tile)))
+        store.set("upscale/self_ensemble", self.ensemble_check.isChecked())
         store.set("upscale/output_dir", s.output_dir or "")
         store.set("upscale/format", s.output_format or "")
         store.set("upscale/quality", s.quality)

@@ -54,8 +54,8 @@ class UpscaleWorker(Worker):
     """Runs queued jobs one after another with :func:`engine.jobs.upscale_file`.
 
     Every job has its own CancelToken (cancel one row); jobs can be appended while it runs.
-    Upscalers are cached per (model, scale, device, precision), the colorize model (jobs
-    with ``colorize`` set) per (colorize model, device).
+    Upscalers are cached per (model, scale, device, precision, self-ensemble), the colorize
+    model (jobs with ``colorize`` set) per (colorize model, device).
     """
 
     rowStarted = Signal(int, str, int)                    # id, model label, scale
@@ -110,7 +110,8 @@ class UpscaleWorker(Worker):
         key = s.key()
         if key not in self._upscalers:
             ref = resolve_model(s.model, s.scale)
-            self._upscalers = {key: (make_upscaler(ref, s.device, s.precision), ref.name)}
+            up = make_upscaler(ref, s.device, s.precision, s.self_ensemble)
+            self._upscalers = {key: (up, ref.name)}
         return self._upscalers[key]
 
     def _colorizer(self, s: JobSettings) -> Any:

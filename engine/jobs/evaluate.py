@@ -18,23 +18,28 @@ class EvalReport:
     scale: int
     datasets: dict[str, DatasetScores] = field(default_factory=dict)
     baseline: dict[str, DatasetScores] = field(default_factory=dict)
+    self_ensemble: bool = False
 
     def as_json(self) -> dict:
-        return {"model": self.model, "scale": self.scale,
-                "datasets": {k: v.as_dict() for k, v in self.datasets.items()},
-                "bicubic": {k: v.as_dict() for k, v in self.baseline.items()}}
+        out = {"model": self.model, "scale": self.scale,
+               "datasets": {k: v.as_dict() for k, v in self.datasets.items()},
+               "bicubic": {k: v.as_dict() for k, v in self.baseline.items()}}
+        if self.self_ensemble:
+            out["self_ensemble"] = True
+        return out
 
 
 def run_eval(model: str, scale: int, dataset_dirs: list[str | os.PathLike[str]], *,
              device: str = "auto", precision: str = "fp32", tile: int | str | None = None,
-             with_baseline: bool = True, progress: ProgressCallback | None = None,
+             self_ensemble: bool = False, with_baseline: bool = True,
+             progress: ProgressCallback | None = None,
              cancel: CancelToken | None = None) -> EvalReport:
     """Score ``model`` at ``scale`` on each folder; fp32 and whole images by default, as
     published numbers are."""
     ref = resolve_model(model, scale)
-    fn = make_upscale_fn(make_upscaler(ref, device, precision), tile=tile)
+    fn = make_upscale_fn(make_upscaler(ref, device, precision, self_ensemble), tile=tile)
     bic = make_upscale_fn(make_upscaler(ClassicalModel("bicubic", scale)))
-    report = EvalReport(model=ref.name, scale=scale)
+    report = EvalReport(model=ref.name, scale=scale, self_ensemble=self_ensemble)
     for d in dataset_dirs:
         name = Path(d).resolve().name
         images = load_benchmark(d, scale)

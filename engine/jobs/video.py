@@ -89,7 +89,8 @@ def run_video_job(input: str | os.PathLike[str], output: str | os.PathLike[str] 
                     colorize=options.colorize or (video.colorize if video else None))
     try:
         ref = resolve_model(options.model, options.scale)
-        up = upscaler or make_upscaler(ref, options.device, options.precision)
+        up = upscaler or make_upscaler(ref, options.device, options.precision,
+                                       options.self_ensemble)
         out = Path(output) if output is not None else None
         target = video_output_path(src, out, options, vopts, ref.name)
         if out is not None:

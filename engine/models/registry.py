@@ -165,10 +165,13 @@ def import_model(path: str | os.PathLike[str]) -> ModelInfo:
     return _info(dst, "user")
 
 
-def make_upscaler(ref: ModelRef, device: str | None = "auto", precision: str | None = "auto"):
-    """Build the runnable upscaler for a resolved model reference."""
-    from engine.inference import ClassicalUpscaler, TorchUpscaler
+def make_upscaler(ref: ModelRef, device: str | None = "auto", precision: str | None = "auto",
+                  self_ensemble: bool = False):
+    """Build the runnable upscaler for a resolved model reference; ``self_ensemble``
+    averages it over the 8 flips/rotations (8 passes, sharper; networks only)."""
+    from engine.inference import ClassicalUpscaler, SelfEnsemble, TorchUpscaler
     from engine.models.descriptor import LoadedModel
     if isinstance(ref, ClassicalModel):
         return ClassicalUpscaler(ref.method, ref.scale)
-    return TorchUpscaler(LoadedModel.from_file(ref.path), device, precision)
+    up = TorchUpscaler(LoadedModel.from_file(ref.path), device, precision)
+    return SelfEnsemble(up) if self_ensemble else up

@@ -100,3 +100,27 @@ def test_model_labels_say_size_score_and_kind():
     assert model_label(info(name="srcnn_x2", role="reference", params=57281)).endswith(
         "57.3k params · Set5 37.36 dB · reference")
     assert model_label(info(source="user", metrics={}, params=None)) == "fast_x2 · ×2 · imported"
+
+
+def test_self_ensemble_is_for_networks_persists_and_runs(qtbot, window, tmp_path: Path) -> None:
+    from app.gui.main_window import MainWindow
+    sp = window.settings_panel
+    sp.select_model("lanczos")
+    assert not sp.ensemble_check.isEnabled()          # a resizer has nothing to average
+    sp.select_model("tiny_x2")
+    assert sp.ensemble_check.isEnabled() and not sp.job_settings().self_ensemble
+    plain_key = sp.job_settings().key()
+    sp.ensemble_check.setChecked(True)
+    s = sp.job_settings()
+    assert s.self_ensemble and s.upscale_options().self_ensemble and s.key() != plain_key
+    sp.out_edit.setText(str(tmp_path / "o"))
+    window.add_paths([save_png(tmp_path / "t.png", 20, 20)])
+    window.start()
+    wait_finished(qtbot, window)
+    assert window.queue.items[0].output and Path(window.queue.items[0].output).is_file()
+    window.close()
+    other = MainWindow(SettingsStore())
+    qtbot.addWidget(other)
+    qtbot.waitUntil(lambda: "tiny_x2" in other.settings_panel.model_names(), timeout=20000)
+    assert other.settings_panel.ensemble_check.isChecked()
+    other.close()

@@ -159,7 +159,7 @@ class SRRun(RunBase[TrainResult]):
         if is_best:
             self.best, self.best_step = scores.psnr_y, self.step
             export_weights(module, self.out / BEST, steps=self.step, metrics=self.metrics,
-                           **self.net)
+                           trained_on=self.trained_on(), **self.net)
         assert self.best is not None
         emit(self.progress, Validated(
             self.step, scores.psnr_y, scores.ssim_y, self.best, sample,

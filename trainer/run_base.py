@@ -21,7 +21,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 import torch
 
-from engine.devices import select_device
+from engine.devices import describe_device, select_device
 from engine.errors import ConfigError, UnsupportedModelError
 from engine.events import (
     CancelToken,
@@ -183,6 +183,13 @@ class RunBase(ABC, Generic[R]):
     def _warn(self, message: str) -> None:
         emit(self.progress, Warning_(message))
 
+    def trained_on(self) -> str:
+        """Where this run trains, for the exported file's metadata (a resumed run records
+        the machine of its last stretch)."""
+        where = (describe_device(self.device) if self.device.type != "cpu"
+                 else f"CPU, {torch.get_num_threads()} torch thread(s)")
+        return f"{where}, torch {torch.__version__.split('+')[0]}"
+
     def _state(self) -> dict[str, Any]:
         return {"step": self.step, "net": self.net, "config": to_dict(self.cfg),
                 "model": self.model.state_dict(),
@@ -304,7 +311,7 @@ class RunBase(ABC, Generic[R]):
                 self._warn(f"run.max_minutes reached at step {self.step}")
                 break
         final = export_weights(self._eval_module(), self.out / FINAL, steps=self.step,
-                               metrics=self.metrics, **self.net)
+                               metrics=self.metrics, trained_on=self.trained_on(), **self.net)
         return self._result(last_loss, final=final)
 
     def _log_step(self, sums: dict[str, Any], count: int) -> float:

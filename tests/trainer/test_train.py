@@ -67,6 +67,7 @@ def test_training_beats_bicubic_and_exports(tmp_path, data_dirs):
     assert meta["arch"] == "fsrcnn_ps" and meta["scale"] == 2 and meta["num_channels"] == 1
     assert meta["config"] == {"num_channels": 1, "d": 8, "s": 4, "m": 1, "reparam": 0}
     assert meta["steps"] == res.best_step and meta["params"] > 0
+    assert meta["trained_on"].startswith("CPU, ") and "torch " in meta["trained_on"]
     assert meta["metrics"]["val"]["psnr_y"] == pytest.approx(res.best_psnr_y, abs=1e-3)
     # the exported file scores exactly what validation reported (same evaluation code)
     model = LoadedModel.from_file(res.best_weights)

@@ -128,6 +128,20 @@ def _budget_text(run: dict) -> str:
     return f"{run.get('steps')} steps on {run.get('threads')} CPU thread(s)"
 
 
+def _quality_target_text(m) -> str:
+    """The quality target: DRRN's published Y-PSNR on all three sets (EDSR-baseline's the
+    stretch goal), with the gap per set when short."""
+    ours = [m.metrics.get(k, {}).get("psnr_y", float("nan")) for k in DATASETS]
+    drrn, edsr = PAPER["DRRN"][m.scale], PAPER["EDSR-baseline"][m.scale]
+    short = [f"{k} {t - v:.2f} dB" for k, v, t in zip(DATASETS, ours, drrn) if v < t]
+    verdict = "met" if not short else f"**not met: short by {', '.join(short)}**"
+    fmt = " / ".join
+    return (f"- `{m.name}`: Set5 / Set14 / BSD100 x{m.scale} "
+            f"{fmt(f'{v:.2f}' for v in ours)} dB vs DRRN {fmt(str(t) for t in drrn)} "
+            f"(stretch: EDSR-baseline {fmt(str(t) for t in edsr)}): {verdict}; "
+            f"{_steps_text(m)}.")
+
+
 def _curve(run: Path) -> list[tuple[int, float]]:
     log = run / "log.jsonl"
     if not log.is_file():
@@ -171,6 +185,8 @@ def report() -> None:
             lines.append(f"- `{m.name}`: Set5 x{m.scale} {s5:.2f} dB vs target {t} "
                          f"(FSRCNN paper {PAPER['FSRCNN'][m.scale][0]}): {verdict}; "
                          f"{_steps_text(m)}.")
+        if m.role == "quality" and s5 is not None:
+            lines.append(_quality_target_text(m))
         if m.role == "reference" and s5 is not None and m.arch in REFERENCE_PAPER_SET5:
             paper, by_scale = REFERENCE_PAPER_SET5[m.arch]
             p = by_scale.get(m.scale)
@@ -201,7 +217,9 @@ def report() -> None:
                      f"{optim.get('lr')} {optim.get('schedule')}, EMA {optim.get('ema')}, "
                      f"{_budget_text(run)}, seed {run.get('seed')}; exported at step "
                      f"{m.metadata.get('steps')}"
-                     + (f", starting from `{_init_from(m)}`" if _init_from(m) else "") + ".")
+                     + (f", starting from `{_init_from(m)}`" if _init_from(m) else "")
+                     + (f"; last trained on {m.metadata['trained_on']}"
+                        if m.metadata.get("trained_on") else "") + ".")
     demos = sorted((REPO / "docs").glob("finetune_demo_*.json"))
     if demos:
         lines += ["", "## Fine-tuning demonstration", "",

@@ -5,6 +5,7 @@
 # at ../shared/data/train, where the recipes expect them.
 #   bash recipes/gpu/device.sh unpack .gpu/d1          # WebP folders -> ../shared/data/train
 #   bash recipes/gpu/device.sh launch quality_x2 ...   # detached runs in runs/<name>
+#   bash recipes/gpu/device.sh launch recipes/quality_x2.toml   # a recipe outside gpu/
 #   TRAIN_ARGS="--set run.max_minutes=25" bash recipes/gpu/device.sh launch quality_x2
 #   bash recipes/gpu/device.sh status                  # last log line of every run
 #   bash recipes/gpu/device.sh snapshot OUT_DIR        # weights + logs as one .tar.gz
@@ -32,10 +33,13 @@ print(f"unpacked {len(jobs)} images into {dst}")
 PY
   ;;
 launch)
-  for n in "$@"; do
+  for arg in "$@"; do
+    # a name in recipes/gpu/, or a recipe path (recipes/quality_x2.toml): runs/<its stem>
+    case "$arg" in *.toml) recipe=$arg; n=$(basename "$arg" .toml) ;;
+                   *) recipe="recipes/gpu/$arg.toml"; n=$arg ;; esac
     mkdir -p "runs/$n"
     setsid nohup env PYTHONPATH="$PWD" OMP_NUM_THREADS=1 PYTHONUNBUFFERED=1 \
-      python3 -m trainer "recipes/gpu/$n.toml" --out "runs/$n" --device cuda ${TRAIN_ARGS:-} \
+      python3 -m trainer "$recipe" --out "runs/$n" --device cuda ${TRAIN_ARGS:-} \
       > "runs/$n/stdout.log" 2>&1 < /dev/null &
     echo "launched $n (pid $!)"
   done

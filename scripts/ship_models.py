@@ -67,16 +67,25 @@ def ship(run_dirs: list[str], weights: str) -> None:
                    for k, v in rep["datasets"].items()}
         val = meta.get("metrics") or {}
         update_metadata(dest, metrics=metrics, validation=val,
-                        recipe=_recipe_path(meta.get("recipe") or name),
+                        recipe=_recipe_path(meta.get("recipe") or name, Path(rd)),
                         run_dir=_rel(Path(rd).resolve()))
         s5 = metrics["Set5"]["psnr_y"]
         print(f"shipped {dest.relative_to(REPO)}: Set5 {s5:.2f} / Set14 "
               f"{metrics['Set14']['psnr_y']:.2f} / BSD100 {metrics['BSD100']['psnr_y']:.2f}")
 
 
-def _recipe_path(recipe_id: str) -> str:
-    """``recipes/ID.toml``, or where under ``recipes/`` that file is (``recipes/gpu/``)."""
+def _recipe_path(recipe_id: str, run_dir: Path | None = None) -> str:
+    """``recipes/ID.toml``, or where under ``recipes/`` that file is (``recipes/gpu/``).
+    A run records only the recipe's stem; when two recipes share it (``quality_x2`` is in
+    both ``recipes/`` and ``recipes/gpu/``), the one whose model is the run's wins."""
+    import tomllib
     found = sorted((REPO / "recipes").rglob(f"{recipe_id}.toml"))
+    cfg = run_dir / "config.json" if run_dir is not None else None
+    if len(found) > 1 and cfg is not None and cfg.is_file():
+        arch = json.loads(cfg.read_text()).get("model", {}).get("arch")
+        same = [f for f in found
+                if tomllib.loads(f.read_text()).get("model", {}).get("arch") == arch]
+        found = same or found
     return _rel(found[0]) if found else f"recipes/{recipe_id}.toml"
 
 

@@ -56,3 +56,20 @@ def model_dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("SRSTUDIO_MODELS_DIR", str(shipped))
     monkeypatch.setenv("SRSTUDIO_USER_MODELS_DIR", str(user))
     return shipped, user
+
+
+class FakeUpscalerBase:
+    """The memory side of the Upscaler protocol for test doubles: plenty of memory, no
+    out-of-memory errors; subclasses set the attributes and define ``__call__``."""
+
+    def bytes_per_input_pixel(self) -> float:
+        return 64.0
+
+    def free_memory(self) -> int:
+        return 1 << 30
+
+    def release_memory(self) -> None:
+        pass
+
+    def is_oom(self, err: BaseException) -> bool:
+        return False

@@ -14,10 +14,10 @@ from engine.inference import SelfEnsemble, TorchUpscaler, upscale_image
 from engine.inference.self_ensemble import TRANSFORMS
 from engine.models.descriptor import LoadedModel
 from engine.tiling import run_tiled
-from tests.conftest import photo_like
+from tests.conftest import FakeUpscalerBase, photo_like
 
 
-class RampUpscaler:
+class RampUpscaler(FakeUpscalerBase):
     """Nearest-neighbour x2 plus a left-to-right ramp: not orientation-equivariant, so the
     ensemble's result is known exactly (every ramp meets its mirror image)."""
 
@@ -31,18 +31,6 @@ class RampUpscaler:
         up = tiles.repeat(2, axis=1).repeat(2, axis=2)
         w = up.shape[2]
         return up + 0.1 * np.linspace(0, 1, w, dtype=np.float32)[None, None, :, None]
-
-    def bytes_per_input_pixel(self) -> float:
-        return 100.0
-
-    def free_memory(self) -> int:
-        return 1 << 30
-
-    def release_memory(self) -> None:
-        pass
-
-    def is_oom(self, err: BaseException) -> bool:
-        return False
 
 
 def test_the_eight_orientations_are_distinct_and_undone():

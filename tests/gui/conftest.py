@@ -14,6 +14,8 @@ import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
+from tests.conftest import FakeUpscalerBase  # noqa: E402
+
 TINY_CONFIG = {"d": 8, "s": 4, "m": 1, "num_channels": 1}
 
 
@@ -53,7 +55,7 @@ def save_png(path: Path, width: int = 40, height: int = 32, seed: int = 0) -> Pa
     return path
 
 
-class SlowUpscaler:
+class SlowUpscaler(FakeUpscalerBase):
     """Nearest-neighbour upscaler that sleeps per tile, so a job can be cancelled midway."""
 
     def __init__(self, scale: int) -> None:
@@ -65,18 +67,6 @@ class SlowUpscaler:
     def __call__(self, tiles: np.ndarray) -> np.ndarray:
         time.sleep(0.03)
         return self._inner(tiles)
-
-    def bytes_per_input_pixel(self) -> float:
-        return 64.0
-
-    def free_memory(self) -> int:
-        return 1 << 30
-
-    def release_memory(self) -> None:
-        pass
-
-    def is_oom(self, err: BaseException) -> bool:
-        return False
 
 
 @pytest.fixture(scope="session")

@@ -75,17 +75,15 @@ def ship(run_dirs: list[str], weights: str) -> None:
 
 
 def _recipe_path(recipe_id: str, run_dir: Path | None = None) -> str:
-    """``recipes/ID.toml``, or where under ``recipes/`` that file is (``recipes/gpu/``).
-    A run records only the recipe's stem; when two recipes share it (``quality_x2`` is in
-    both ``recipes/`` and ``recipes/gpu/``), the one whose model is the run's wins."""
-    import tomllib
-    found = sorted((REPO / "recipes").rglob(f"{recipe_id}.toml"))
+    """The recipe a run was trained from: the file its ``config.json`` names
+    (``recipe_file``), else the first ``recipes/**/ID.toml`` (runs from before the trainer
+    recorded the file)."""
     cfg = run_dir / "config.json" if run_dir is not None else None
-    if len(found) > 1 and cfg is not None and cfg.is_file():
-        arch = json.loads(cfg.read_text()).get("model", {}).get("arch")
-        same = [f for f in found
-                if tomllib.loads(f.read_text()).get("model", {}).get("arch") == arch]
-        found = same or found
+    if cfg is not None and cfg.is_file():
+        recorded = json.loads(cfg.read_text()).get("recipe_file")
+        if recorded and Path(recorded).is_file():
+            return _rel(Path(recorded).resolve())
+    found = sorted((REPO / "recipes").rglob(f"{recipe_id}.toml"))
     return _rel(found[0]) if found else f"recipes/{recipe_id}.toml"
 
 

@@ -2,11 +2,12 @@
 
 The two trained networks become the two parts of :mod:`engine.archs.span_fast` unchanged,
 and the blend weight ``mix`` is fitted in closed form (least squares on the luma) on
-training images, so the composed network starts where both parts stopped instead of from
-scratch; ``model.init_from`` = the written file then trains the whole.
+held-out images (the quality recipes use the LIVE1 validation set, never a benchmark), so
+the composed network starts where both parts stopped instead of from scratch;
+``model.init_from`` = the written file then trains the whole.
 
     python -m trainer.compose SPAN.safetensors FAST.safetensors DEST.safetensors \
-        --fit-dir ../shared/data/train/T91
+        --fit-dir ../shared/data/train/LIVE1_subset
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ import torch
 from engine.archs import build
 from engine.archs.span_fast import SpanFast
 from engine.color import torch_rgb_to_ycbcr
-from engine.evaluation import make_lr
-from engine.io import iter_image_files, read_image
+from engine.evaluation import BenchmarkImage, load_benchmark
 from engine.models.descriptor import LoadedModel
+from engine.models.weights import read_metadata
 from trainer.export import export_weights
 
 
@@ -56,29 +57,29 @@ def compose(span_path: str | Path, fast_path: str | Path, scale: int,
     return net.eval(), {"num_channels": 3, **cfg}
 
 
+def _rgb_tensor(pixels: np.ndarray) -> torch.Tensor:
+    rgb = np.repeat(pixels[..., None], 3, axis=-1) if pixels.ndim == 2 else pixels
+    return torch.from_numpy(np.ascontiguousarray(rgb)).permute(2, 0, 1)[None].float() / 255.0
+
+
 @torch.no_grad()
-def fit_mix(net: SpanFast, hr_paths: list[Path], scale: int) -> float:
-    """The least-squares blend weight of SPAN's luma over the fast luma on ``hr_paths``
-    (LR made with the MATLAB bicubic, as the training data is)."""
+def fit_mix(net: SpanFast, images: list[BenchmarkImage], scale: int) -> float:
+    """The least-squares blend weight of SPAN's luma over the fast luma on ``images``
+    (:func:`engine.evaluation.load_benchmark`: MATLAB-bicubic LR, as the training data),
+    over the pixels the evaluation scores (border of ``scale`` shaved)."""
     num = den = 0.0
-    for path in hr_paths:
-        pixels = read_image(path).pixels
-        if pixels.ndim == 2:
-            pixels = np.repeat(pixels[..., None], 3, axis=-1)
-        if pixels.dtype != np.uint8 or pixels.shape[-1] != 3:
-            continue
-        lr, hr = make_lr(pixels, scale)
-        x = torch.from_numpy(lr).permute(2, 0, 1)[None].float() / 255.0
-        target = torch_rgb_to_ycbcr(torch.from_numpy(hr).permute(2, 0, 1)[None].float() / 255.0)
+    b = scale
+    for im in images:
+        x = _rgb_tensor(im.lr)
+        target = torch_rgb_to_ycbcr(_rgb_tensor(im.hr))[:, :1]
         y_span = torch_rgb_to_ycbcr(net.span(x))[:, :1]
         y_fast = net.fast(torch_rgb_to_ycbcr(x)[:, :1])
-        b = scale   # the evaluation's shaved border
         d = (y_span - y_fast)[..., b:-b, b:-b]
-        r = (target[:, :1] - y_fast)[..., b:-b, b:-b]
+        r = (target - y_fast)[..., b:-b, b:-b]
         num += float((d * r).sum())
         den += float((d * d).sum())
     if den == 0.0:
-        raise ValueError("fit_mix: no usable RGB images")
+        raise ValueError("fit_mix: no images to fit on")
     return num / den
 
 
@@ -90,21 +91,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mix", type=float, default=None,
                     help="SPAN's luma weight (default: fitted on --fit-dir)")
     ap.add_argument("--fit-dir", action="append", default=[],
-                    help="training HR images to fit the blend weight on (repeatable)")
+                    help="HR images (a folder, as srstudio eval reads it) to fit the blend "
+                         "weight on; repeatable")
     ap.add_argument("--fit-limit", type=int, default=40, help="images used to fit (first N)")
     ap.add_argument("--name", default=None)
     args = ap.parse_args(argv)
     if args.mix is None and not args.fit_dir:
         ap.error("give --mix or --fit-dir")
-    scale = int(LoadedModel.from_file(args.span).scale)
+    scale = int(read_metadata(args.span)["scale"])
     net, config = compose(args.span, args.fast, scale,
                           mix=args.mix if args.mix is not None else 0.5)
     if args.mix is None:
-        paths = sorted(iter_image_files([Path(d) for d in args.fit_dir], recursive=True))
-        mix = fit_mix(net, paths[: args.fit_limit], scale)
+        images = [im for d in args.fit_dir for im in load_benchmark(d, scale)][: args.fit_limit]
+        mix = fit_mix(net, images, scale)
         with torch.no_grad():
             net.mix.fill_(mix)
-        print(f"fitted mix = {mix:.4f} on {min(len(paths), args.fit_limit)} images")
+        print(f"fitted mix = {mix:.4f} on {len(images)} images")
     out = export_weights(net, args.dest, arch="span_fast", scale=scale, num_channels=3,
                          config=config, name=args.name or f"quality_x{scale}",
                          role="quality",

@@ -156,6 +156,7 @@ class TrainConfig:
     optim: OptimConfig = field(default_factory=OptimConfig)
     run: RunConfig = field(default_factory=RunConfig)
     recipe: str = ""  # recipe id written into exported weights (default: the file's stem)
+    recipe_file: str = ""  # the recipe file itself (set on load), kept in the run's config.json
 
 
 # --- loading -------------------------------------------------------------------------
@@ -177,6 +178,8 @@ def load_dataclass_config(cls: type[T], path: str | os.PathLike[str] | None = No
         raw = read_config_file(p)
         base = p.resolve().parent
         raw.setdefault("recipe", p.stem)
+        # the stem alone is ambiguous (recipes/quality_x2.toml, recipes/gpu/quality_x2.toml)
+        raw.setdefault("recipe_file", str(p.resolve()))
     try:
         cfg = _build(cls, raw, "", base)
         for item in overrides or []:

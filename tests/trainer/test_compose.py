@@ -10,7 +10,7 @@ import torch
 
 from engine.archs import build
 from engine.color import torch_rgb_to_ycbcr
-from engine.evaluation import make_lr
+from engine.evaluation import load_benchmark
 from engine.models.descriptor import LoadedModel
 from engine.models.weights import read_metadata
 from tests.trainer.conftest import synth_image, write_png
@@ -63,19 +63,19 @@ def test_the_blend_ends_are_the_two_networks(tmp_path):
 
 def test_fitted_mix_is_the_least_squares_blend(tmp_path):
     sp, fp = _parts(tmp_path)
-    paths = [write_png(tmp_path / "hr" / f"{i}.png", synth_image(40, 44, seed=10 + i))
-             for i in range(3)]
+    for i in range(3):
+        write_png(tmp_path / "hr" / f"{i}.png", synth_image(40, 44, seed=10 + i))
+    images = load_benchmark(tmp_path / "hr", 2)
     net, _ = compose(sp, fp, 2)
-    best = fit_mix(net, paths, 2)
+    best = fit_mix(net, images, 2)
 
     def loss(mix: float) -> float:
         total = 0.0
         with torch.no_grad():
             net.mix.fill_(mix)
-            for p in paths:
-                lr, hr = make_lr(synth_image(40, 44, seed=10 + paths.index(p)), 2)
-                x = torch.from_numpy(lr).permute(2, 0, 1)[None].float() / 255
-                t = torch.from_numpy(hr).permute(2, 0, 1)[None].float() / 255
+            for im in images:
+                x = torch.from_numpy(im.lr).permute(2, 0, 1)[None].float() / 255
+                t = torch.from_numpy(im.hr).permute(2, 0, 1)[None].float() / 255
                 d = torch_rgb_to_ycbcr(net(x))[:, 0] - torch_rgb_to_ycbcr(t)[:, 0]
                 total += float((d[..., 2:-2, 2:-2] ** 2).sum())
         return total

@@ -51,6 +51,7 @@ lr = 5e-4
     assert cfg.model.scale == 3 and cfg.model.config == {"d": 8}
     assert cfg.optim.lr == 5e-4 and cfg.optim.betas == [0.8, 0.9]
     assert cfg.recipe == "r"
+    assert cfg.recipe_file == str(cfg_path.resolve())   # the stem alone can be ambiguous
 
 
 def test_yaml_and_dict_overrides(tmp_path):

@@ -67,6 +67,7 @@ class ColorizeConfig:
     optim: OptimConfig = field(default_factory=OptimConfig)
     run: RunConfig = field(default_factory=RunConfig)
     recipe: str = ""
+    recipe_file: str = ""  # the recipe file itself (set on load), kept in the run's config.json
 
 
 def load_colorize_config(path: str | os.PathLike[str] | None = None,

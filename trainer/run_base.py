@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import sys
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -57,12 +58,24 @@ class PauseFlag(Protocol):
     def is_set(self) -> bool: ...
 
 
-def compiled(model: torch.nn.Module, mode: str) -> torch.nn.Module:
+FROZEN_COMPILE_WARNING = (
+    "run.compile is not available in the packaged app (torch.compile writes and builds "
+    "kernels at run time, which needs Python's sources and a C compiler); training without "
+    "it: same results, no speed-up. Run the trainer from source to compile.")
+
+
+def compiled(model: torch.nn.Module, mode: str,
+             warn: Callable[[str], None] | None = None) -> torch.nn.Module:
     """What the training step calls: ``model`` itself, or ``torch.compile(model)`` (fused
     kernels, and CUDA graphs with 'reduce-overhead').  The compiled wrapper shares the
     module's parameters, so the optimiser, EMA, checkpoints and validation, which all use
-    the plain module, see the same weights."""
+    the plain module, see the same weights.  In a PyInstaller build (``sys.frozen``) the
+    model runs uncompiled, with a warning, rather than failing at the first step."""
     if mode == "off":
+        return model
+    if getattr(sys, "frozen", False):
+        if warn is not None:
+            warn(FROZEN_COMPILE_WARNING)
         return model
     return torch.compile(model, mode=None if mode == "default" else mode)
 
@@ -224,7 +237,7 @@ class RunBase(ABC, Generic[R]):
     def build(self, fresh: bool) -> None:
         """:meth:`_setup`, then the training forward (compiled when ``run.compile`` asks)."""
         self._setup(fresh)
-        self.train_forward = compiled(self.model, self.cfg.run.compile)
+        self.train_forward = compiled(self.model, self.cfg.run.compile, self._warn)
 
     def close(self) -> None:
         """Release what :meth:`build` started (the batch-drawing thread of

@@ -16,7 +16,7 @@ import torch
 
 from engine.errors import ConfigError
 from engine.evaluation import evaluate, load_benchmark
-from engine.events import CancelToken, Finished, Progress, Started
+from engine.events import CancelToken, Finished, Progress, Started, Warning_
 from engine.inference import make_upscale_fn
 from engine.models.descriptor import LoadedModel
 from engine.models.weights import read_metadata
@@ -24,6 +24,7 @@ from tests.trainer.conftest import tiny_overrides
 from trainer import CheckpointSaved, StepLogged, Validated, load_config, train
 from trainer.checkpoint import load_checkpoint
 from trainer.loop import EXIT_AFTER_STEP_ENV
+from trainer.run_base import FROZEN_COMPILE_WARNING
 from trainer.runlog import RunLog
 
 REPO = Path(__file__).resolve().parents[2]
@@ -228,6 +229,24 @@ def test_compile_wraps_the_training_forward_only(tmp_path, data_dirs, monkeypatc
     _same_state(load_checkpoint(plain.checkpoint), load_checkpoint(comp.checkpoint))
     with pytest.raises(ConfigError, match="run.compile: expected one of off, default"):
         train(load_config(None, tiny_overrides(data_dirs, tmp_path / "x", run__compile="fast")))
+
+
+def test_compile_is_skipped_with_a_warning_when_frozen(tmp_path, data_dirs, monkeypatch):
+    """In the packaged app torch.compile cannot build kernels: the run trains uncompiled
+    and says so, instead of failing at its first step."""
+    def no_compile(model, mode=None):
+        raise AssertionError("torch.compile called in a frozen app")
+
+    monkeypatch.setattr(torch, "compile", no_compile)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    events: list = []
+    extra = {"run.steps": 2, "data.val_dir": "null", "run.ckpt_every": 0}
+    result = train(load_config(None, tiny_overrides(data_dirs, tmp_path / "f",
+                                                    run__compile="default", **extra)),
+                   progress=events.append)
+    assert load_checkpoint(result.checkpoint)["step"] == 2
+    assert [e.message for e in events if isinstance(e, Warning_)
+            if "run.compile" in e.message] == [FROZEN_COMPILE_WARNING]
 
 
 def test_fine_tune_from_weights(tmp_path, data_dirs):

@@ -11,7 +11,9 @@ run: anything over 100 ms is a visible freeze.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -59,6 +61,7 @@ def main() -> int:
     args = ap.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="srstudio-bench-"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)  # its inputs and outputs
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "cfg"))
     from PIL import Image
     src = tmp / "in" / "photo.png"

@@ -10,7 +10,9 @@ interpreter start and every import count) to that line.  Target: < 3 s.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,6 +42,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="srstudio-startup-")
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)  # its inputs and outputs
     env = dict(os.environ, SRSTUDIO_STARTUP_PROBE="1", XDG_CONFIG_HOME=tmp)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     results = [one_run(env) for _ in range(args.runs)]

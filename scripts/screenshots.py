@@ -14,7 +14,9 @@ to a temporary folder, so the user's own setup is untouched.
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -83,6 +85,7 @@ def main() -> int:
     width, height = (int(v) for v in args.size.split("x"))
 
     tmp = Path(tempfile.mkdtemp(prefix="srstudio-shots-"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)  # its inputs and outputs
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "cfg"))
     os.environ.setdefault("SRSTUDIO_USER_MODELS_DIR", str(tmp / "user_models"))
     os.environ["XDG_DATA_HOME"] = str(tmp / "data")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import platform
 
 import torch
 
@@ -57,6 +58,21 @@ def resolve_dtype(device: torch.device, precision: str | None, supports_half: bo
     if dtype == torch.float16 and device.type == "cpu":
         return torch.float32  # fp16 convolutions on CPU are slow or missing; keep fp32
     return dtype
+
+
+def memory_format_for(device: torch.device) -> torch.memory_format:
+    """The layout networks run fastest in on ``device``.
+
+    x86 CPUs: channels-last (NHWC), which oneDNN convolves without reordering: measured
+    here (bench/memory_format.py, one thread) 1.07-1.45x faster through the upscale
+    pipeline (fast_x2 1.45x, SRCNN 1.41x, quality_x2 1.07x), outputs within one 8-bit
+    level, and 1.2x for training steps of the fast network.  Elsewhere the default layout,
+    as nothing else was measured (GPUs, Arm CPUs).
+    """
+    cpu_x86 = device.type == "cpu" and platform.machine().lower() in ("x86_64", "amd64", "x86")
+    if cpu_x86 and torch.backends.mkldnn.is_available():
+        return torch.channels_last
+    return torch.contiguous_format
 
 
 def available_ram_bytes() -> int:

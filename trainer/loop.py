@@ -18,6 +18,7 @@ from typing import Any
 import torch
 
 from engine.archs.registry import ArchSpec
+from engine.devices import memory_format_for
 from engine.events import CancelToken, ProgressCallback, emit
 from trainer.checkpoint import BEST, LAST
 from trainer.config import TrainConfig
@@ -91,7 +92,7 @@ class SRRun(RunBase[TrainResult]):
         if fresh and m.init_from is not None:
             for w in load_init_weights(model, resolve_init_path(m.init_from, m.scale)):
                 self._warn(w)
-        self.model = model.to(self.device).train()
+        self.model = model.to(self.device, memory_format=memory_format_for(self.device)).train()
         self.net = {"arch": spec.name, "scale": m.scale, "config": net_config,
                     "num_channels": net_config["num_channels"],
                     "name": m.name or f"{cfg.recipe or spec.name}_x{m.scale}", "role": m.role,

@@ -14,7 +14,7 @@ import numpy as np
 import torch
 
 from engine.color import torch_rgb_to_ycbcr, torch_ycbcr_to_rgb
-from engine.devices import is_oom, resolve_dtype, select_device
+from engine.devices import is_oom, memory_format_for, resolve_dtype, select_device
 from engine.models.descriptor import LoadedModel
 from engine.resize.torch_bicubic import upsample_bicubic
 
@@ -49,7 +49,8 @@ class TorchUpscaler:
         if self.device.type == "cpu":
             # near-zero residual tails produce denormals that slow CPU convolutions ~4x
             torch.set_flush_denormal(True)
-        self.module = model.module.to(self.device, dtype=self.dtype).eval()
+        self.module = model.module.to(self.device, dtype=self.dtype,
+                                      memory_format=memory_format_for(self.device)).eval()
         self.name = model.name
         self.scale = model.scale
         # Y-only networks also need context for the bicubic chroma (2 px)

@@ -45,5 +45,6 @@ def test_fp16_output_matches_fp32(info):
     full = _run(info, torch.float32, tile)
     half = _run(info, torch.float16, tile)
     diff = np.abs(full - half) * 255
-    assert diff.mean() < 0.15, diff.mean()   # fp16's step near 1.0 is 1/2048 of full scale
+    # measured 0.05-0.11 levels; bf16, with 3 significant digits, gives 0.4-0.64
+    assert diff.mean() < 0.25, diff.mean()
     assert diff.max() < 2.0, diff.max()

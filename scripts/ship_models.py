@@ -149,16 +149,19 @@ def _quality_target_text(m) -> str:
             f"{_steps_text(m)}.")
 
 
-def _curve(run: Path) -> list[tuple[int, float]]:
+def _curve(run: Path) -> tuple[str, list[tuple[int, float]]]:
+    """The run's validation set ('LIVE1_subset, 9 images') and its (step, Y-PSNR) points."""
     log = run / "log.jsonl"
     if not log.is_file():
-        return []
-    pts = []
+        return "", []
+    pts, where = [], ""
     for line in log.read_text().splitlines():
         d = json.loads(line)
         if d.get("kind") in ("val", "validated", "validation") and "psnr_y" in d:
             pts.append((int(d["step"]), float(d["psnr_y"])))
-    return pts
+            if d.get("dataset"):
+                where = f"{d['dataset']}, {d['images']} images" if d.get("images") else d["dataset"]
+    return where, pts
 
 
 def report() -> None:
@@ -250,13 +253,15 @@ def report() -> None:
                          f"{d['gain_db']:+.3f} dB | {d['wall_s']:.0f} s |")
         lines += ["", FINETUNE_NOTE]
     lines += ["", "## Validation curves", "",
-              "Validation Y-PSNR on `train/LIVE1_subset` (9 images held out from training) "
-              "during each run, from the run's `log.jsonl`:", ""]
+              "Validation Y-PSNR during the last run of each model, on images held out from "
+              "training (`train/LIVE1_subset`, or the first 50 of `train/BSDS500_test`), "
+              "from the run's `log.jsonl`:", ""]
     for m in models:
         run = REPO / str(m.metadata.get("run_dir") or Path("runs") / m.name)
-        pts = _curve(run)
+        where, pts = _curve(run)
         if pts:
-            lines.append(f"- `{m.name}`: " + ", ".join(f"{s}: {p:.2f}" for s, p in pts))
+            lines.append(f"- `{m.name}` ({where}): "
+                         + ", ".join(f"{s}: {p:.2f}" for s, p in pts))
     status = REPO / "docs" / "MODELS_status.md"
     if status.is_file():  # the hand-written part: gaps, what is left and why
         lines += ["", status.read_text().rstrip()]

@@ -25,6 +25,7 @@ from engine.color import torch_rgb_to_ycbcr
 from engine.evaluation import BenchmarkImage, load_benchmark
 from engine.models.descriptor import LoadedModel
 from engine.models.weights import read_metadata
+from trainer.data import to_rgb8
 from trainer.export import export_weights
 
 
@@ -58,8 +59,7 @@ def compose(span_path: str | Path, fast_path: str | Path, scale: int,
 
 
 def _rgb_tensor(pixels: np.ndarray) -> torch.Tensor:
-    rgb = np.repeat(pixels[..., None], 3, axis=-1) if pixels.ndim == 2 else pixels
-    return torch.from_numpy(np.ascontiguousarray(rgb)).permute(2, 0, 1)[None].float() / 255.0
+    return torch.from_numpy(to_rgb8(pixels)).permute(2, 0, 1)[None].float() / 255.0
 
 
 @torch.no_grad()

@@ -20,6 +20,7 @@ from engine.evaluation import BenchmarkImage, DatasetScores, evaluate, load_benc
 from engine.inference import ClassicalUpscaler, make_upscale_fn
 from engine.models.descriptor import LoadedModel
 from engine.resize.torch_bicubic import upsample_bicubic
+from trainer.data import to_rgb8
 
 SAMPLE_SIZE = 96  # HR pixels of the preview crop
 
@@ -32,14 +33,10 @@ class ValSet:
     sample_bicubic: np.ndarray  # bicubic upscale of the first image's LR (uint8)
 
 
-def _rgb(a: np.ndarray) -> np.ndarray:
-    return np.repeat(a[..., None], 3, axis=-1) if a.ndim == 2 else a
-
-
 def _center_crop(a: np.ndarray, size: int) -> np.ndarray:
     h, w = a.shape[:2]
     y, x = max(0, (h - size) // 2), max(0, (w - size) // 2)
-    return np.ascontiguousarray(_rgb(a[y:y + size, x:x + size]))
+    return to_rgb8(a[y:y + size, x:x + size])
 
 
 def load_val_set(val_dir: str | Path, scale: int, limit: int | None = None) -> ValSet:
@@ -47,7 +44,7 @@ def load_val_set(val_dir: str | Path, scale: int, limit: int | None = None) -> V
     images = load_benchmark(val_dir, scale, limit=limit)
     bicubic = evaluate(make_upscale_fn(ClassicalUpscaler("bicubic", scale)), images, scale,
                        name=Path(val_dir).name)
-    lr = torch.from_numpy(_rgb(images[0].lr).astype(np.float32) / 255).permute(2, 0, 1)[None]
+    lr = torch.from_numpy(to_rgb8(images[0].lr).astype(np.float32) / 255).permute(2, 0, 1)[None]
     up = upsample_bicubic(lr, scale)[0].permute(1, 2, 0).clamp(0, 1).numpy()
     return ValSet(Path(val_dir).name, images, bicubic,
                   np.floor(up * 255 + 0.5).astype(np.uint8))

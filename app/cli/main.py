@@ -40,7 +40,9 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-m", "--model", default="auto",
                    help="fast, quality, a model name, a .safetensors path, or a resizer "
                         "(bicubic, lanczos, bilinear, nearest); default: quality, else fast")
-    p.add_argument("-s", "--scale", type=int, default=4, choices=(2, 3, 4, 8))
+    p.add_argument("-s", "--scale", type=int, default=None, choices=(2, 3, 4, 8),
+                   help="default: the model's own scale for a weight file or model name, "
+                        "else 4")
     p.add_argument("--tile", type=_tile_arg, default="auto", help="tile size in pixels, auto, off")
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N, mps")
     p.add_argument("--precision", default="auto", choices=("auto", "fp32", "fp16", "bf16"))
@@ -85,10 +87,11 @@ def cmd_upscale(args: argparse.Namespace) -> int:
         split_inputs,
         video_output_path,
     )
-    from engine.models.registry import make_upscaler, resolve_model
+    from engine.models.registry import default_scale, make_upscaler, resolve_model
     from engine.naming import DEFAULT_NAME_PATTERN
 
-    opts = UpscaleOptions(model=args.model, scale=args.scale, tile=args.tile, device=args.device,
+    scale = args.scale if args.scale is not None else default_scale(args.model)
+    opts = UpscaleOptions(model=args.model, scale=scale, tile=args.tile, device=args.device,
                           precision=args.precision, self_ensemble=args.self_ensemble,
                           output_format=args.output_format,
                           quality=args.quality,

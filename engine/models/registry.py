@@ -100,6 +100,29 @@ class ClassicalModel:
 ModelRef = ModelInfo | ClassicalModel
 
 
+DEFAULT_SCALE = 4
+"""The scale a run takes when the user names none and the model does not fix one."""
+
+
+def default_scale(name: str | None) -> int:
+    """The scale to run ``name`` at when none was given: a weight file's or a model name's own
+    (a x2 file asked for nothing more must not fail as 'not x4'), else ``DEFAULT_SCALE`` for
+    roles, ``auto``, architectures and resizers.  Never raises: a name that does not resolve
+    gets the default, and ``resolve_model`` then says what is wrong with it."""
+    key = (name or "auto").strip()
+    low = key.lower()
+    if low == "auto" or low in ROLES or low in CLASSICAL:
+        return DEFAULT_SCALE
+    try:
+        p = Path(key).expanduser()
+        if p.suffix == ".safetensors" or p.is_file():
+            return _info(p, "user").scale
+        hits = [m for m in list_models() if m.name.lower() == low]
+    except (ModelFileError, KeyError, TypeError, ValueError, OSError):  # resolve_model reports it
+        return DEFAULT_SCALE
+    return hits[0].scale if hits else DEFAULT_SCALE
+
+
 def resolve_model(name: str, scale: int | None) -> ModelRef:
     """Turn what a user typed (a role, a name, an architecture, a path, a resizer) into a model.
 

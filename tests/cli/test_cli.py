@@ -94,6 +94,28 @@ def test_upscale_with_a_learned_model_tiled_equals_untiled(tmp_path, tiny_model)
     assert t.shape == (80, 104, 3) and np.abs(t - w).max() <= 1
 
 
+def test_upscale_without_scale_takes_the_models_own(tmp_path, tiny_model, capsys):
+    """A x2 weight file (or model name) given without --scale runs at x2, as the GUI fixes
+    the scale for such models; roles and resizers keep the default x4."""
+    p = save(tmp_path / "x.png", photo_like(12, 16))
+    copy = tmp_path / "mine.safetensors"
+    copy.write_bytes(tiny_model.read_bytes())
+    for model, out in ((str(copy), "f.png"), ("tiny_x2", "n.png"), ("bicubic", "b.png")):
+        assert main(["upscale", str(p), "-o", str(tmp_path / out), "--model", model,
+                     "--quiet"]) == 0, capsys.readouterr().err
+    assert np.asarray(Image.open(tmp_path / "f.png")).shape == (24, 32, 3)
+    assert np.asarray(Image.open(tmp_path / "n.png")).shape == (24, 32, 3)
+    assert np.asarray(Image.open(tmp_path / "b.png")).shape == (48, 64, 3)
+    # the role has only a x2 model: without --scale it is still asked for x4, and says so
+    assert main(["upscale", str(p), "--model", "fast", "--quiet"]) == 1
+    assert "no 'fast' model for x4 (available: x2)" in capsys.readouterr().err
+    # an unreadable file is still reported by name, not hidden by the scale lookup
+    bad = tmp_path / "bad.safetensors"
+    bad.write_bytes(b"nope")
+    assert main(["upscale", str(p), "--model", str(bad), "--quiet"]) == 1
+    assert "bad.safetensors" in capsys.readouterr().err
+
+
 def test_models_json_lists_weights_and_architectures(tiny_model, capsys):
     assert main(["models", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)

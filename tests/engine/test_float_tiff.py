@@ -1,0 +1,117 @@
+"""Floating-point colour TIFFs, which Pillow cannot open: read through OpenCV as 16-bit."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+from PIL import Image
+
+from app.cli.main import main
+from engine.errors import ImageTooLargeError, UnsupportedFormatError
+from engine.io import probe_image, read_image
+from engine.io.tiff_header import SAMPLE_FLOAT, TiffHeader, read_tiff_header
+
+
+def write_float_tiff(path: Path, rgb: np.ndarray) -> Path:
+    """An uncompressed float32 TIFF (OpenCV writes BGR order)."""
+    arr = rgb.astype(np.float32)
+    if arr.shape[2] >= 3:
+        arr = np.concatenate([arr[:, :, 2::-1], arr[:, :, 3:]], axis=2)
+    assert cv2.imwrite(str(path), arr)
+    return path
+
+
+def rng_image(h: int, w: int, c: int, seed: int = 0) -> np.ndarray:
+    return np.random.default_rng(seed).random((h, w, c)).astype(np.float32)
+
+
+def test_pillow_cannot_open_the_file_these_tests_write(tmp_path: Path) -> None:
+    f = write_float_tiff(tmp_path / "f.tif", rng_image(6, 7, 3))
+    with pytest.raises(Exception):  # noqa: B017 - the reason this path exists
+        Image.open(f).load()
+
+
+def test_float_rgb_becomes_16_bit_rgb(tmp_path: Path) -> None:
+    rgb = rng_image(20, 30, 3)
+    f = write_float_tiff(tmp_path / "f.tif", rgb)
+    assert read_tiff_header(f) == TiffHeader(width=30, height=20, samples=3, bits=32,
+                                             sample_format=SAMPLE_FLOAT)
+    assert probe_image(f) == (30, 20, "TIFF")
+    img = read_image(f)
+    assert img.pixels.dtype == np.uint16 and img.pixels.shape == (20, 30, 3)
+    assert img.alpha is None and img.source_format == "TIFF"
+    want = np.round(rgb.astype(np.float64) * 65535)
+    assert np.abs(img.pixels.astype(np.float64) - want).max() <= 1  # RGB order, not BGR
+
+
+def test_out_of_range_colour_is_stretched_together_and_alpha_clipped(tmp_path: Path) -> None:
+    rgba = rng_image(10, 12, 4, seed=1)
+    rgba[..., :3] *= 4.0  # HDR values up to 4
+    rgba[0, 0, :3] = (0.0, 2.0, 4.0)  # pin the range: min 0, max 4
+    rgba[0, 0, 3] = 1.5
+    rgba[0, 1, 3] = -0.5
+    img = read_image(write_float_tiff(tmp_path / "hdr.tif", rgba))
+    assert img.pixels.shape == (10, 12, 3) and img.alpha is not None
+    assert tuple(img.pixels[0, 0]) == (0, 32768, 65535)  # one scale for all three channels
+    assert img.alpha[0, 0] == 65535 and img.alpha[0, 1] == 0
+
+
+def test_pixel_limit_is_checked_from_the_header(tmp_path: Path) -> None:
+    f = write_float_tiff(tmp_path / "f.tif", rng_image(20, 30, 3))
+    with pytest.raises(ImageTooLargeError, match="f.tif"):
+        read_image(f, max_pixels=599)
+    assert read_image(f, max_pixels=600).width == 30
+
+
+def test_undecodable_float_tiff_says_what_to_do(tmp_path: Path) -> None:
+    """A compression no decoder knows (tag 259 set to 9999): a clear error naming the file."""
+    f = write_float_tiff(tmp_path / "bad.tif", rng_image(20, 30, 3))
+    data = bytearray(f.read_bytes())
+    (ifd,) = struct.unpack("<I", data[4:8])
+    (count,) = struct.unpack("<H", data[ifd: ifd + 2])
+    for i in range(count):
+        at = ifd + 2 + 12 * i
+        if struct.unpack("<H", data[at: at + 2])[0] == 259:
+            data[at + 8: at + 10] = struct.pack("<H", 9999)
+            break
+    else:
+        pytest.fail("no Compression tag")
+    f.write_bytes(bytes(data))
+    with pytest.raises(UnsupportedFormatError, match="bad.tif.*16-bit"):
+        read_image(f)
+
+
+def test_big_endian_header_and_out_of_line_values(tmp_path: Path) -> None:
+    """A hand-made Motorola-order IFD whose per-sample lists are stored out of line."""
+    entries = [
+        (256, 4, 1, struct.pack(">I", 640)),
+        (257, 3, 1, struct.pack(">HH", 480, 0)),
+        (258, 3, 3, struct.pack(">I", 200)),  # three SHORTs at offset 200
+        (277, 3, 1, struct.pack(">HH", 3, 0)),
+        (339, 3, 3, struct.pack(">I", 210)),
+    ]
+    ifd = struct.pack(">H", len(entries)) + b"".join(
+        struct.pack(">HHI", tag, typ, n) + raw for tag, typ, n, raw in entries) + b"\0" * 4
+    blob = bytearray(b"MM\x00*" + struct.pack(">I", 8) + ifd)
+    blob += b"\0" * (220 - len(blob))
+    blob[200:206] = struct.pack(">HHH", 16, 16, 16)
+    blob[210:216] = struct.pack(">HHH", 3, 3, 3)
+    f = tmp_path / "be.tif"
+    f.write_bytes(bytes(blob))
+    assert read_tiff_header(f) == TiffHeader(640, 480, 3, 16, SAMPLE_FLOAT)
+    assert read_tiff_header(tmp_path / "missing.tif") is None
+    (tmp_path / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    assert read_tiff_header(tmp_path / "x.png") is None
+
+
+def test_upscaling_a_float_tiff_writes_a_16_bit_tiff(tmp_path: Path, capsys) -> None:
+    f = write_float_tiff(tmp_path / "scan.tif", rng_image(12, 16, 3))
+    assert main(["upscale", str(f), "-m", "bicubic", "-s", "2", "--quiet"]) == 0, \
+        capsys.readouterr().err
+    out = cv2.imread(str(tmp_path / "scan_x2_bicubic.tif"), cv2.IMREAD_UNCHANGED)
+    assert out.dtype == np.uint16 and out.shape == (24, 32, 3)
+    assert f.exists()

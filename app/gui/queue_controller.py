@@ -76,7 +76,7 @@ class QueueController(QObject):
     # adding ------------------------------------------------------------------------------
     def add_paths(self, paths: Iterable[str | os.PathLike[str]]) -> list[QueueItem]:
         """Queue files and folders (recursive); returns the new rows."""
-        from engine.io import iter_image_files, probe_image
+        from engine.io import iter_image_files, probe_image, unread_images_note
         from engine.video.files import is_video, iter_video_files
         raw = [Path(p) for p in paths]
         files: list[tuple[Path, Path | None]] = []
@@ -98,6 +98,9 @@ class QueueController(QObject):
                 self.queue.update(it.id, input_size=(w, h))
             except Exception as e:  # unreadable files show their error when they run
                 self.queue.update(it.id, message=str(e).splitlines()[0] if str(e) else "")
+        note = unread_images_note(raw)
+        if note is not None:
+            self._win.log_message(note[0].upper() + note[1:], "warning")
         if raw:
             self.pathsAdded.emit([str(p) for p in raw])
         if videos:

@@ -8,7 +8,7 @@
 """
 
 from engine.io.atomic import atomic_output
-from engine.io.files import iter_image_files
+from engine.io.files import iter_image_files, unread_images_note
 from engine.io.formats import SUPPORTED_EXTENSIONS, is_supported_image
 from engine.io.image import ImageData, from_float32, to_float32
 from engine.io.png_stream import write_png_streaming
@@ -23,6 +23,7 @@ __all__ = [
     "from_float32",
     "is_supported_image",
     "iter_image_files",
+    "unread_images_note",
     "probe_image",
     "read_image",
     "to_float32",

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from engine.io.formats import is_supported_image
+from engine.io.formats import is_supported_image, is_unread_image
 
 _DIGITS = re.compile(r"(\d+)")
 
@@ -79,6 +79,21 @@ def _expand_folder(folder: Path, wanted: Callable[[str], bool], recursive: bool
             yield Path(entry.path)
     for sub in subfolders:
         yield from _expand_folder(sub, wanted, recursive)
+
+
+def unread_images_note(folders: Iterable[str | os.PathLike[str]], recursive: bool = True
+                       ) -> str | None:
+    """One line naming the image files in ``folders`` that a scan passes over because SR
+    Studio does not read their format (GIF, HEIC, camera raw...), or None when there are
+    none.  Files named one by one are not counted: the reader reports each of those."""
+    dirs = [Path(f) for f in folders if Path(f).is_dir()]
+    found = list(iter_files(dirs, is_unread_image, recursive))
+    if not found:
+        return None
+    kinds = sorted({f.suffix.lower().lstrip(".").upper() for f in found})
+    shown = ", ".join(f.name for f in found[:3]) + (", ..." if len(found) > 3 else "")
+    return (f"skipped {len(found)} {'/'.join(kinds)} file(s) that SR Studio does not read "
+            f"({shown}); convert them to PNG, JPEG, WebP, TIFF or BMP to include them")
 
 
 def file_identity(path: str | os.PathLike[str] | None) -> str:

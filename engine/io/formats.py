@@ -38,6 +38,19 @@ _OTHER_MAGIC = (
 )
 
 
+#: Image formats people keep in photo folders that we do not read: a folder scan names the
+#: ones it passes over instead of skipping them in silence.
+UNREAD_IMAGE_EXTENSIONS: frozenset[str] = frozenset((
+    ".gif", ".heic", ".heif", ".avif", ".jxl", ".jp2", ".j2k", ".psd", ".exr", ".hdr", ".tga",
+    ".ico", ".svg", ".dng", ".cr2", ".cr3", ".nef", ".arw", ".orf", ".rw2", ".raf", ".pef",
+))
+
+
+def is_unread_image(path: str | os.PathLike[str]) -> bool:
+    """True for an image file name in a format SR Studio does not read (GIF, HEIC, raw...)."""
+    return Path(path).suffix.lower() in UNREAD_IMAGE_EXTENSIONS
+
+
 def is_supported_image(path: str | os.PathLike[str]) -> bool:
     """True when the file name has an image extension we read (the content is not checked)."""
     return Path(path).suffix.lower() in SUPPORTED_EXTENSIONS

@@ -16,9 +16,15 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import CancelledError, SRStudioError
-from engine.events import CancelToken, Finished, ProgressCallback, emit
+from engine.events import CancelToken, Finished, ProgressCallback, Warning_, emit
 from engine.inference import Upscaler, upscale_image
-from engine.io import DEFAULT_MAX_PIXELS, iter_image_files, read_image, write_image
+from engine.io import (
+    DEFAULT_MAX_PIXELS,
+    iter_image_files,
+    read_image,
+    unread_images_note,
+    write_image,
+)
 from engine.models.registry import ModelRef, make_upscaler, resolve_model
 from engine.naming import DEFAULT_NAME_PATTERN, name_pattern_for
 
@@ -227,6 +233,9 @@ def run_file_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLike[
     file at a time with FileStarted/Finished events, and stop cleanly on cancel."""
     items, out_path = collect_inputs(inputs, out)
     batch = BatchResult()
+    note = unread_images_note(inputs)
+    if note is not None:
+        emit(progress, Warning_(note))
     for i, (f, root) in enumerate(items):
         if cancel is not None and cancel.cancelled:
             batch.cancelled = True

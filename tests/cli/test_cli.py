@@ -67,6 +67,17 @@ def test_upscale_writes_good_files_and_reports_each_bad_one(tmp_path, capsys, mo
     _ = (one, big)
 
 
+def test_upscale_names_the_folder_images_it_cannot_read(tmp_path, capsys, model_dirs):
+    src = tmp_path / "in"
+    src.mkdir()
+    save(src / "a.png", photo_like(8, 8))
+    (src / "anim.gif").write_bytes(b"GIF89a")
+    assert main(["upscale", str(src), "--model", "bicubic", "--scale", "2", "--quiet"]) == 0
+    err = capsys.readouterr().err
+    assert "warning skipped 1 GIF file(s) that SR Studio does not read (anim.gif)" in err
+    assert (src / "a_x2_bicubic.png").is_file()
+
+
 def test_upscale_never_overwrites_without_asking(tmp_path, capsys, model_dirs):
     p = save(tmp_path / "a.png", photo_like(10, 10))
     target = tmp_path / "a_x2_nearest.png"

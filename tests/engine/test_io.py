@@ -41,6 +41,7 @@ from engine.io import (
     probe_image,
     read_image,
     to_float32,
+    unread_images_note,
     write_image,
     writer,
 )
@@ -555,6 +556,26 @@ def test_iter_image_files(tmp_path: Path) -> None:
     assert flat == ["a.webp"]
     assert is_supported_image("X.TIFF") and not is_supported_image("x.gif")
     assert ".jpeg" in SUPPORTED_EXTENSIONS
+
+
+def test_unread_images_in_folders_are_named_not_skipped_in_silence(tmp_path: Path) -> None:
+    for rel in ["a.png", "anim.gif", "sub/IMG_1.HEIC", "sub/raw.cr2", "notes.txt", "clip.mp4",
+                ".hidden/x.gif"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_bytes(b"x")
+    note = unread_images_note([tmp_path])
+    assert note is not None
+    assert note.startswith("skipped 3 CR2/GIF/HEIC file(s)")
+    assert "anim.gif, IMG_1.HEIC, raw.cr2" in note and "PNG" in note
+    assert "notes.txt" not in note and "clip.mp4" not in note and "x.gif" not in note
+    assert "1 GIF" in (unread_images_note([tmp_path], recursive=False) or "")
+    # files named one by one are the reader's to report; folders without any say nothing
+    assert unread_images_note([tmp_path / "anim.gif"]) is None
+    assert unread_images_note([tmp_path / "missing"]) is None
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / "b.png").write_bytes(b"x")
+    assert unread_images_note([clean]) is None
 
 
 # --- streaming PNG -------------------------------------------------------------------

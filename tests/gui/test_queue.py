@@ -45,6 +45,17 @@ def test_add_paths_runs_job_and_shows_output(qtbot, window, tmp_path: Path) -> N
     assert left is not None and left.factor == 2.0 and left.image.width == 40
 
 
+def test_adding_a_folder_names_the_images_it_cannot_read(window, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    save_png(src / "a.png", 20, 16)
+    (src / "IMG_0001.HEIC").write_bytes(b"x")
+    new = window.add_paths([src])
+    assert [it.path.name for it in new] == ["a.png"]
+    warnings = [m for level, m in window.log.messages if level == "warning"]
+    assert warnings == ["Skipped 1 HEIC file(s) that SR Studio does not read (IMG_0001.HEIC); "
+                        "convert them to PNG, JPEG, WebP, TIFF or BMP to include them"]
+
+
 def test_real_drop_event_runs_job(qtbot, window, tmp_path: Path) -> None:
     img = save_png(tmp_path / "drop" / "c.png", 30, 20)
     out = tmp_path / "out"

@@ -38,6 +38,7 @@ RESIZERS = (("bicubic", "MATLAB imresize, the SR baseline"),
             ("bilinear", "bilinear"),
             ("nearest", "pixel replication"))
 SCALES = (2, 3, 4, 8)
+AUTO = "auto"   # the remembered model on a first run: the best shipped one, once listed
 PRECISIONS = (("Auto", "auto"), ("FP32", "fp32"), ("FP16", "fp16"), ("BF16", "bf16"))
 TILES = ("Auto", "Off", "64", "128", "192", "256", "384", "512", "768", "1024")
 FORMATS = (("Same as input", None), ("PNG", "png"), ("JPEG", "jpg"), ("WebP", "webp"),
@@ -214,9 +215,18 @@ class SettingsPanel(QWidget):
             it.setData(None, ScaleRole)
             self._model_items.appendRow(it)
         self.model_combo.blockSignals(False)
-        if current and self.select_model(current):
+        auto = None
+        if current == AUTO and models:  # the models worker has imported torch by now
+            from engine.models.registry import pick_auto
+            # the chosen scale's best model; with none at that scale, the best of any scale
+            auto = (pick_auto(models, int(self.scale_combo.currentData()))
+                    or pick_auto(models, None))
+        if auto is not None:  # first run: what 'srstudio upscale' picks, the best shipped model
+            self.select_model(auto.name)
             self._wanted_model = None
-        else:  # remembered model not listed (yet): keep wanting it, show bicubic
+        elif current and current != AUTO and self.select_model(current):
+            self._wanted_model = None
+        else:  # remembered model (or auto) not listed yet: keep wanting it, show bicubic
             self.select_model("bicubic")
         self._on_model()
 
@@ -366,7 +376,7 @@ class SettingsPanel(QWidget):
         fmt = store.get_str("upscale/format", "") or None
         # read every value before showing any: the window saves the panel on each change
         self.apply(VideoSettings.read(store, JobSettings(
-            model=store.get_str("upscale/model", "bicubic"),
+            model=store.get_str("upscale/model", AUTO),
             scale=store.get_int("upscale/scale", 4),
             device=store.get_str("upscale/device", "auto"),
             precision=store.get_str("upscale/precision", "auto"),

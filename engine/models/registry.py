@@ -100,6 +100,16 @@ class ClassicalModel:
 ModelRef = ModelInfo | ClassicalModel
 
 
+def pick_auto(models: list[ModelInfo], scale: int | None) -> ModelInfo | None:
+    """What ``auto`` means, for the CLI and the GUI's first run alike: the quality model for
+    the scale, else the fast one, else None (the caller falls back to a resizer or says so)."""
+    for role in ("quality", "fast"):
+        hits = [m for m in models if m.role == role and (scale is None or m.scale == scale)]
+        if hits:
+            return hits[0]
+    return None
+
+
 DEFAULT_SCALE = 4
 """The scale a run takes when the user names none and the model does not fix one."""
 
@@ -142,10 +152,9 @@ def resolve_model(name: str, scale: int | None) -> ModelRef:
         return info
     models = list_models()
     if low == "auto":
-        for role in ("quality", "fast"):
-            hits = [m for m in models if m.role == role and (scale is None or m.scale == scale)]
-            if hits:
-                return hits[0]
+        auto = pick_auto(models, scale)
+        if auto is not None:
+            return auto
         raise UnsupportedModelError(f"no shipped model for x{scale}; use --model bicubic or "
                                     "train one with 'srstudio train'")
     if low in ROLES:

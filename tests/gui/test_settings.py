@@ -32,6 +32,22 @@ def test_settings_persist_across_windows(qtbot, window, tmp_path: Path) -> None:
     other.close()
 
 
+def test_first_run_selects_the_best_shipped_model_not_bicubic(qtbot, window, tmp_path) -> None:
+    """With no remembered choice the panel shows what 'srstudio upscale' would use (the
+    quality model, else fast; here the only one, x2), not the bicubic baseline; a choice
+    the user made is kept."""
+    from app.gui.main_window import MainWindow
+    sp = window.settings_panel
+    assert sp.model_name() == "tiny_x2" and sp.job_settings().scale == 2
+    sp.select_model("lanczos")
+    window.close()
+    other = MainWindow(SettingsStore())
+    qtbot.addWidget(other)
+    qtbot.waitUntil(lambda: other.models_loaded, timeout=30000)
+    assert other.settings_panel.model_name() == "lanczos"
+    other.close()
+
+
 def test_model_combo_lists_models_with_details_and_auto_tile(qtbot, window,
                                                              tmp_path: Path) -> None:
     sp = window.settings_panel

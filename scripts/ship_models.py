@@ -66,9 +66,11 @@ def ship(run_dirs: list[str], weights: str) -> None:
         metrics = {k: {m: v[m] for m in ("psnr_y", "ssim_y", "psnr_rgb", "ssim_rgb")}
                    for k, v in rep["datasets"].items()}
         val = meta.get("metrics") or {}
+        where, pts = _curve(Path(rd))
         update_metadata(dest, metrics=metrics, validation=val,
                         recipe=_recipe_path(meta.get("recipe") or name, Path(rd)),
-                        run_dir=_rel(Path(rd).resolve()))
+                        run_dir=_rel(Path(rd).resolve()),
+                        val_curve={"where": where, "points": [list(p) for p in pts]})
         s5 = metrics["Set5"]["psnr_y"]
         print(f"shipped {dest.relative_to(REPO)}: Set5 {s5:.2f} / Set14 "
               f"{metrics['Set14']['psnr_y']:.2f} / BSD100 {metrics['BSD100']['psnr_y']:.2f}")
@@ -164,6 +166,35 @@ def _curve(run: Path) -> tuple[str, list[tuple[int, float]]]:
     return where, pts
 
 
+def _curve_line(m) -> str | None:
+    """The model's curve as one line: from its run's log when that is on this machine, else
+    from the copy ``ship`` stored in the weight file (``val_curve``)."""
+    run = REPO / str(m.metadata.get("run_dir") or Path("runs") / m.name)
+    where, pts = _curve(run)
+    if not pts:
+        stored = m.metadata.get("val_curve") or {}
+        where, pts = stored.get("where", ""), [tuple(p) for p in stored.get("points", [])]
+    if not pts:
+        return None
+    return f"- `{m.name}` ({where}): " + ", ".join(f"{s}: {p:.2f}" for s, p in pts)
+
+
+def _previous_curve_lines() -> dict[str, str]:
+    """Curve lines of the current docs/MODELS.md by model: models shipped before ``ship``
+    stored their curve keep it when their run folder is not on this machine."""
+    doc = REPO / "docs" / "MODELS.md"
+    if not doc.is_file():
+        return {}
+    text = doc.read_text()
+    start = text.find("## Validation curves")
+    end = text.find("\n## ", start + 1)
+    out = {}
+    for ln in text[start:end if end > 0 else None].splitlines():
+        if ln.startswith("- `") and "`" in ln[3:]:
+            out[ln[3:ln.index("`", 3)]] = ln
+    return out
+
+
 def report() -> None:
     from engine.models import list_models
     # super-resolution models; the colorizer has its own section (docs/MODELS_status.md)
@@ -256,12 +287,11 @@ def report() -> None:
               "Validation Y-PSNR during the last run of each model, on images held out from "
               "training (`train/LIVE1_subset`, or the first 50 of `train/BSDS500_test`), "
               "from the run's `log.jsonl`:", ""]
+    earlier = _previous_curve_lines()
     for m in models:
-        run = REPO / str(m.metadata.get("run_dir") or Path("runs") / m.name)
-        where, pts = _curve(run)
-        if pts:
-            lines.append(f"- `{m.name}` ({where}): "
-                         + ", ".join(f"{s}: {p:.2f}" for s, p in pts))
+        line = _curve_line(m) or earlier.get(m.name)
+        if line:
+            lines.append(line)
     status = REPO / "docs" / "MODELS_status.md"
     if status.is_file():  # the hand-written part: gaps, what is left and why
         lines += ["", status.read_text().rstrip()]

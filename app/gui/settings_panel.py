@@ -215,16 +215,13 @@ class SettingsPanel(QWidget):
             it.setData(None, ScaleRole)
             self._model_items.appendRow(it)
         self.model_combo.blockSignals(False)
-        auto = None
-        if current == AUTO and models:  # the models worker has imported torch by now
-            from engine.models.registry import pick_auto
+        if current == AUTO and models:  # first run: the best shipped model, as the CLI picks
+            from engine.models.registry import pick_auto  # the models worker imported torch
             # the chosen scale's best model; with none at that scale, the best of any scale
             auto = (pick_auto(models, int(self.scale_combo.currentData()))
                     or pick_auto(models, None))
-        if auto is not None:  # first run: what 'srstudio upscale' picks, the best shipped model
-            self.select_model(auto.name)
-            self._wanted_model = None
-        elif current and current != AUTO and self.select_model(current):
+            current = auto.name if auto is not None else "bicubic"
+        if current and self.select_model(current):
             self._wanted_model = None
         else:  # remembered model (or auto) not listed yet: keep wanting it, show bicubic
             self.select_model("bicubic")

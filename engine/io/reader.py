@@ -26,6 +26,7 @@ from engine.errors import (
     TruncatedImageError,
     UnsupportedFormatError,
 )
+from engine.io.float_tiff import decode_float_tiff, float_colour_tiff, float_to_uint16
 from engine.io.formats import (
     FORMAT_NAMES,
     describe_other_format,
@@ -40,7 +41,6 @@ from engine.io.orientation import (
     reset_orientation,
     swaps_axes,
 )
-from engine.io.tiff_header import TiffHeader, read_tiff_header
 
 #: Largest image (width * height) read unless the caller or ``SRSTUDIO_MAX_PIXELS`` says
 #: otherwise: 200 MP is ~14000 x 14000, already 600 MB as 8-bit RGB before upscaling.
@@ -69,10 +69,10 @@ def read_image(
     path = Path(path)
     limit = _effective_limit(max_pixels)
     _check_file(path)
-    float_tiff = _float_colour_tiff(path)
+    float_tiff = float_colour_tiff(path)
     if float_tiff is not None:
         _check_limit(path, (float_tiff.width, float_tiff.height), limit)
-        pixels, alpha = _decode_float_tiff(path)
+        pixels, alpha = decode_float_tiff(path)
         return ImageData(pixels, alpha, source_format="TIFF")
     with _open(path) as im:
         fmt = _format_of(im)
@@ -106,7 +106,7 @@ def probe_image(path: str | os.PathLike[str]) -> tuple[int, int, str]:
     """
     path = Path(path)
     _check_file(path)
-    float_tiff = _float_colour_tiff(path)
+    float_tiff = float_colour_tiff(path)
     if float_tiff is not None:
         return float_tiff.width, float_tiff.height, "TIFF"
     with _open(path) as im:
@@ -278,43 +278,6 @@ def _decode_deep_colour(
     raise UnsupportedFormatError(f"{path} has {channels} channels; SR Studio reads 1 to 4")
 
 
-def _float_colour_tiff(path: Path) -> TiffHeader | None:
-    """The header of a floating-point TIFF that Pillow cannot open (colour, or half floats);
-    None for every other file, which Pillow reads (float32 gray included)."""
-    if sniff_format(_head(path)) != "TIFF":
-        return None
-    header = read_tiff_header(path)
-    if header is None or not header.is_float or (header.samples == 1 and header.bits == 32):
-        return None
-    return header
-
-
-def _decode_float_tiff(path: Path) -> tuple[np.ndarray, np.ndarray | None]:
-    """Float TIFF -> uint16 with OpenCV, scaled as float gray is (``_float_to_uint16``: the
-    colour channels together, so their balance is kept); alpha is clipped to [0, 1]."""
-    import cv2
-
-    data = np.fromfile(path, dtype=np.uint8)
-    arr = cv2.imdecode(data, cv2.IMREAD_UNCHANGED)
-    del data
-    if arr is None or arr.dtype.kind != "f":
-        raise UnsupportedFormatError(
-            f"{path} is a floating-point TIFF that SR Studio cannot decode (its compression or "
-            "layout); save it as a 16-bit integer TIFF or PNG"
-        )
-    if arr.ndim == 2:
-        arr = arr[:, :, None]
-    channels = arr.shape[2]
-    if channels not in (1, 2, 3, 4):
-        raise UnsupportedFormatError(f"{path} has {channels} channels; SR Studio reads 1 to 4")
-    alpha = None
-    if channels in (2, 4):
-        a = np.nan_to_num(arr[:, :, -1].astype(np.float32), nan=0.0, posinf=1.0, neginf=0.0)
-        alpha = np.floor(np.clip(a, 0.0, 1.0) * 65535.0 + 0.5).astype(np.uint16)
-    colour = arr[:, :, 2::-1] if channels >= 3 else arr[:, :, :1]  # OpenCV's BGR -> RGB
-    return np.ascontiguousarray(_float_to_uint16(colour)), alpha
-
-
 def _pixels_from_pillow(
     path: Path, im: Image.Image, icc: bytes | None
 ) -> tuple[np.ndarray, np.ndarray | None, bytes | None]:
@@ -338,7 +301,7 @@ def _pixels_from_pillow(
     if mode == "I":
         return _int_to_uint16(np.asarray(im))[:, :, None], None, icc
     if mode == "F":
-        return _float_to_uint16(np.asarray(im))[:, :, None], None, icc
+        return float_to_uint16(np.asarray(im))[:, :, None], None, icc
     layouts = {"L": (1, False), "LA": (1, True), "RGB": (3, False), "RGBA": (3, True)}
     if mode.startswith("I;16"):
         channels, has_alpha, dtype = 1, False, np.uint16
@@ -396,15 +359,6 @@ def _int_to_uint16(arr: np.ndarray) -> np.ndarray:
         return arr.astype(np.uint16)
     scaled = (arr.astype(np.float64) - lo) * (65535.0 / max(1, hi - lo))
     return np.floor(scaled + 0.5).astype(np.uint16)
-
-
-def _float_to_uint16(arr: np.ndarray) -> np.ndarray:
-    """Float samples -> uint16: [0, 1] data is scaled by 65535, other ranges are stretched."""
-    arr = np.nan_to_num(arr.astype(np.float32), nan=0.0, posinf=0.0, neginf=0.0)
-    lo, hi = (float(arr.min()), float(arr.max())) if arr.size else (0.0, 0.0)
-    if lo < 0.0 or hi > 1.0:
-        arr = (arr - lo) / max(hi - lo, 1e-12)
-    return np.floor(np.clip(arr, 0.0, 1.0) * 65535.0 + 0.5).astype(np.uint16)
 
 
 # --- metadata -------------------------------------------------------------------------

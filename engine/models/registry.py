@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from engine.errors import ModelFileError, UnsupportedModelError
+from engine.errors import ModelFileError, SRStudioError, UnsupportedModelError
 from engine.io.atomic import atomic_output
 from engine.models.weights import read_metadata
 
@@ -119,18 +119,17 @@ def default_scale(name: str | None) -> int:
     (a x2 file asked for nothing more must not fail as 'not x4'), else ``DEFAULT_SCALE`` for
     roles, ``auto``, architectures and resizers.  Never raises: a name that does not resolve
     gets the default, and ``resolve_model`` then says what is wrong with it."""
-    key = (name or "auto").strip()
-    low = key.lower()
+    low = (name or "auto").strip().lower()
     if low == "auto" or low in ROLES or low in CLASSICAL:
         return DEFAULT_SCALE
     try:
-        p = Path(key).expanduser()
-        if p.suffix == ".safetensors" or p.is_file():
-            return _info(p, "user").scale
-        hits = [m for m in list_models() if m.name.lower() == low]
-    except (ModelFileError, KeyError, TypeError, ValueError, OSError):  # resolve_model reports it
+        ref = resolve_model(name, None)
+    except (SRStudioError, KeyError, TypeError, ValueError, OSError):  # resolve_model says why
         return DEFAULT_SCALE
-    return hits[0].scale if hits else DEFAULT_SCALE
+    # a weight file or a model name fixes the scale; an architecture name (several) does not
+    if isinstance(ref, ModelInfo) and ref.arch.lower() != low:
+        return ref.scale
+    return DEFAULT_SCALE
 
 
 def resolve_model(name: str, scale: int | None) -> ModelRef:

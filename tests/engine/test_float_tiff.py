@@ -13,7 +13,7 @@ from PIL import Image
 from app.cli.main import main
 from engine.errors import ImageTooLargeError, UnsupportedFormatError
 from engine.io import probe_image, read_image
-from engine.io.tiff_header import SAMPLE_FLOAT, TiffHeader, read_tiff_header
+from engine.io.float_tiff import SAMPLE_FLOAT, TiffHeader, read_tiff_header
 
 
 def write_float_tiff(path: Path, rgb: np.ndarray) -> Path:

@@ -1,9 +1,10 @@
-"""The first IFD of a classic TIFF file: size and sample layout, read without decoding.
+"""Floating-point images: float TIFFs that Pillow cannot open, and float samples to 16 bits.
 
 Pillow cannot open floating-point colour TIFFs (32-bit float RGB from HDR merges, scientific
 cameras, Photoshop's 32-bit mode) and reports them as unidentified, which would read as a
-damaged file.  The reader looks here first to tell them apart, check the pixel limit from
-the header as it does for every other image, and decode them with OpenCV instead.
+damaged file.  The reader asks ``float_colour_tiff`` first (the first IFD, read without
+decoding) so it can check the pixel limit from the header as for every other image, then
+decodes them here with OpenCV.
 """
 
 from __future__ import annotations
@@ -12,6 +13,10 @@ import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+
+import numpy as np
+
+from engine.errors import UnsupportedFormatError
 
 #: TIFF SampleFormat values (tag 339).
 SAMPLE_UINT, SAMPLE_INT, SAMPLE_FLOAT = 1, 2, 3
@@ -69,3 +74,47 @@ def read_tiff_header(path: str | os.PathLike[str]) -> TiffHeader | None:
     if "width" not in values or "height" not in values:
         return None
     return TiffHeader(**values)
+
+
+def float_colour_tiff(path: Path) -> TiffHeader | None:
+    """The header of a floating-point TIFF that Pillow cannot open (colour, or half floats);
+    None for every other file, which Pillow reads (float32 gray included)."""
+    header = read_tiff_header(path)
+    if header is None or not header.is_float or (header.samples == 1 and header.bits == 32):
+        return None
+    return header
+
+
+def decode_float_tiff(path: Path) -> tuple[np.ndarray, np.ndarray | None]:
+    """Float TIFF -> uint16 with OpenCV, scaled as float gray is (``float_to_uint16``: the
+    colour channels together, so their balance is kept); alpha is clipped to [0, 1]."""
+    import cv2
+
+    data = np.fromfile(path, dtype=np.uint8)
+    arr = cv2.imdecode(data, cv2.IMREAD_UNCHANGED)
+    del data
+    if arr is None or arr.dtype.kind != "f":
+        raise UnsupportedFormatError(
+            f"{path} is a floating-point TIFF that SR Studio cannot decode (its compression or "
+            "layout); save it as a 16-bit integer TIFF or PNG"
+        )
+    if arr.ndim == 2:
+        arr = arr[:, :, None]
+    channels = arr.shape[2]
+    if channels not in (1, 2, 3, 4):
+        raise UnsupportedFormatError(f"{path} has {channels} channels; SR Studio reads 1 to 4")
+    alpha = None
+    if channels in (2, 4):
+        a = np.nan_to_num(arr[:, :, -1].astype(np.float32), nan=0.0, posinf=1.0, neginf=0.0)
+        alpha = np.floor(np.clip(a, 0.0, 1.0) * 65535.0 + 0.5).astype(np.uint16)
+    colour = arr[:, :, 2::-1] if channels >= 3 else arr[:, :, :1]  # OpenCV's BGR -> RGB
+    return np.ascontiguousarray(float_to_uint16(colour)), alpha
+
+
+def float_to_uint16(arr: np.ndarray) -> np.ndarray:
+    """Float samples -> uint16: [0, 1] data is scaled by 65535, other ranges are stretched."""
+    arr = np.nan_to_num(arr.astype(np.float32), nan=0.0, posinf=0.0, neginf=0.0)
+    lo, hi = (float(arr.min()), float(arr.max())) if arr.size else (0.0, 0.0)
+    if lo < 0.0 or hi > 1.0:
+        arr = (arr - lo) / max(hi - lo, 1e-12)
+    return np.floor(np.clip(arr, 0.0, 1.0) * 65535.0 + 0.5).astype(np.uint16)

@@ -167,32 +167,14 @@ def _curve(run: Path) -> tuple[str, list[tuple[int, float]]]:
 
 
 def _curve_line(m) -> str | None:
-    """The model's curve as one line: from its run's log when that is on this machine, else
-    from the copy ``ship`` stored in the weight file (``val_curve``)."""
-    run = REPO / str(m.metadata.get("run_dir") or Path("runs") / m.name)
-    where, pts = _curve(run)
-    if not pts:
-        stored = m.metadata.get("val_curve") or {}
-        where, pts = stored.get("where", ""), [tuple(p) for p in stored.get("points", [])]
+    """The model's validation curve as one line, from the copy ``ship`` stored in the weight
+    file (``val_curve``), so the report never depends on run folders being on this machine."""
+    stored = m.metadata.get("val_curve") or {}
+    pts = stored.get("points") or []
     if not pts:
         return None
-    return f"- `{m.name}` ({where}): " + ", ".join(f"{s}: {p:.2f}" for s, p in pts)
-
-
-def _previous_curve_lines() -> dict[str, str]:
-    """Curve lines of the current docs/MODELS.md by model: models shipped before ``ship``
-    stored their curve keep it when their run folder is not on this machine."""
-    doc = REPO / "docs" / "MODELS.md"
-    if not doc.is_file():
-        return {}
-    text = doc.read_text()
-    start = text.find("## Validation curves")
-    end = text.find("\n## ", start + 1)
-    out = {}
-    for ln in text[start:end if end > 0 else None].splitlines():
-        if ln.startswith("- `") and "`" in ln[3:]:
-            out[ln[3:ln.index("`", 3)]] = ln
-    return out
+    return (f"- `{m.name}` ({stored.get('where', '')}): "
+            + ", ".join(f"{s}: {p:.2f}" for s, p in pts))
 
 
 def report() -> None:
@@ -286,10 +268,9 @@ def report() -> None:
     lines += ["", "## Validation curves", "",
               "Validation Y-PSNR during the last run of each model, on images held out from "
               "training (`train/LIVE1_subset`, or the first 50 of `train/BSDS500_test`), "
-              "from the run's `log.jsonl`:", ""]
-    earlier = _previous_curve_lines()
+              "from the run's `log.jsonl` (kept in the weight file as `val_curve`):", ""]
     for m in models:
-        line = _curve_line(m) or earlier.get(m.name)
+        line = _curve_line(m)
         if line:
             lines.append(line)
     status = REPO / "docs" / "MODELS_status.md"

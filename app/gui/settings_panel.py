@@ -39,6 +39,11 @@ RESIZERS = (("bicubic", "MATLAB imresize, the SR baseline"),
             ("nearest", "pixel replication"))
 SCALES = (2, 3, 4, 8)
 AUTO = "auto"   # the remembered model on a first run: the best shipped one, once listed
+# entries that follow the scale combo: (name for resolve_model, label, tooltip)
+ROLE_ENTRIES = (
+    (AUTO, "Auto", "The best installed model for the chosen scale: quality, else fast"),
+    ("quality", "Quality", "The quality model for the chosen scale (sharper, slower)"),
+    ("fast", "Fast", "The fast model for the chosen scale"))
 PRECISIONS = (("Auto", "auto"), ("FP32", "fp32"), ("FP16", "fp16"), ("BF16", "bf16"))
 TILES = ("Auto", "Off", "64", "128", "192", "256", "384", "512", "768", "1024")
 FORMATS = (("Same as input", None), ("PNG", "png"), ("JPEG", "jpg"), ("WebP", "webp"),
@@ -56,6 +61,7 @@ NO_COLORIZER_TIP = "no colorize model installed"
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 ScaleRole = Qt.ItemDataRole.UserRole + 2
+NetworkRole = Qt.ItemDataRole.UserRole + 3   # True for trained networks and role entries
 
 
 class SettingsPanel(QWidget):
@@ -69,6 +75,7 @@ class SettingsPanel(QWidget):
         self._auto_tile: int | None = None
         self._wanted_colorize: str | None = None   # remembered while no colorizer is installed
         self._colorize_available: bool | None = None   # None: not known yet
+        self._models: list[Any] = []
 
         self.model_combo = QComboBox()
         self.model_combo.setObjectName("modelCombo")
@@ -178,6 +185,7 @@ class SettingsPanel(QWidget):
 
         self.set_models([])
         self.model_combo.currentIndexChanged.connect(self._on_model)
+        self.scale_combo.currentIndexChanged.connect(self._label_role_entries)
         self.format_combo.currentIndexChanged.connect(self._on_format)
         for w in (self.scale_combo, self.device_combo, self.precision_combo, self.tile_combo,
                   self.colorize_combo, self.format_combo):
@@ -194,38 +202,82 @@ class SettingsPanel(QWidget):
 
     # models and devices ----------------------------------------------------------------
     def set_models(self, models: list[Any]) -> None:
-        """Fill the model combo: trained models (shipped, then imported), then resizers."""
+        """Fill the model combo: the role entries (Auto, Quality, Fast: they follow the scale
+        combo, as ``srstudio upscale -m quality -s N`` does), the trained models (shipped, then
+        imported; each fixes its scale), then the resizers."""
         current = self._wanted_model or self.model_name()
+        self._models = list(models)
         self.model_combo.blockSignals(True)
         self._model_items.clear()
+        roles = {m.role for m in models}
+        for name, label, tip in ROLE_ENTRIES:
+            if name in roles or (name == AUTO and roles & {"quality", "fast"}):
+                it = QStandardItem(self.tr(label))
+                it.setData(name, NameRole)
+                it.setData(None, ScaleRole)
+                it.setData(True, NetworkRole)
+                it.setToolTip(self.tr(tip))
+                self._model_items.appendRow(it)
+        if self._model_items.rowCount():
+            self._append_separator()
         for info in models:
             it = QStandardItem(model_label(info))
             it.setData(info.name, NameRole)
             it.setData(int(info.scale), ScaleRole)
+            it.setData(True, NetworkRole)
             it.setToolTip(f"{info.arch} · {info.path}")
             self._model_items.appendRow(it)
         if models:
-            sep = QStandardItem("──────────")
-            sep.setEnabled(False)
-            sep.setData(None, NameRole)
-            self._model_items.appendRow(sep)
+            self._append_separator()
         for name, desc in RESIZERS:
             it = QStandardItem(f"{name} · {self.tr(desc)}")
             it.setData(name, NameRole)
             it.setData(None, ScaleRole)
+            it.setData(False, NetworkRole)
             self._model_items.appendRow(it)
+        self._label_role_entries()
         self.model_combo.blockSignals(False)
-        if current == AUTO and models:  # first run: the best shipped model, as the CLI picks
-            from engine.models.registry import pick_auto  # the models worker imported torch
-            # the chosen scale's best model; with none at that scale, the best of any scale
-            auto = (pick_auto(models, int(self.scale_combo.currentData()))
-                    or pick_auto(models, None))
-            current = auto.name if auto is not None else "bicubic"
-        if current and self.select_model(current):
+        if current == AUTO and self.select_model(AUTO):
+            self._wanted_model = None
+            # first run: with nothing at the chosen scale, go to the best model's own scale
+            if self._role_target(AUTO) is None and (best := self._role_target(AUTO, None)):
+                self.scale_combo.setCurrentIndex(self.scale_combo.findData(int(best.scale)))
+        elif current and self.select_model(current):
             self._wanted_model = None
         else:  # remembered model (or auto) not listed yet: keep wanting it, show bicubic
             self.select_model("bicubic")
         self._on_model()
+
+    def _append_separator(self) -> None:
+        sep = QStandardItem("──────────")
+        sep.setEnabled(False)
+        sep.setData(None, NameRole)
+        self._model_items.appendRow(sep)
+
+    def _role_target(self, role: str, scale: int | None | str = "current") -> Any:
+        """The model a role entry runs at ``scale`` (default: the scale combo's), or None;
+        the same choice as ``engine.models.registry.resolve_model``."""
+        if not self._models:
+            return None
+        from engine.models.registry import pick_auto  # the models worker imported it
+        s = int(self.scale_combo.currentData()) if scale == "current" else scale
+        if role == AUTO:
+            return pick_auto(self._models, s)
+        return next((m for m in self._models
+                     if m.role == role and (s is None or m.scale == s)), None)
+
+    def _label_role_entries(self) -> None:
+        """'Quality → quality_x4', or 'Quality → none at ×8': what each role entry runs now."""
+        for i in range(self._model_items.rowCount()):
+            it = self._model_items.item(i)
+            name = it.data(NameRole)
+            entry = next((e for e in ROLE_ENTRIES if e[0] == name), None)
+            if entry is None or it.data(ScaleRole) is not None:
+                continue
+            target = self._role_target(name)
+            scale = int(self.scale_combo.currentData())
+            what = target.name if target is not None else self.tr("none at ×{s}").format(s=scale)
+            it.setText(f"{self.tr(entry[1])} → {what}")
 
     def want_model(self, name: str) -> None:
         """Select ``name`` now, or as soon as a refreshed model list contains it."""
@@ -268,7 +320,8 @@ class SettingsPanel(QWidget):
             if idx >= 0:
                 self.scale_combo.setCurrentIndex(idx)
         self.scale_combo.setEnabled(not fixed)
-        self.ensemble_check.setEnabled(bool(fixed))   # networks only, not the resizers
+        network = self._model_items.item(i).data(NetworkRole) if i >= 0 else False
+        self.ensemble_check.setEnabled(bool(network))   # networks only, not the resizers
         self.changed.emit()
 
     def _on_format(self) -> None:

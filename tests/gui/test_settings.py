@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.gui.settings_panel import NameRole
 from app.gui.settings_store import SettingsStore
 from tests.gui.conftest import make_tiny_model, save_png, wait_finished
 
@@ -33,12 +34,16 @@ def test_settings_persist_across_windows(qtbot, window, tmp_path: Path) -> None:
 
 
 def test_first_run_selects_the_best_shipped_model_not_bicubic(qtbot, window, tmp_path) -> None:
-    """With no remembered choice the panel shows what 'srstudio upscale' would use (the
-    quality model, else fast; here the only one, x2), not the bicubic baseline; a choice
-    the user made is kept."""
+    """With no remembered choice the panel shows the Auto entry, what 'srstudio upscale'
+    would use (the quality model, else fast; here the only one, x2, so the scale moves from
+    x4 to x2), not the bicubic baseline; a choice the user made is kept."""
     from app.gui.main_window import MainWindow
+    from engine.models.registry import resolve_model
     sp = window.settings_panel
-    assert sp.model_name() == "tiny_x2" and sp.job_settings().scale == 2
+    s = sp.job_settings()
+    assert (s.model, s.scale) == ("auto", 2) and sp.scale_combo.isEnabled()
+    assert sp.model_combo.currentText() == "Auto → tiny_x2"
+    assert resolve_model(s.model, s.scale).name == "tiny_x2"
     sp.select_model("lanczos")
     window.close()
     other = MainWindow(SettingsStore())
@@ -52,8 +57,9 @@ def test_model_combo_lists_models_with_details_and_auto_tile(qtbot, window,
                                                              tmp_path: Path) -> None:
     sp = window.settings_panel
     names = sp.model_names()
-    assert names[0] == "tiny_x2" and "bicubic" in names
-    label = sp.model_combo.itemText(0)
+    assert names[:3] == ["auto", "fast", "tiny_x2"] and "bicubic" in names
+    assert "quality" not in names            # no quality model installed: no Quality entry
+    label = sp.model_combo.itemText(sp.model_combo.findData("tiny_x2", NameRole))
     assert "×2" in label and "params" in label and "Set5 30.50 dB" in label
     sp.select_model("tiny_x2")
     assert not sp.scale_combo.isEnabled() and sp.job_settings().scale == 2
@@ -141,4 +147,40 @@ def test_self_ensemble_is_for_networks_persists_and_runs(qtbot, window, tmp_path
     qtbot.addWidget(other)
     qtbot.waitUntil(lambda: "tiny_x2" in other.settings_panel.model_names(), timeout=20000)
     assert other.settings_panel.ensemble_check.isChecked()
+    other.close()
+
+
+def test_role_entries_follow_the_scale_and_run_the_models_they_name(qtbot, window,
+                                                                     tmp_path: Path) -> None:
+    """'Fast' is the fast model at whatever scale is chosen (as 'upscale -m fast -s N'): the
+    scale stays free, the label says which file runs, a scale with none says so and the
+    run is refused with the engine's message; the queue row names the real model."""
+    sp = window.settings_panel
+    errors: list[str] = []
+    window.show_error = lambda title, text: errors.append(text)
+    assert sp.select_model("fast")
+    assert sp.scale_combo.isEnabled() and sp.ensemble_check.isEnabled()
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
+    assert sp.model_combo.currentText() == "Fast → tiny_x2"
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(3))
+    assert sp.model_combo.currentText() == "Fast → none at ×3"
+    assert sp.model_combo.itemText(sp.model_combo.findData("auto", NameRole)) == \
+        "Auto → none at ×3"
+    sp.out_edit.setText(str(tmp_path / "o"))
+    window.add_paths([save_png(tmp_path / "r.png", 24, 24)])
+    assert window.start() == 0 and "no 'fast' model for x3 (available: x2)" in errors[0]
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
+    assert window.start() == 1
+    wait_finished(qtbot, window)
+    item = window.queue.items[0]
+    assert (item.model, item.scale) == ("tiny_x2", 2) and item.output.is_file()
+    assert item.output.name == "r_x2_tiny_x2.png"
+    # the choice (a role, not a file) and the scale persist
+    window.close()
+    from app.gui.main_window import MainWindow
+    other = MainWindow(SettingsStore())
+    qtbot.addWidget(other)
+    qtbot.waitUntil(lambda: other.models_loaded, timeout=30000)
+    s = other.settings_panel.job_settings()
+    assert (s.model, s.scale) == ("fast", 2)
     other.close()

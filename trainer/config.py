@@ -44,6 +44,7 @@ class ModelConfig:
     init_from: str | None = field(default=None, metadata={"path": "maybe"})
     name: str | None = None  # name written into the exported weight file
     role: str | None = None  # fast / quality / reference / colorize, or none
+    export_onnx: bool = False  # also write best.onnx / final.onnx (RGB in and out) at the end
 
 
 @dataclass

@@ -169,9 +169,25 @@ class SRRun(RunBase[TrainResult]):
         self.log.write("val", step=self.step, dataset=self.valset.name, **scores.as_dict(),
                        bicubic_psnr_y=self.valset.bicubic.psnr_y)
 
+    def _export_onnx(self, weights: list[Path | None]) -> None:
+        """``model.export_onnx``: an ONNX file beside each weight file; a failure is a
+        warning, the weights stay."""
+        from engine.errors import SRStudioError
+        from engine.models import LoadedModel
+        from engine.models.onnx_export import export_onnx
+        for w in weights:
+            if w is None or not w.is_file():
+                continue
+            try:
+                export_onnx(LoadedModel.from_file(w), w.with_suffix(".onnx"))
+            except SRStudioError as e:
+                self._warn(f"ONNX export of {w.name} failed: {e}")
+
     def _result(self, last_loss: float | None, *, final: Path | None = None,
                 cancelled: bool = False) -> TrainResult:
         best = self.out / BEST
+        if self.cfg.model.export_onnx and not cancelled:
+            self._export_onnx([final, best if self.best_step is not None else None])
         return TrainResult(steps=self.step, out_dir=self.out, checkpoint=self.out / LAST,
                            final_weights=final,
                            best_weights=best if self.best_step is not None else None,

@@ -1,7 +1,8 @@
 """``srstudio``: the command line, a thin layer over engine.jobs and the trainer.
 
-Subcommands: upscale, eval, models, train, colorize, train-colorize.  Exit codes: 0 success,
-1 usage or setup error, 2 some input failed (every good file is still written), 130 cancelled.
+Subcommands: upscale, eval, models, export-onnx, train, colorize, train-colorize.  Exit
+codes: 0 success, 1 usage or setup error, 2 some input failed (every good file is still
+written), 130 cancelled.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tile", type=_tile_arg, default="auto", help="tile size in pixels, auto, off")
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N, mps")
     p.add_argument("--precision", default="auto", choices=("auto", "fp32", "fp16", "bf16"))
+    p.add_argument("--backend", default="torch", choices=("torch", "onnx"),
+                   help="torch, or onnx: ONNX Runtime (CUDA, DirectML, CoreML or CPU; fp32)")
     p.add_argument("--self-ensemble", action="store_true",
                    help="average the 8 flips/rotations: sharper (about +0.1-0.2 dB), 8x slower")
     p.add_argument("-f", "--format", dest="output_format", default=None,
@@ -93,6 +96,7 @@ def cmd_upscale(args: argparse.Namespace) -> int:
     scale = args.scale if args.scale is not None else default_scale(args.model)
     opts = UpscaleOptions(model=args.model, scale=scale, tile=args.tile, device=args.device,
                           precision=args.precision, self_ensemble=args.self_ensemble,
+                          backend=args.backend,
                           output_format=args.output_format,
                           quality=args.quality,
                           name_pattern=args.name_pattern or DEFAULT_NAME_PATTERN,
@@ -134,7 +138,7 @@ def cmd_upscale(args: argparse.Namespace) -> int:
     batch = BatchResult()
     try:
         up = make_upscaler(resolve_model(opts.model, opts.scale), opts.device, opts.precision,
-                           opts.self_ensemble)
+                           opts.self_ensemble, opts.backend)
         colorizer = load_job_colorizer(opts)
         if image_inputs:
             batch = run_upscale_batch(image_inputs, args.output, opts, progress=on_event,
@@ -269,6 +273,8 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-s", "--scale", type=int, required=True, choices=(2, 3, 4, 8))
     p.add_argument("--device", default="auto")
     p.add_argument("--precision", default="fp32", choices=("auto", "fp32", "fp16", "bf16"))
+    p.add_argument("--backend", default="torch", choices=("torch", "onnx"),
+                   help="torch, or onnx: ONNX Runtime (CUDA, DirectML, CoreML or CPU; fp32)")
     p.add_argument("--tile", type=_tile_arg, default=None, help="default: whole images")
     p.add_argument("--self-ensemble", action="store_true",
                    help="score the model averaged over the 8 flips/rotations")
@@ -282,7 +288,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     try:
         rep = run_eval(args.model, args.scale, args.datasets, device=args.device,
                        precision=args.precision, tile=args.tile,
-                       self_ensemble=args.self_ensemble,
+                       self_ensemble=args.self_ensemble, backend=args.backend,
                        progress=None if args.json else ProgressBar(prefix="eval "))
     except SRStudioError as e:
         sys.stderr.write(f"srstudio: {e}\n")
@@ -297,6 +303,44 @@ def cmd_eval(args: argparse.Namespace) -> int:
         b = rep.baseline.get(name)
         print(f"{name:<10} {sc.images:>6} {sc.psnr_y:>8.2f} {sc.ssim_y:>7.4f} {sc.psnr_rgb:>9.2f} "
               f"{sc.ssim_rgb:>9.4f} {b.psnr_y if b else float('nan'):>15.2f}")
+    return EXIT_OK
+
+
+def _add_export_onnx(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export-onnx", help="write a model as an ONNX file (RGB in, RGB out)")
+    p.add_argument("model", metavar="MODEL",
+                   help="fast, quality, a model name or a .safetensors path")
+    p.add_argument("-s", "--scale", type=int, default=None, choices=(2, 3, 4, 8),
+                   help="for a role (fast, quality): default 4")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.onnx")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing file")
+
+
+def cmd_export_onnx(args: argparse.Namespace) -> int:
+    from engine.errors import SRStudioError
+    from engine.models import LoadedModel
+    from engine.models.onnx_export import export_onnx
+    from engine.models.registry import ClassicalModel, default_scale, resolve_model
+
+    out = Path(args.output)
+    if out.suffix.lower() != ".onnx":
+        out = out.with_name(out.name + ".onnx")
+    if out.exists() and not args.overwrite:
+        sys.stderr.write(f"srstudio: {out} exists (--overwrite replaces it)\n")
+        return EXIT_ERROR
+    try:
+        scale = args.scale if args.scale is not None else default_scale(args.model)
+        ref = resolve_model(args.model, scale)
+        if isinstance(ref, ClassicalModel):
+            sys.stderr.write(f"srstudio: {ref.name} is a resizer, not a network\n")
+            return EXIT_ERROR
+        out.parent.mkdir(parents=True, exist_ok=True)
+        export_onnx(LoadedModel.from_file(ref.path), out)
+    except (SRStudioError, OSError) as e:
+        sys.stderr.write(f"srstudio: {e}\n")
+        return EXIT_ERROR
+    print(f"{ref.name} x{ref.scale} -> {out} ({out.stat().st_size / 1e6:.1f} MB; "
+          "input and output: float32 RGB in [0, 1], NCHW)")
     return EXIT_OK
 
 
@@ -343,6 +387,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_upscale(sub)
     _add_eval(sub)
     _add_models(sub)
+    _add_export_onnx(sub)
     _add_colorize(sub)
     try:
         from trainer.cli import add_train_parser
@@ -363,6 +408,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_eval(args)
     if args.command == "models":
         return cmd_models(args)
+    if args.command == "export-onnx":
+        return cmd_export_onnx(args)
     if args.command == "train":
         from trainer.cli import run_train
         return run_train(args)

@@ -23,6 +23,7 @@ class JobSettings:
     model: str = "bicubic"
     scale: int = 4
     device: str = "auto"
+    backend: str = "torch"                 # 'torch' or 'onnx' (ONNX Runtime)
     precision: str = "auto"
     tile: int | str | None = "auto"
     self_ensemble: bool = False            # average the 8 flips/rotations (8x the time)
@@ -42,6 +43,7 @@ class JobSettings:
         from engine.jobs import UpscaleOptions
         return UpscaleOptions(model=self.model, scale=self.scale, tile=self.tile,
                               device=self.device, precision=self.precision,
+                              backend=self.backend,
                               self_ensemble=self.self_ensemble,
                               output_format=self.output_format, quality=self.quality,
                               name_pattern=self.name_pattern or DEFAULT_PATTERN,
@@ -56,4 +58,5 @@ class JobSettings:
 
     def key(self) -> tuple:
         """Runs with the same key can share one upscaler."""
-        return (self.model, self.scale, self.device, self.precision, self.self_ensemble)
+        return (self.model, self.scale, self.device, self.backend, self.precision,
+                self.self_ensemble)

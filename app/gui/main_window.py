@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.gui.about import show_about
 from app.gui.catalog_controller import CatalogController
+from app.gui.export_worker import OnnxExportWorker
 from app.gui.log_pane import LogPane
 from app.gui.main_layout import build_main_layout
 from app.gui.main_menus import MainMenus
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.metrics.heatmapToggled.connect(viewer.show_heatmap)
         self.trainer.startRequested.connect(self.start_training)
         self.trainer.modelTrained.connect(catalog.on_model_trained)
+        self.trainer.onnxExportRequested.connect(self.export_onnx)
 
     # queue and viewer: their controllers' state and calls, kept here for tests and scripts
     @property
@@ -256,6 +258,15 @@ class MainWindow(QMainWindow):
         self.log_message(self.tr("Training {n} for {s} steps → {o}").format(
             n=config.model.name, s=config.run.steps, o=config.run.out_dir))
         self._update_counts()
+
+    @Slot(str, str)
+    def export_onnx(self, weights: str, target: str) -> None:
+        """The trainer tab's 'Save as… (*.onnx)': export in a worker, report in the tab."""
+        w = OnnxExportWorker(weights, target)
+        w.done.connect(self.trainer.onnx_exported)
+        w.failed.connect(self.trainer.onnx_export_failed)
+        w.message.connect(self.log_message)
+        self.host.start(w)
 
     @Slot(str)
     def _on_train_failed(self, message: str) -> None:

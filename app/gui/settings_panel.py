@@ -8,10 +8,10 @@ data, no torch import at start-up); the worker turns it into the engine's
 
 from __future__ import annotations
 
+import importlib.util
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,22 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.job_settings import DEFAULT_PATTERN, JobSettings
-from app.gui.model_labels import model_label
+from app.gui.model_combo import AUTO, ModelCombo
 from app.gui.settings_store import SettingsStore
 from app.gui.video_settings import VideoSettings
 from engine.naming import name_pattern_for
 
-RESIZERS = (("bicubic", "MATLAB imresize, the SR baseline"),
-            ("lanczos", "Lanczos 8×8"),
-            ("bilinear", "bilinear"),
-            ("nearest", "pixel replication"))
 SCALES = (2, 3, 4, 8)
-AUTO = "auto"   # the remembered model on a first run: the best shipped one, once listed
-# entries that follow the scale combo: (name for resolve_model, label, tooltip)
-ROLE_ENTRIES = (
-    (AUTO, "Auto", "The best installed model for the chosen scale: quality, else fast"),
-    ("quality", "Quality", "The quality model for the chosen scale (sharper, slower)"),
-    ("fast", "Fast", "The fast model for the chosen scale"))
+BACKENDS = (("PyTorch", "torch"), ("ONNX Runtime", "onnx"))
+BACKEND_TIP = ("PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML "
+               "(Windows GPUs), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The "
+               "model is converted on its first run and kept.")
+ONNX_PRECISION_TIP = "ONNX Runtime runs fp32"
 PRECISIONS = (("Auto", "auto"), ("FP32", "fp32"), ("FP16", "fp16"), ("BF16", "bf16"))
 TILES = ("Auto", "Off", "64", "128", "192", "256", "384", "512", "768", "1024")
 FORMATS = (("Same as input", None), ("PNG", "png"), ("JPEG", "jpg"), ("WebP", "webp"),
@@ -59,11 +54,6 @@ COLORIZE_TIP = ("Colour black-and-white images and videos with the colorize mode
                 "left as they are.")
 NO_COLORIZER_TIP = "no colorize model installed"
 
-NameRole = Qt.ItemDataRole.UserRole + 1
-ScaleRole = Qt.ItemDataRole.UserRole + 2
-NetworkRole = Qt.ItemDataRole.UserRole + 3   # True for trained networks and role entries
-
-
 class SettingsPanel(QWidget):
     changed = Signal()
     importRequested = Signal()
@@ -75,14 +65,8 @@ class SettingsPanel(QWidget):
         self._auto_tile: int | None = None
         self._wanted_colorize: str | None = None   # remembered while no colorizer is installed
         self._colorize_available: bool | None = None   # None: not known yet
-        self._models: list[Any] = []
 
-        self.model_combo = QComboBox()
-        self.model_combo.setObjectName("modelCombo")
-        self._model_items = QStandardItemModel(self.model_combo)
-        self.model_combo.setModel(self._model_items)
-        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.model_combo.setMinimumContentsLength(12)
+        self.model_combo = ModelCombo()
         self.import_button = QToolButton()
         self.import_button.setText(self.tr("Import…"))
         self.import_button.setToolTip(self.tr("Import a .safetensors model"))
@@ -94,12 +78,12 @@ class SettingsPanel(QWidget):
         self.device_combo.addItem(self.tr("Auto"), "auto")
         self.device_combo.addItem("CPU", "cpu")
         self.backend_combo = QComboBox()
-        backends = QStandardItemModel(self.backend_combo)
-        backends.appendRow(QStandardItem("PyTorch"))
-        onnx = QStandardItem(self.tr("ONNX Runtime (coming)"))
-        onnx.setEnabled(False)
-        backends.appendRow(onnx)
-        self.backend_combo.setModel(backends)
+        self.backend_combo.setObjectName("backendCombo")
+        for label, value in BACKENDS:
+            self.backend_combo.addItem(label, value)
+        if importlib.util.find_spec("onnxruntime") is None:   # no import: start-up time
+            self.backend_combo.model().item(1).setEnabled(False)
+        self.backend_combo.setToolTip(self.tr(BACKEND_TIP))
         self.precision_combo = QComboBox()
         for label, value in PRECISIONS:
             self.precision_combo.addItem(label, value)
@@ -185,10 +169,12 @@ class SettingsPanel(QWidget):
 
         self.set_models([])
         self.model_combo.currentIndexChanged.connect(self._on_model)
-        self.scale_combo.currentIndexChanged.connect(self._label_role_entries)
+        self.backend_combo.currentIndexChanged.connect(self._on_backend)
+        self.scale_combo.currentIndexChanged.connect(
+            lambda: self.model_combo.set_scale(int(self.scale_combo.currentData())))
         self.format_combo.currentIndexChanged.connect(self._on_format)
-        for w in (self.scale_combo, self.device_combo, self.precision_combo, self.tile_combo,
-                  self.colorize_combo, self.format_combo):
+        for w in (self.scale_combo, self.device_combo, self.backend_combo, self.precision_combo,
+                  self.tile_combo, self.colorize_combo, self.format_combo):
             w.currentIndexChanged.connect(self.changed)
         self.quality_spin.valueChanged.connect(self.changed)
         self.ensemble_check.toggled.connect(self.changed)
@@ -202,45 +188,15 @@ class SettingsPanel(QWidget):
 
     # models and devices ----------------------------------------------------------------
     def set_models(self, models: list[Any]) -> None:
-        """Fill the model combo: the role entries (Auto, Quality, Fast: they follow the scale
-        combo, as ``srstudio upscale -m quality -s N`` does), the trained models (shipped, then
-        imported; each fixes its scale), then the resizers."""
+        """Fill the model list (:class:`~app.gui.model_combo.ModelCombo`) and keep the choice;
+        a first run selects Auto, at the best model's scale when none fits the chosen one."""
         current = self._wanted_model or self.model_name()
-        self._models = list(models)
-        self.model_combo.blockSignals(True)
-        self._model_items.clear()
-        roles = {m.role for m in models}
-        for name, label, tip in ROLE_ENTRIES:
-            if name in roles or (name == AUTO and roles & {"quality", "fast"}):
-                it = QStandardItem(self.tr(label))
-                it.setData(name, NameRole)
-                it.setData(None, ScaleRole)
-                it.setData(True, NetworkRole)
-                it.setToolTip(self.tr(tip))
-                self._model_items.appendRow(it)
-        if self._model_items.rowCount():
-            self._append_separator()
-        for info in models:
-            it = QStandardItem(model_label(info))
-            it.setData(info.name, NameRole)
-            it.setData(int(info.scale), ScaleRole)
-            it.setData(True, NetworkRole)
-            it.setToolTip(f"{info.arch} · {info.path}")
-            self._model_items.appendRow(it)
-        if models:
-            self._append_separator()
-        for name, desc in RESIZERS:
-            it = QStandardItem(f"{name} · {self.tr(desc)}")
-            it.setData(name, NameRole)
-            it.setData(None, ScaleRole)
-            it.setData(False, NetworkRole)
-            self._model_items.appendRow(it)
-        self._label_role_entries()
-        self.model_combo.blockSignals(False)
+        self.model_combo.set_scale(int(self.scale_combo.currentData()))
+        self.model_combo.fill(models)
+        mc = self.model_combo
         if current == AUTO and self.select_model(AUTO):
             self._wanted_model = None
-            # first run: with nothing at the chosen scale, go to the best model's own scale
-            if self._role_target(AUTO) is None and (best := self._role_target(AUTO, None)):
+            if mc.role_target(AUTO) is None and (best := mc.role_target(AUTO, None)):
                 self.scale_combo.setCurrentIndex(self.scale_combo.findData(int(best.scale)))
         elif current and self.select_model(current):
             self._wanted_model = None
@@ -248,58 +204,19 @@ class SettingsPanel(QWidget):
             self.select_model("bicubic")
         self._on_model()
 
-    def _append_separator(self) -> None:
-        sep = QStandardItem("──────────")
-        sep.setEnabled(False)
-        sep.setData(None, NameRole)
-        self._model_items.appendRow(sep)
-
-    def _role_target(self, role: str, scale: int | None | str = "current") -> Any:
-        """The model a role entry runs at ``scale`` (default: the scale combo's), or None;
-        the same choice as ``engine.models.registry.resolve_model``."""
-        if not self._models:
-            return None
-        from engine.models.registry import pick_auto  # the models worker imported it
-        s = int(self.scale_combo.currentData()) if scale == "current" else scale
-        if role == AUTO:
-            return pick_auto(self._models, s)
-        return next((m for m in self._models
-                     if m.role == role and (s is None or m.scale == s)), None)
-
-    def _label_role_entries(self) -> None:
-        """'Quality → quality_x4', or 'Quality → none at ×8': what each role entry runs now."""
-        for i in range(self._model_items.rowCount()):
-            it = self._model_items.item(i)
-            name = it.data(NameRole)
-            entry = next((e for e in ROLE_ENTRIES if e[0] == name), None)
-            if entry is None or it.data(ScaleRole) is not None:
-                continue
-            target = self._role_target(name)
-            scale = int(self.scale_combo.currentData())
-            what = target.name if target is not None else self.tr("none at ×{s}").format(s=scale)
-            it.setText(f"{self.tr(entry[1])} → {what}")
-
     def want_model(self, name: str) -> None:
         """Select ``name`` now, or as soon as a refreshed model list contains it."""
         if not self.select_model(name):
             self._wanted_model = name
 
     def model_names(self) -> list[str]:
-        return [n for i in range(self._model_items.rowCount())
-                if (n := self._model_items.item(i).data(NameRole))]
+        return self.model_combo.names()
 
     def select_model(self, name: str) -> bool:
-        for i in range(self._model_items.rowCount()):
-            if self._model_items.item(i).data(NameRole) == name:
-                self.model_combo.setCurrentIndex(i)
-                return True
-        return False
+        return self.model_combo.select(name)
 
     def model_name(self) -> str:
-        i = self.model_combo.currentIndex()
-        if i < 0:
-            return ""
-        return self._model_items.item(i).data(NameRole) or ""
+        return self.model_combo.name()
 
     def set_devices(self, devices: list[str]) -> None:
         current = self.device_combo.currentData()
@@ -313,16 +230,22 @@ class SettingsPanel(QWidget):
         self.device_combo.blockSignals(False)
 
     def _on_model(self) -> None:
-        i = self.model_combo.currentIndex()
-        fixed = self._model_items.item(i).data(ScaleRole) if i >= 0 else None
+        fixed = self.model_combo.fixed_scale()
         if fixed:
             idx = self.scale_combo.findData(int(fixed))
             if idx >= 0:
                 self.scale_combo.setCurrentIndex(idx)
         self.scale_combo.setEnabled(not fixed)
-        network = self._model_items.item(i).data(NetworkRole) if i >= 0 else False
-        self.ensemble_check.setEnabled(bool(network))   # networks only, not the resizers
+        self.ensemble_check.setEnabled(self.model_combo.is_network())  # not the resizers
         self.changed.emit()
+
+    def _on_backend(self) -> None:
+        onnx = self.backend_combo.currentData() == "onnx"
+        self.precision_combo.setEnabled(not onnx)
+        self.precision_combo.setToolTip(self.tr(ONNX_PRECISION_TIP) if onnx else "")
+
+    def backend(self) -> str:
+        return str(self.backend_combo.currentData() or "torch")
 
     def _on_format(self) -> None:
         self.quality_spin.setEnabled(self.format_combo.currentData() in (None, "jpg", "webp"))
@@ -388,7 +311,9 @@ class SettingsPanel(QWidget):
             model=self.model_name() or "bicubic",
             scale=int(self.scale_combo.currentData()),
             device=str(self.device_combo.currentData() or "auto"),
-            precision=str(self.precision_combo.currentData()),
+            backend=self.backend(),
+            precision=(str(self.precision_combo.currentData()) if self.backend() == "torch"
+                       else "auto"),
             tile=self.tile_setting(),
             self_ensemble=self.ensemble_check.isEnabled() and self.ensemble_check.isChecked(),
             output_dir=self.out_edit.text().strip() or None,
@@ -408,6 +333,9 @@ class SettingsPanel(QWidget):
             self.device_combo.addItem(s.device, s.device)
             idx = self.device_combo.count() - 1
         self.device_combo.setCurrentIndex(max(0, idx))
+        b = self.backend_combo.findData(s.backend)
+        if b >= 0 and self.backend_combo.model().item(b).isEnabled():
+            self.backend_combo.setCurrentIndex(b)
         self.precision_combo.setCurrentIndex(max(0, self.precision_combo.findData(s.precision)))
         tile = "Auto" if s.tile == "auto" else ("Off" if s.tile is None else str(s.tile))
         self.tile_combo.setCurrentIndex(max(0, TILES.index(tile) if tile in TILES else 0))
@@ -429,6 +357,7 @@ class SettingsPanel(QWidget):
             model=store.get_str("upscale/model", AUTO),
             scale=store.get_int("upscale/scale", 4),
             device=store.get_str("upscale/device", "auto"),
+            backend=store.get_str("upscale/backend", "torch"),
             precision=store.get_str("upscale/precision", "auto"),
             tile=tile,
             self_ensemble=store.get_bool("upscale/self_ensemble", False),
@@ -444,7 +373,8 @@ class SettingsPanel(QWidget):
         store.set("upscale/model", self._wanted_model or s.model)
         store.set("upscale/scale", s.scale)
         store.set("upscale/device", s.device)
-        store.set("upscale/precision", s.precision)
+        store.set("upscale/backend", s.backend)
+        store.set("upscale/precision", str(self.precision_combo.currentData()))  # torch's
         store.set("upscale/tile", "auto" if s.tile == "auto" else ("off" if s.tile is None
                                                                   else str(s.tile)))
         store.set("upscale/self_ensemble", self.ensemble_check.isChecked())

@@ -39,6 +39,7 @@ class TrainerTab(QWidget):
 
     startRequested = Signal(object)      # TrainConfig
     modelTrained = Signal(str)           # path of the imported weight file
+    onnxExportRequested = Signal(str, str)   # weight file, target .onnx (the window runs it)
 
     def __init__(self, runs_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +68,8 @@ class TrainerTab(QWidget):
         self.resume_button = QPushButton(self.tr("Resume"))
         self.stop_button = QPushButton(self.tr("Stop"))
         self.save_button = QPushButton(self.tr("Save as…"))
-        self.save_button.setToolTip(self.tr("Export the trained model to a .safetensors file"))
+        self.save_button.setToolTip(self.tr("Save the trained model as a .safetensors file "
+                                            "(SR Studio) or an .onnx file (other tools)"))
         self.start_button.clicked.connect(self._start)
         self.pause_button.clicked.connect(self.pause)
         self.resume_button.clicked.connect(self.resume)
@@ -258,19 +260,35 @@ class TrainerTab(QWidget):
     def _save_as(self) -> None:
         if self.trained_path is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save model as"),
-                                              str(Path.home() / self.trained_path.name),
-                                              self.tr("SR Studio model (*.safetensors)"))
+        onnx_filter = self.tr("ONNX model, RGB in and out (*.onnx)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Save model as"), str(Path.home() / self.trained_path.name),
+            ";;".join([self.tr("SR Studio model (*.safetensors)"), onnx_filter]))
         if path:
-            self.export_to(Path(path))
+            onnx = chosen == onnx_filter or path.lower().endswith(".onnx")
+            self.export_to(Path(path), onnx=onnx)
 
-    def export_to(self, path: Path) -> Path:
+    def export_to(self, path: Path, onnx: bool = False) -> Path:
+        """Copy the weight file to ``path``, or (``onnx``) ask the window to export it to
+        ONNX in a worker; returns the path the file gets."""
         assert self.trained_path is not None
-        if path.suffix != ".safetensors":
-            path = path.with_suffix(".safetensors")
+        suffix = ".onnx" if onnx else ".safetensors"
+        if path.suffix != suffix:
+            path = path.with_suffix(suffix)
         path.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(self.trained_path, path)
+        if onnx:
+            self.status.setText(self.tr("Exporting {name} to ONNX…").format(name=path.name))
+            self.onnxExportRequested.emit(str(self.trained_path), str(path))
+        else:
+            shutil.copyfile(self.trained_path, path)
         return path
+
+    def onnx_exported(self, path: str) -> None:
+        self.status.setText(self.tr("Saved {path} (ONNX: float32 RGB in and out)").format(
+            path=path))
+
+    def onnx_export_failed(self, message: str) -> None:
+        self.status.setText(self.tr("ONNX export failed: {m}").format(m=message))
 
     def curve_points(self) -> tuple[int, int]:
         """(loss points, PSNR points) drawn so far (tests)."""

@@ -110,7 +110,7 @@ class UpscaleWorker(Worker):
         key = s.key()
         if key not in self._upscalers:
             ref = resolve_model(s.model, s.scale)
-            up = make_upscaler(ref, s.device, s.precision, s.self_ensemble)
+            up = make_upscaler(ref, s.device, s.precision, s.self_ensemble, s.backend)
             self._upscalers = {key: (up, ref.name)}
         return self._upscalers[key]
 
@@ -149,8 +149,8 @@ class UpscaleWorker(Worker):
         except (SRStudioError, OSError, RuntimeError) as e:
             self.rowFinished.emit(job.item_id, FileResult(input=job.input, error=one_line(e)))
             return
-        self.message.emit(self.tr("Upscaling {name} with {model} (×{scale})").format(
-            name=job.input.name, model=label, scale=s.scale), "info")
+        self.message.emit(self.tr("Upscaling {name} with {model} (×{scale}{where})").format(
+            name=job.input.name, model=label, scale=s.scale, where=_runs_on(upscaler)), "info")
         state: dict[str, Any] = {"preview": None, "last": 0.0, "size": None}
 
         def progress(ev: Any) -> None:
@@ -310,3 +310,11 @@ class VideoPreviewUpscaler:
         else:
             self._image.update_rows(0, frame)
         self._worker.previewRows.emit(self._item_id, 0, oh)
+
+
+def _runs_on(upscaler: Any) -> str:
+    """', ONNX Runtime CPU' for an ONNX Runtime upscaler (self-ensemble or not), else ''."""
+    provider = getattr(getattr(upscaler, "inner", upscaler), "provider", None)
+    if not provider:
+        return ""
+    return ", ONNX Runtime " + str(provider).removesuffix("ExecutionProvider")

@@ -1,4 +1,5 @@
-"""Things that upscale a batch of RGB tiles: a torch network or a classical resizer.
+"""Things that upscale a batch of RGB tiles: a torch network or a classical resizer
+(the ONNX Runtime one is :mod:`engine.inference.onnx_upscaler`).
 
 Every upscaler has ``scale``, ``context`` (input pixels of context a tile needs),
 ``size_multiple``, ``name`` and ``__call__(tiles)`` on (N, h, w, 3) float32 RGB in [0, 1].
@@ -13,10 +14,9 @@ from typing import Protocol
 import numpy as np
 import torch
 
-from engine.color import torch_rgb_to_ycbcr, torch_ycbcr_to_rgb
 from engine.devices import is_oom, memory_format_for, resolve_dtype, select_device
+from engine.inference.rgb_network import RgbNetwork, tile_context
 from engine.models.descriptor import LoadedModel
-from engine.resize.torch_bicubic import upsample_bicubic
 
 
 class Upscaler(Protocol):
@@ -37,6 +37,13 @@ class Upscaler(Protocol):
     def is_oom(self, err: BaseException) -> bool: ...
 
 
+def network_bytes_per_pixel(config: dict, scale: int, elem: int) -> float:
+    """Device bytes per input pixel while a network runs: a few live feature maps at LR
+    size plus the HR output and the upsampler (what the auto tile size divides by)."""
+    feats = int(config.get("num_feats", config.get("d", 64)))
+    return float(elem * (6 * feats + 4 * 3 * scale ** 2) + 64)
+
+
 class TorchUpscaler:
     """Runs a :class:`LoadedModel` on a device at a precision; Y-only networks get their
     chroma from MATLAB-style bicubic so their output is a full colour image."""
@@ -51,31 +58,22 @@ class TorchUpscaler:
             torch.set_flush_denormal(True)
         self.module = model.module.to(self.device, dtype=self.dtype,
                                       memory_format=memory_format_for(self.device)).eval()
+        self.rgb = RgbNetwork(model, self.dtype)
         self.name = model.name
         self.scale = model.scale
-        # Y-only networks also need context for the bicubic chroma (2 px)
-        self.context = model.context + (2 if model.num_channels == 1 else 0)
+        self.context = tile_context(model)
         self.size_multiple = model.size_multiple
         self.batch_size = batch_size or (4 if self.device.type == "cuda" else 1)
 
     @torch.inference_mode()
     def __call__(self, tiles: np.ndarray) -> np.ndarray:
         x = torch.from_numpy(np.ascontiguousarray(tiles)).permute(0, 3, 1, 2)
-        x = x.to(self.device, dtype=torch.float32)
-        if self.model.num_channels == 1:
-            ycc = torch_rgb_to_ycbcr(x)
-            y = self.module(ycc[:, :1].to(self.dtype)).float()
-            cbcr = upsample_bicubic(ycc[:, 1:], self.scale)
-            out = torch_ycbcr_to_rgb(torch.cat([y, cbcr], dim=1))
-        else:
-            out = self.module(x.to(self.dtype)).float()
-        return out.clamp_(0, 1).permute(0, 2, 3, 1).cpu().numpy()
+        out = self.rgb(x.to(self.device, dtype=torch.float32))
+        return out.permute(0, 2, 3, 1).cpu().numpy()
 
     def bytes_per_input_pixel(self) -> float:
-        feats = int(self.model.config.get("num_feats", self.model.config.get("d", 64)))
-        elem = torch.finfo(self.dtype).bits // 8
-        # a few live feature maps at LR size plus the HR output and the upsampler
-        return float(elem * (6 * feats + 4 * 3 * self.scale ** 2) + 64)
+        return network_bytes_per_pixel(self.model.config, self.scale,
+                                       torch.finfo(self.dtype).bits // 8)
 
     def free_memory(self) -> int:
         from engine.devices import free_device_memory

@@ -31,13 +31,14 @@ class EvalReport:
 
 def run_eval(model: str, scale: int, dataset_dirs: list[str | os.PathLike[str]], *,
              device: str = "auto", precision: str = "fp32", tile: int | str | None = None,
-             self_ensemble: bool = False, with_baseline: bool = True,
+             self_ensemble: bool = False, with_baseline: bool = True, backend: str = "torch",
              progress: ProgressCallback | None = None,
              cancel: CancelToken | None = None) -> EvalReport:
     """Score ``model`` at ``scale`` on each folder; fp32 and whole images by default, as
     published numbers are."""
     ref = resolve_model(model, scale)
-    fn = make_upscale_fn(make_upscaler(ref, device, precision, self_ensemble), tile=tile)
+    fn = make_upscale_fn(make_upscaler(ref, device, precision, self_ensemble, backend),
+                          tile=tile)
     bic = make_upscale_fn(make_upscaler(ClassicalModel("bicubic", scale)))
     report = EvalReport(model=ref.name, scale=scale, self_ensemble=self_ensemble)
     for d in dataset_dirs:

@@ -40,6 +40,7 @@ class UpscaleOptions:
     device: str = "auto"
     precision: str = "auto"
     self_ensemble: bool = False          # average the 8 flips/rotations (8x the time)
+    backend: str = "torch"               # 'torch' or 'onnx' (ONNX Runtime, fp32)
     output_format: str | None = None     # None: same format as the input
     quality: int = 95
     name_pattern: str = DEFAULT_NAME_PATTERN
@@ -213,7 +214,7 @@ def run_upscale_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLi
     ``options.colorize``, gray ones are coloured too (the colorize model is loaded once)."""
     ref: ModelRef = resolve_model(options.model, options.scale)
     up = upscaler or make_upscaler(ref, options.device, options.precision,
-                                   options.self_ensemble)
+                                   options.self_ensemble, options.backend)
     if colorizer is None:
         colorizer = load_job_colorizer(options)
     return run_file_batch(

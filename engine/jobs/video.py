@@ -90,7 +90,7 @@ def run_video_job(input: str | os.PathLike[str], output: str | os.PathLike[str] 
     try:
         ref = resolve_model(options.model, options.scale)
         up = upscaler or make_upscaler(ref, options.device, options.precision,
-                                       options.self_ensemble)
+                                       options.self_ensemble, options.backend)
         out = Path(output) if output is not None else None
         target = video_output_path(src, out, options, vopts, ref.name)
         if out is not None:

@@ -196,13 +196,29 @@ def import_model(path: str | os.PathLike[str]) -> ModelInfo:
     return _info(dst, "user")
 
 
+BACKENDS = ("torch", "onnx")
+
+
 def make_upscaler(ref: ModelRef, device: str | None = "auto", precision: str | None = "auto",
-                  self_ensemble: bool = False):
+                  self_ensemble: bool = False, backend: str | None = "torch"):
     """Build the runnable upscaler for a resolved model reference; ``self_ensemble``
-    averages it over the 8 flips/rotations (8 passes, sharper; networks only)."""
+    averages it over the 8 flips/rotations (8 passes, sharper; networks only).
+    ``backend`` 'onnx' runs the network's ONNX export (made once, then cached) with
+    ONNX Runtime, in fp32; resizers are the same on both backends."""
     from engine.inference import ClassicalUpscaler, SelfEnsemble, TorchUpscaler
     from engine.models.descriptor import LoadedModel
+    kind = (backend or "torch").lower()
+    if kind not in BACKENDS:
+        raise UnsupportedModelError(f"unknown backend {backend!r} (torch, onnx)")
     if isinstance(ref, ClassicalModel):
         return ClassicalUpscaler(ref.method, ref.scale)
-    up = TorchUpscaler(LoadedModel.from_file(ref.path), device, precision)
+    if kind == "onnx":
+        if (precision or "auto").lower() not in ("auto", "fp32", "float32"):
+            raise UnsupportedModelError(f"the ONNX Runtime backend runs fp32, not {precision}; "
+                                        "use the torch backend for half precision")
+        from engine.inference.onnx_upscaler import OnnxUpscaler
+        from engine.models.onnx_export import cached_onnx
+        up = OnnxUpscaler(cached_onnx(ref.path), device)
+    else:
+        up = TorchUpscaler(LoadedModel.from_file(ref.path), device, precision)
     return SelfEnsemble(up) if self_ensemble else up

@@ -32,6 +32,7 @@ def _photo(size: int = 24, seed: int = 3) -> np.ndarray:
 def _run(info, dtype: torch.dtype, tile: np.ndarray) -> np.ndarray:
     up = TorchUpscaler(LoadedModel.from_file(info.path), "cpu", "fp32")
     up.dtype, up.module = dtype, up.module.to(dtype=dtype)
+    up.rgb.dtype = dtype   # the network part runs in it; colour conversion stays fp32
     return up(tile[None])[0]
 
 

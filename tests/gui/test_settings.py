@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.gui.settings_panel import NameRole
+from app.gui.model_combo import NameRole
 from app.gui.settings_store import SettingsStore
 from tests.gui.conftest import make_tiny_model, save_png, wait_finished
 
@@ -183,4 +183,44 @@ def test_role_entries_follow_the_scale_and_run_the_models_they_name(qtbot, windo
     qtbot.waitUntil(lambda: other.models_loaded, timeout=30000)
     s = other.settings_panel.job_settings()
     assert (s.model, s.scale) == ("fast", 2)
+    other.close()
+
+
+def test_onnx_backend_runs_a_job_and_persists(qtbot, window, tmp_path: Path,
+                                              monkeypatch) -> None:
+    """ONNX Runtime is a choice (fp32 only, so Precision is off while it is chosen); a run on
+    it writes the same image as PyTorch within one level; both choices persist."""
+    import numpy as np
+    from PIL import Image
+
+    from app.gui.queue_model import Status
+    monkeypatch.setenv("SRSTUDIO_CACHE_DIR", str(tmp_path / "cache"))
+    sp = window.settings_panel
+    sp.select_model("tiny_x2")
+    sp.precision_combo.setCurrentIndex(sp.precision_combo.findData("fp32"))
+    sp.out_edit.setText(str(tmp_path / "o"))
+    src = save_png(tmp_path / "b.png", 30, 22)
+    outs = {}
+    for backend in ("torch", "onnx"):
+        sp.backend_combo.setCurrentIndex(sp.backend_combo.findData(backend))
+        assert sp.precision_combo.isEnabled() == (backend == "torch")
+        sp.pattern_edit.setText(f"{{stem}}_{backend}")
+        (item,) = window.add_paths([src])
+        window.start()
+        wait_finished(qtbot, window)
+        assert item.status == Status.DONE, item.message
+        outs[backend] = np.asarray(Image.open(tmp_path / "o" / f"b_{backend}.png")).astype(int)
+        window.queue.remove_ids({item.id})
+    assert sp.job_settings().backend == "onnx" and sp.job_settings().precision == "auto"
+    assert outs["torch"].shape == outs["onnx"].shape == (44, 60, 3)
+    assert np.abs(outs["torch"] - outs["onnx"]).max() <= 1
+    assert list((tmp_path / "cache" / "onnx").glob("*.onnx"))
+    window.close()
+    from app.gui.main_window import MainWindow
+    other = MainWindow(SettingsStore())
+    qtbot.addWidget(other)
+    qtbot.waitUntil(lambda: other.models_loaded, timeout=30000)
+    osp = other.settings_panel
+    assert osp.backend() == "onnx" and not osp.precision_combo.isEnabled()
+    assert osp.precision_combo.currentData() == "fp32"   # the PyTorch choice is kept
     other.close()

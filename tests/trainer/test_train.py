@@ -303,3 +303,24 @@ def test_ctrl_c_checkpoints_and_exits_130(tmp_path, data_dirs):
     assert code == 130, err
     assert "continue with --resume" in err
     assert load_checkpoint(tmp_path / "int" / "last.pt")["step"] >= 3
+
+
+def test_export_onnx_writes_runnable_files_beside_the_weights(tmp_path, data_dirs):
+    """``model.export_onnx``: best.onnx and final.onnx that ONNX Runtime runs as the
+    weights do (the re-parameterised mapping is folded first: the exporter cannot trace
+    a kernel computed from other weights)."""
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    from engine.inference import TorchUpscaler
+    from engine.inference.onnx_upscaler import OnnxUpscaler
+    cfg = load_config(None, tiny_overrides(data_dirs, tmp_path / "run", model__export_onnx="true",
+                                           model__config="{d = 8, s = 4, m = 1, reparam = 2}",
+                                           run__steps=20, run__val_every=20))
+    res = train(cfg)
+    tiles = np.random.default_rng(0).random((1, 20, 17, 3), dtype=np.float32)
+    for weights in (res.best_weights, res.final_weights):
+        onnx_file = weights.with_suffix(".onnx")
+        assert onnx_file.is_file()
+        a = OnnxUpscaler(onnx_file, "cpu")(tiles)
+        b = TorchUpscaler(LoadedModel.from_file(weights), "cpu", "fp32")(tiles)
+        assert np.abs(a - b).max() <= 1e-4

@@ -1,0 +1,48 @@
+"""The one definition of "RGB tile in, RGB tile out" for any loaded network.
+
+Y-only networks (the fast and reference models) see the luma; their chroma is upscaled
+with the MATLAB-style bicubic and the two are recombined, so every model hands back a full
+colour image.  The torch upscaler runs this module and the ONNX export traces it, so both
+backends compute the same thing and an exported ``.onnx`` file is a plain RGB->RGB model
+that other tools (chaiNNer, onnxruntime scripts) can run as it is.
+"""
+
+from __future__ import annotations
+
+import torch
+import torch.nn as nn
+
+from engine.color import torch_rgb_to_ycbcr, torch_ycbcr_to_rgb
+from engine.models.descriptor import LoadedModel
+from engine.resize.torch_bicubic import UPSAMPLE_CONTEXT, upsample_bicubic
+
+
+class RgbNetwork(nn.Module):
+    """(N, 3, h, w) float RGB in [0, 1] -> (N, 3, h*s, w*s), clamped to [0, 1].
+
+    Colour conversion runs in float32; only the network runs in ``dtype`` (fp16/bf16 on
+    GPUs), which is where the time goes.
+    """
+
+    def __init__(self, model: LoadedModel, dtype: torch.dtype = torch.float32) -> None:
+        super().__init__()
+        self.net = model.module
+        self.scale = int(model.scale)
+        self.y_only = model.num_channels == 1
+        self.dtype = dtype
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.y_only:
+            ycc = torch_rgb_to_ycbcr(x)
+            y = self.net(ycc[:, :1].to(self.dtype)).float()
+            cbcr = upsample_bicubic(ycc[:, 1:], self.scale)
+            out = torch_ycbcr_to_rgb(torch.cat([y, cbcr], dim=1))
+        else:
+            out = self.net(x.to(self.dtype)).float()
+        return out.clamp(0, 1)
+
+
+def tile_context(model: LoadedModel) -> int:
+    """Input pixels of context a tile needs: the network's, plus the bicubic chroma's for
+    Y-only networks."""
+    return model.context + (UPSAMPLE_CONTEXT if model.num_channels == 1 else 0)

@@ -1,0 +1,124 @@
+"""Export a weight file to ONNX (RGB in, RGB out) and keep exported copies in a cache.
+
+The exported graph is :class:`~engine.inference.rgb_network.RgbNetwork` traced with
+dynamic batch, height and width, so the ONNX Runtime backend tiles it exactly as the torch
+backend tiles the network, and the file runs as a plain RGB->RGB model elsewhere too.
+What the tiler needs (scale, context, size multiple) and what the UI shows (name, role,
+metrics) travel in the ONNX ``metadata_props`` under the key ``srstudio`` as JSON.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import os
+import warnings
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from engine.errors import ModelFileError, UnsupportedModelError
+from engine.io.atomic import atomic_output
+from engine.models.descriptor import LoadedModel
+
+OPSET = 17
+EXPORT_FORMAT = 1    # bump when the exported graph changes, so cached copies are redone
+META_KEY = "srstudio"
+INPUT, OUTPUT = "input", "output"
+
+
+def deployed(module: Any) -> Any:
+    """A copy of ``module`` with every re-parameterised conv folded into one 3x3: the
+    exporter cannot trace a kernel computed from other weights, and it is the same
+    function."""
+    from engine.archs.reparam import Conv3XC
+    module = copy.deepcopy(module)
+    for m in module.modules():
+        if isinstance(m, Conv3XC):
+            m.fuse()
+    return module.eval()
+
+
+def export_onnx(model: LoadedModel, path: str | os.PathLike[str]) -> Path:
+    """Write ``model`` as an fp32 ONNX file at ``path`` (atomically) and return the path."""
+    import torch
+
+    from engine.inference.rgb_network import RgbNetwork, tile_context
+    try:
+        import onnx
+    except ImportError:
+        raise UnsupportedModelError("ONNX export needs the 'onnx' package "
+                                    "(pip install onnx)") from None
+    path = Path(path)
+    net = RgbNetwork(replace(model, module=deployed(model.module))).float().eval()
+    m = max(1, model.size_multiple)
+    side = -(-max(32, 2 * tile_context(model) + 8) // m) * m        # a size every arch takes
+    dummy = torch.rand(1, 3, side, side + m)
+    meta = {"format": EXPORT_FORMAT, "io": "rgb", "name": model.name, "arch": model.spec.name,
+            "scale": model.scale, "context": tile_context(model),
+            "size_multiple": model.size_multiple, "params": model.params,
+            "role": model.metadata.get("role"), "metrics": model.metadata.get("metrics") or {},
+            "config": model.config}
+    with atomic_output(path) as tmp:
+        try:
+            with warnings.catch_warnings(), torch.no_grad():
+                warnings.simplefilter("ignore")   # tracer notes on shape arithmetic
+                torch.onnx.export(net, (dummy,), str(tmp), dynamo=False, opset_version=OPSET,
+                                  input_names=[INPUT], output_names=[OUTPUT],
+                                  dynamic_axes={INPUT: {0: "batch", 2: "height", 3: "width"},
+                                                OUTPUT: {0: "batch", 2: "height", 3: "width"}})
+        except Exception as e:   # the exporter raises many kinds; say which model failed
+            first = (str(e).splitlines() or [type(e).__name__])[0]
+            raise UnsupportedModelError(f"cannot export {model.name} to ONNX: {first}") from e
+        proto = onnx.load(str(tmp))
+        entry = proto.metadata_props.add()
+        entry.key, entry.value = META_KEY, json.dumps(meta, default=str)
+        proto.producer_name = "SR Studio"
+        onnx.save(proto, str(tmp))
+    return path
+
+
+def read_onnx_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
+    """The ``srstudio`` metadata of an exported file; a clear error for any other ONNX file."""
+    import onnxruntime as ort
+    path = Path(path)
+    try:
+        opts = ort.SessionOptions()
+        opts.log_severity_level = 3
+        sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
+        props = sess.get_modelmeta().custom_metadata_map
+    except Exception as e:   # onnxruntime's own exception types (InvalidProtobuf, Fail...)
+        raise ModelFileError(f"{path.name}: not a readable ONNX file "
+                             f"({(str(e).splitlines() or ['?'])[0][:120]})") from None
+    if META_KEY not in props:
+        raise ModelFileError(f"{path.name}: an ONNX file not exported by SR Studio (its scale "
+                             "and tiling needs are unknown)")
+    return json.loads(props[META_KEY])
+
+
+def onnx_cache_dir() -> Path:
+    env = os.environ.get("SRSTUDIO_CACHE_DIR")
+    if env:
+        return Path(env) / "onnx"
+    from platformdirs import user_cache_dir
+    return Path(user_cache_dir("SR Studio", "SR Studio")) / "onnx"
+
+
+def _digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:16]
+
+
+def cached_onnx(weights: str | os.PathLike[str]) -> Path:
+    """The ONNX export of a weight file, made on first use and reused while the file (its
+    bytes, not its name or date) and the export format are unchanged."""
+    weights = Path(weights)
+    target = onnx_cache_dir() / f"{weights.stem}-{_digest(weights)}-f{EXPORT_FORMAT}.onnx"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        export_onnx(LoadedModel.from_file(weights), target)
+    return target

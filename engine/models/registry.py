@@ -154,8 +154,11 @@ def resolve_model(name: str, scale: int | None) -> ModelRef:
         auto = pick_auto(models, scale)
         if auto is not None:
             return auto
-        raise UnsupportedModelError(f"no shipped model for x{scale}; use --model bicubic or "
-                                    "train one with 'srstudio train'")
+        have = ", ".join(sorted({f"x{m.scale}" for m in models
+                                 if m.role in ("quality", "fast")})) or "none"
+        raise UnsupportedModelError(f"no quality or fast model for x{scale} (installed: "
+                                    f"{have}); use a resizer such as bicubic, or train one "
+                                    "(srstudio train, or the Train tab)")
     if low in ROLES:
         hits = [m for m in models if m.role == low]
         match = [m for m in hits if scale is None or m.scale == scale]

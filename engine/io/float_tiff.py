@@ -22,7 +22,10 @@ from engine.errors import UnsupportedFormatError
 SAMPLE_UINT, SAMPLE_INT, SAMPLE_FLOAT = 1, 2, 3
 
 _TYPE_SIZES = {3: 2, 4: 4}  # SHORT, LONG: the only types the tags below use
-_WANTED = {256: "width", 257: "height", 258: "bits", 277: "samples", 339: "sample_format"}
+_WANTED = {256: "width", 257: "height", 258: "bits", 274: "orientation", 277: "samples",
+           339: "sample_format"}
+_ICC_TAG, _UNDEFINED = 34675, 7   # InterColorProfile: raw bytes
+_MAX_ICC = 16 << 20
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class TiffHeader:
     samples: int = 1
     bits: int = 1
     sample_format: int = SAMPLE_UINT
+    orientation: int = 1              # as EXIF's (tag 274): 1 = upright
+    icc_profile: bytes | None = None
 
     @property
     def is_float(self) -> bool:
@@ -55,8 +60,16 @@ def read_tiff_header(path: str | os.PathLike[str]) -> TiffHeader | None:
             (count,) = struct.unpack(order + "H", f.read(2))
             entries = f.read(12 * count)
             values: dict[str, int] = {}
+            icc: bytes | None = None
             for i in range(count):
                 tag, typ, n, raw = struct.unpack(order + "HHI4s", entries[12 * i: 12 * i + 12])
+                if tag == _ICC_TAG and typ == _UNDEFINED and 0 < n <= _MAX_ICC:
+                    here = f.tell()
+                    if n > 4:
+                        f.seek(struct.unpack(order + "I", raw)[0])
+                    icc = raw[:n] if n <= 4 else f.read(n)
+                    f.seek(here)
+                    continue
                 name = _WANTED.get(tag)
                 size = _TYPE_SIZES.get(typ)
                 if name is None or size is None or n < 1:
@@ -73,7 +86,9 @@ def read_tiff_header(path: str | os.PathLike[str]) -> TiffHeader | None:
         return None
     if "width" not in values or "height" not in values:
         return None
-    return TiffHeader(**values)
+    if not 1 <= values.get("orientation", 1) <= 8:
+        values["orientation"] = 1
+    return TiffHeader(**values, icc_profile=icc)
 
 
 def float_colour_tiff(path: Path) -> TiffHeader | None:

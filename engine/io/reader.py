@@ -72,8 +72,8 @@ def read_image(
     float_tiff = float_colour_tiff(path)
     if float_tiff is not None:
         _check_limit(path, (float_tiff.width, float_tiff.height), limit)
-        pixels, alpha = decode_float_tiff(path)
-        return ImageData(pixels, alpha, source_format="TIFF")
+        pixels, alpha = decode_float_tiff(path)   # OpenCV applies the Orientation tag itself
+        return _upright(pixels, alpha, 1, float_tiff.icc_profile, None, "TIFF")
     with _open(path) as im:
         fmt = _format_of(im)
         _check_limit(path, im.size, limit)
@@ -90,6 +90,12 @@ def read_image(
             raise
         except Exception as exc:  # Pillow raises many types for broken files
             raise _decode_error(path, fmt, exc) from exc
+    return _upright(pixels, alpha, orientation, icc, exif, fmt)
+
+
+def _upright(pixels: np.ndarray, alpha: np.ndarray | None, orientation: int,
+             icc: bytes | None, exif: bytes | None, fmt: str) -> ImageData:
+    """Apply the orientation tag and keep the ICC profile where it fits the channels."""
     if orientation != 1:
         pixels = np.ascontiguousarray(apply_orientation(pixels, orientation))
         if alpha is not None:
@@ -108,14 +114,16 @@ def probe_image(path: str | os.PathLike[str]) -> tuple[int, int, str]:
     _check_file(path)
     float_tiff = float_colour_tiff(path)
     if float_tiff is not None:
-        return float_tiff.width, float_tiff.height, "TIFF"
-    with _open(path) as im:
-        fmt = _format_of(im)
-        width, height = im.size
-        try:
-            orientation = _orientation(im)
-        except Exception:
-            orientation = 1
+        (width, height), fmt = (float_tiff.width, float_tiff.height), "TIFF"
+        orientation = float_tiff.orientation
+    else:
+        with _open(path) as im:
+            fmt = _format_of(im)
+            width, height = im.size
+            try:
+                orientation = _orientation(im)
+            except Exception:
+                orientation = 1
     if swaps_axes(orientation):
         width, height = height, width
     return width, height, fmt

@@ -29,6 +29,7 @@ from engine.io.atomic import atomic_output
 from engine.io.formats import FORMAT_NAMES, format_for_suffix
 from engine.io.image import ImageData, icc_fits
 from engine.io.png_stream import write_png_streaming
+from engine.io.tiff_icc import add_icc_to_tiff
 
 #: PNGs above this many pixels use the streaming encoder (Pillow would copy the image).
 STREAMING_PNG_PIXELS = 16_000_000
@@ -199,7 +200,8 @@ def _write_tiff(f: BinaryIO, image: ImageData, quality: int) -> None:
 
 
 def _write_tiff_cv2(f: BinaryIO, image: ImageData) -> None:
-    """16-bit RGB(A) TIFF, which Pillow cannot hold; OpenCV wants BGR(A) order."""
+    """16-bit RGB(A) TIFF, which Pillow cannot hold; OpenCV wants BGR(A) order and cannot
+    store the ICC profile, which is added afterwards."""
     import cv2
 
     pixels = image.pixels
@@ -213,7 +215,8 @@ def _write_tiff_cv2(f: BinaryIO, image: ImageData) -> None:
     del bgr
     if not ok:
         raise ImageWriteError("OpenCV could not encode the 16-bit TIFF")
-    f.write(encoded.data)
+    icc = _icc(image, 3)
+    f.write(add_icc_to_tiff(encoded.tobytes(), icc) if icc else encoded.data)
 
 
 def _write_bmp(f: BinaryIO, image: ImageData, quality: int) -> None:

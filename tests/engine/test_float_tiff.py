@@ -115,3 +115,66 @@ def test_upscaling_a_float_tiff_writes_a_16_bit_tiff(tmp_path: Path, capsys) -> 
     out = cv2.imread(str(tmp_path / "scan_x2_bicubic.tif"), cv2.IMREAD_UNCHANGED)
     assert out.dtype == np.uint16 and out.shape == (24, 32, 3)
     assert f.exists()
+
+
+def _handmade_float_tiff(path: Path, rgb: np.ndarray, orientation: int, icc: bytes) -> Path:
+    """A little-endian, uncompressed float32 RGB TIFF with an Orientation tag and an ICC
+    profile, written field by field (OpenCV's writer sets neither)."""
+    h, w, _ = rgb.shape
+    pixels = rgb.astype("<f4").tobytes()
+    bits_at = 8 + len(pixels)
+    fmt_at = bits_at + 6
+    icc_at = fmt_at + 6
+    ifd_at = icc_at + len(icc) + (len(icc) & 1)
+    entries = sorted([
+        (256, 4, 1, w), (257, 4, 1, h), (258, 3, 3, bits_at), (259, 3, 1, 1),
+        (262, 3, 1, 2), (273, 4, 1, 8), (274, 3, 1, orientation), (277, 3, 1, 3),
+        (278, 4, 1, h), (279, 4, 1, len(pixels)), (284, 3, 1, 1), (339, 3, 3, fmt_at),
+        (34675, 7, len(icc), icc_at)])
+    ifd = struct.pack("<H", len(entries)) + b"".join(
+        struct.pack("<HHIHH", t, typ, n, v, 0) if typ == 3 and n == 1
+        else struct.pack("<HHII", t, typ, n, v) for t, typ, n, v in entries) + b"\0\0\0\0"
+    data = (b"II*\0" + struct.pack("<I", ifd_at) + pixels + struct.pack("<3H", 32, 32, 32)
+            + struct.pack("<3H", 3, 3, 3) + icc + b"\0" * (len(icc) & 1) + ifd)
+    path.write_bytes(data)
+    return path
+
+
+def test_orientation_and_icc_profile_are_kept(tmp_path: Path) -> None:
+    """A float TIFF shot in portrait (Orientation 6: rotate 90° clockwise to view) comes out
+    upright, its size is probed as displayed, and its ICC profile reaches the output."""
+    from PIL import ImageCms
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    rgb = rng_image(8, 12, 3, seed=4)
+    f = _handmade_float_tiff(tmp_path / "portrait.tif", rgb, 6, icc)
+    head = read_tiff_header(f)
+    assert head is not None and head.orientation == 6 and head.icc_profile == icc
+    assert probe_image(f) == (8, 12, "TIFF")                     # as displayed
+    img = read_image(f)
+    assert img.pixels.shape == (12, 8, 3) and img.icc_profile == icc
+    want = np.round(np.rot90(rgb, -1).astype(np.float64) * 65535)  # clockwise
+    assert np.abs(img.pixels.astype(np.float64) - want).max() <= 1
+    out = tmp_path / "out.tif"
+    assert main(["upscale", str(f), "-m", "nearest", "-s", "2", "-o", str(out),
+                 "--quiet"]) == 0
+    with Image.open(out) as im:
+        assert im.size == (16, 24) and im.info.get("icc_profile") == icc
+
+
+def test_16_bit_colour_tiff_keeps_its_icc_profile(tmp_path: Path) -> None:
+    """16-bit colour TIFFs are encoded by OpenCV, which cannot store a profile; it is added
+    to the file afterwards, and Pillow (an independent reader) finds it there."""
+    from PIL import ImageCms
+
+    from engine.io import ImageData, write_image
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    px = (rng_image(9, 11, 3, seed=5) * 65535).astype(np.uint16)
+    alpha = (rng_image(9, 11, 1, seed=6)[..., 0] * 65535).astype(np.uint16)
+    for name, a in (("rgb.tif", None), ("rgba.tif", alpha)):
+        out = write_image(tmp_path / name, ImageData(px, a, icc_profile=icc))
+        with Image.open(out) as im:
+            assert im.info.get("icc_profile") == icc and im.size == (11, 9)
+        back = read_image(out)
+        assert back.icc_profile == icc and back.pixels.dtype == np.uint16
+        assert np.array_equal(back.pixels, px)
+        assert (back.alpha is None) == (a is None)

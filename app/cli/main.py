@@ -47,8 +47,9 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tile", type=_tile_arg, default="auto", help="tile size in pixels, auto, off")
     p.add_argument("--device", default="auto", help="auto, cpu, cuda, cuda:N, mps")
     p.add_argument("--precision", default="auto", choices=("auto", "fp32", "fp16", "bf16"))
-    p.add_argument("--backend", default="torch", choices=("torch", "onnx"),
-                   help="torch, or onnx: ONNX Runtime (CUDA, DirectML, CoreML or CPU; fp32)")
+    p.add_argument("--backend", default="auto", choices=("auto", "torch", "onnx"),
+                   help="torch; onnx: ONNX Runtime (DirectML, CUDA, CoreML or CPU; fp32); "
+                        "auto (default): torch, or ONNX Runtime where only it has a GPU")
     p.add_argument("--self-ensemble", action="store_true",
                    help="average the 8 flips/rotations: sharper (about +0.1-0.2 dB), 8x slower")
     p.add_argument("-f", "--format", dest="output_format", default=None,

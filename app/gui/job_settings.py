@@ -23,7 +23,7 @@ class JobSettings:
     model: str = "bicubic"
     scale: int = 4
     device: str = "auto"
-    backend: str = "torch"                 # 'torch' or 'onnx' (ONNX Runtime)
+    backend: str = "auto"                  # 'auto', 'torch' or 'onnx' (ONNX Runtime)
     precision: str = "auto"
     tile: int | str | None = "auto"
     self_ensemble: bool = False            # average the 8 flips/rotations (8x the time)

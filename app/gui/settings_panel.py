@@ -34,10 +34,11 @@ from app.gui.video_settings import VideoSettings
 from engine.naming import name_pattern_for
 
 SCALES = (2, 3, 4, 8)
-BACKENDS = (("PyTorch", "torch"), ("ONNX Runtime", "onnx"))
+BACKENDS = (("Auto", "auto"), ("PyTorch", "torch"), ("ONNX Runtime", "onnx"))
 BACKEND_TIP = ("PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML "
-               "(Windows GPUs), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The "
-               "model is converted on its first run and kept.")
+               "(Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or "
+               "faster. The model is converted on its first run and kept. Auto: PyTorch, or "
+               "ONNX Runtime where only it can use the GPU (the log says which ran).")
 ONNX_PRECISION_TIP = "ONNX Runtime runs fp32"
 PRECISIONS = (("Auto", "auto"), ("FP32", "fp32"), ("FP16", "fp16"), ("BF16", "bf16"))
 TILES = ("Auto", "Off", "64", "128", "192", "256", "384", "512", "768", "1024")
@@ -82,7 +83,7 @@ class SettingsPanel(QWidget):
         for label, value in BACKENDS:
             self.backend_combo.addItem(label, value)
         if importlib.util.find_spec("onnxruntime") is None:   # no import: start-up time
-            self.backend_combo.model().item(1).setEnabled(False)
+            self.backend_combo.model().item(self.backend_combo.findData("onnx")).setEnabled(False)
         self.backend_combo.setToolTip(self.tr(BACKEND_TIP))
         self.precision_combo = QComboBox()
         for label, value in PRECISIONS:
@@ -245,7 +246,7 @@ class SettingsPanel(QWidget):
         self.precision_combo.setToolTip(self.tr(ONNX_PRECISION_TIP) if onnx else "")
 
     def backend(self) -> str:
-        return str(self.backend_combo.currentData() or "torch")
+        return str(self.backend_combo.currentData() or "auto")
 
     def _on_format(self) -> None:
         self.quality_spin.setEnabled(self.format_combo.currentData() in (None, "jpg", "webp"))
@@ -312,7 +313,7 @@ class SettingsPanel(QWidget):
             scale=int(self.scale_combo.currentData()),
             device=str(self.device_combo.currentData() or "auto"),
             backend=self.backend(),
-            precision=(str(self.precision_combo.currentData()) if self.backend() == "torch"
+            precision=(str(self.precision_combo.currentData()) if self.backend() != "onnx"
                        else "auto"),
             tile=self.tile_setting(),
             self_ensemble=self.ensemble_check.isEnabled() and self.ensemble_check.isChecked(),
@@ -357,7 +358,7 @@ class SettingsPanel(QWidget):
             model=store.get_str("upscale/model", AUTO),
             scale=store.get_int("upscale/scale", 4),
             device=store.get_str("upscale/device", "auto"),
-            backend=store.get_str("upscale/backend", "torch"),
+            backend=store.get_str("upscale/backend", "auto"),
             precision=store.get_str("upscale/precision", "auto"),
             tile=tile,
             self_ensemble=store.get_bool("upscale/self_ensemble", False),

@@ -27,13 +27,20 @@ DEVICE_PROVIDERS = {"cuda": "CUDAExecutionProvider", "dml": "DmlExecutionProvide
 FALLBACK_GPU_BYTES = 2 << 30   # free memory assumed where a provider cannot be asked
 
 
+def gpu_providers() -> list[str]:
+    """The GPU execution providers this ONNX Runtime build has, best first."""
+    import onnxruntime as ort
+    have = ort.get_available_providers()
+    return [p for p in GPU_PROVIDERS if p in have]
+
+
 def onnx_providers(device: str | None) -> list[str | tuple[str, dict]]:
     """The execution providers for a device choice (auto, cpu, cuda[:N], mps/coreml, dml)."""
     import onnxruntime as ort
     have = ort.get_available_providers()
     pref = (device or "auto").lower()
     if pref == "auto":
-        return [p for p in GPU_PROVIDERS if p in have][:1] + ["CPUExecutionProvider"]
+        return gpu_providers()[:1] + ["CPUExecutionProvider"]
     kind, _, index = pref.partition(":")
     provider = DEVICE_PROVIDERS.get(kind)
     if provider is None:

@@ -40,7 +40,8 @@ class UpscaleOptions:
     device: str = "auto"
     precision: str = "auto"
     self_ensemble: bool = False          # average the 8 flips/rotations (8x the time)
-    backend: str = "torch"               # 'torch' or 'onnx' (ONNX Runtime, fp32)
+    backend: str = "auto"                # 'torch', 'onnx' (ONNX Runtime, fp32) or 'auto'
+    #                                      (PyTorch, or ONNX Runtime where only it has a GPU)
     output_format: str | None = None     # None: same format as the input
     quality: int = 95
     name_pattern: str = DEFAULT_NAME_PATTERN

@@ -199,20 +199,42 @@ def import_model(path: str | os.PathLike[str]) -> ModelInfo:
     return _info(dst, "user")
 
 
-BACKENDS = ("torch", "onnx")
+BACKENDS = ("auto", "torch", "onnx")
+
+
+def resolve_backend(backend: str | None, device: str | None = "auto",
+                    precision: str | None = "auto") -> str:
+    """'torch' or 'onnx' for a backend choice.  'auto' is PyTorch, unless PyTorch would
+    run on the CPU while ONNX Runtime has a GPU (DirectML: the AMD and Intel GPUs of
+    Windows machines, which PyTorch cannot use) and the user left device and precision
+    to us."""
+    kind = (backend or "auto").lower()
+    if kind not in BACKENDS:
+        raise UnsupportedModelError(f"unknown backend {backend!r} (auto, torch, onnx)")
+    if kind != "auto":
+        return kind
+    if (device or "auto").lower() != "auto" or (precision or "auto").lower() != "auto":
+        return "torch"
+    from engine.devices import available_devices
+    if available_devices() != ["cpu"]:
+        return "torch"
+    try:
+        from engine.inference.onnx_upscaler import gpu_providers
+        return "onnx" if gpu_providers() else "torch"
+    except ImportError:   # onnxruntime missing from this install
+        return "torch"
 
 
 def make_upscaler(ref: ModelRef, device: str | None = "auto", precision: str | None = "auto",
-                  self_ensemble: bool = False, backend: str | None = "torch"):
+                  self_ensemble: bool = False, backend: str | None = "auto"):
     """Build the runnable upscaler for a resolved model reference; ``self_ensemble``
     averages it over the 8 flips/rotations (8 passes, sharper; networks only).
     ``backend`` 'onnx' runs the network's ONNX export (made once, then cached) with
-    ONNX Runtime, in fp32; resizers are the same on both backends."""
+    ONNX Runtime, in fp32; 'auto' is :func:`resolve_backend`'s choice; resizers are the
+    same on every backend."""
     from engine.inference import ClassicalUpscaler, SelfEnsemble, TorchUpscaler
     from engine.models.descriptor import LoadedModel
-    kind = (backend or "torch").lower()
-    if kind not in BACKENDS:
-        raise UnsupportedModelError(f"unknown backend {backend!r} (torch, onnx)")
+    kind = resolve_backend(backend, device, precision)
     if isinstance(ref, ClassicalModel):
         return ClassicalUpscaler(ref.method, ref.scale)
     if kind == "onnx":

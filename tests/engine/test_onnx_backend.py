@@ -168,3 +168,26 @@ def test_cli_export_upscale_and_eval_on_the_onnx_backend(tmp_path, model_dirs) -
                          str(bench.parent)]) == 0
         scores[backend] = json.loads(buf.getvalue())["datasets"]["Bench"]["psnr_y"]
     assert abs(scores["torch"] - scores["onnx"]) < 0.01
+
+
+def test_auto_backend_is_torch_unless_only_onnx_runtime_has_a_gpu(monkeypatch) -> None:
+    """A Windows machine with an AMD or Intel GPU: PyTorch sees only the CPU, ONNX Runtime
+    has DirectML, so 'auto' takes ONNX Runtime; a device or precision the user chose, or a
+    GPU PyTorch can use, keeps PyTorch."""
+    import engine.devices
+    from engine.models.registry import resolve_backend
+    assert resolve_backend("torch") == "torch" and resolve_backend("onnx") == "onnx"
+    with pytest.raises(UnsupportedModelError, match="unknown backend"):
+        resolve_backend("tensorrt")
+    monkeypatch.setattr(engine.devices, "available_devices", lambda: ["cpu"])
+    monkeypatch.setattr(ort, "get_available_providers",
+                        lambda: ["DmlExecutionProvider", "CPUExecutionProvider"])
+    assert resolve_backend("auto") == "onnx"
+    assert resolve_backend(None) == "onnx"
+    assert resolve_backend("auto", device="cpu") == "torch"
+    assert resolve_backend("auto", precision="fp16") == "torch"
+    monkeypatch.setattr(engine.devices, "available_devices", lambda: ["cpu", "cuda:0"])
+    assert resolve_backend("auto") == "torch"
+    monkeypatch.setattr(engine.devices, "available_devices", lambda: ["cpu"])
+    monkeypatch.setattr(ort, "get_available_providers", lambda: ["CPUExecutionProvider"])
+    assert resolve_backend("auto") == "torch"       # this machine: no GPU anywhere

@@ -321,7 +321,7 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
     from engine.errors import SRStudioError
     from engine.models import LoadedModel
     from engine.models.onnx_export import export_onnx
-    from engine.models.registry import ClassicalModel, default_scale, resolve_model
+    from engine.models.registry import ModelInfo, default_scale, resolve_model
 
     out = Path(args.output)
     if out.suffix.lower() != ".onnx":
@@ -332,8 +332,9 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
     try:
         scale = args.scale if args.scale is not None else default_scale(args.model)
         ref = resolve_model(args.model, scale)
-        if isinstance(ref, ClassicalModel):
-            sys.stderr.write(f"srstudio: {ref.name} is a resizer, not a network\n")
+        if not isinstance(ref, ModelInfo):   # a resizer, or two models in a row (x8)
+            sys.stderr.write(f"srstudio: {ref.name} is not one network; export a model of "
+                             "its own scale\n")
             return EXIT_ERROR
         out.parent.mkdir(parents=True, exist_ok=True)
         export_onnx(LoadedModel.from_file(ref.path), out)

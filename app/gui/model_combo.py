@@ -94,12 +94,8 @@ class ModelCombo(QComboBox):
         the same choice as ``engine.models.registry.resolve_model``."""
         if not self._models:
             return None
-        from engine.models.registry import pick_auto  # the models worker imported it
-        s = self._scale if scale == "current" else scale
-        if role == AUTO:
-            return pick_auto(self._models, s)
-        return next((m for m in self._models
-                     if m.role == role and (s is None or m.scale == s)), None)
+        from engine.models.registry import pick_role  # the models worker imported it
+        return pick_role(self._models, role, self._scale if scale == "current" else scale)
 
     def _label_role_entries(self) -> None:
         """'Quality → quality_x4', or 'Quality → none at ×8': what each entry runs now."""

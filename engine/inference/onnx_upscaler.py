@@ -17,7 +17,7 @@ import numpy as np
 
 from engine.errors import UnsupportedModelError
 from engine.inference.upscalers import network_bytes_per_pixel
-from engine.models.onnx_export import INPUT, read_onnx_metadata
+from engine.models.onnx_export import INPUT, srstudio_metadata
 
 # the GPU providers 'auto' tries, best first; the CPU provider is always there
 GPU_PROVIDERS = ("CUDAExecutionProvider", "DmlExecutionProvider", "CoreMLExecutionProvider")
@@ -63,7 +63,6 @@ class OnnxUpscaler:
                  threads: int | None = None, batch_size: int | None = None) -> None:
         import onnxruntime as ort
         self.path = Path(path)
-        meta = read_onnx_metadata(self.path)
         opts = ort.SessionOptions()
         opts.log_severity_level = 3
         if threads is None:
@@ -78,6 +77,7 @@ class OnnxUpscaler:
         except Exception as e:   # onnxruntime's own exception types
             raise UnsupportedModelError(f"ONNX Runtime cannot run {self.path.name}: "
                                         f"{(str(e).splitlines() or ['?'])[0][:160]}") from None
+        meta = srstudio_metadata(self.path, self.session.get_modelmeta().custom_metadata_map)
         self.provider = self.session.get_providers()[0]
         self.name = str(meta.get("name") or self.path.stem)
         self.scale = int(meta["scale"])

@@ -91,6 +91,11 @@ def read_onnx_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
     except Exception as e:   # onnxruntime's own exception types (InvalidProtobuf, Fail...)
         raise ModelFileError(f"{path.name}: not a readable ONNX file "
                              f"({(str(e).splitlines() or ['?'])[0][:120]})") from None
+    return srstudio_metadata(path, props)
+
+
+def srstudio_metadata(path: Path, props: dict[str, str]) -> dict[str, Any]:
+    """Our metadata among an ONNX file's ``metadata_props``; a clear error when absent."""
     if META_KEY not in props:
         raise ModelFileError(f"{path.name}: an ONNX file not exported by SR Studio (its scale "
                              "and tiling needs are unknown)")

@@ -67,9 +67,15 @@ class CatalogController(QObject):
         self.host.start(w)
 
     def update_selfcheck_models(self) -> None:
-        """The self-check offers the models of the scale chosen in the settings panel."""
+        """The self-check offers the models of the scale chosen in the settings panel, and
+        a role by name where it runs two models in a row (x8)."""
         scale = self.settings_panel.job_settings().scale
-        self.metrics.set_models([m.name for m in self.models if m.scale == scale], scale)
+        names = [m.name for m in self.models if m.scale == scale]
+        if self.models:
+            from engine.models.registry import ChainedModel, pick_role  # worker imported it
+            names += [role for role in ("quality", "fast")
+                      if isinstance(pick_role(self.models, role, scale), ChainedModel)]
+        self.metrics.set_models(names, scale)
 
     # new models ------------------------------------------------------------------------
     def import_model_dialog(self) -> None:

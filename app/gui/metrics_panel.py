@@ -161,8 +161,9 @@ class MetricsPanel(QWidget):
     # models ------------------------------------------------------------------------------
     def set_models(self, names: list[str], scale: int) -> None:
         """Trained models usable at ``scale`` (checked) and extra resizers (unchecked)."""
-        checked = {self.model_list.item(i).text() for i in range(self.model_list.count())
-                   if self.model_list.item(i).checkState() == Qt.CheckState.Checked}
+        # a name listed before keeps its box; a new one starts checked (resizers unchecked)
+        before = {it.data(Qt.ItemDataRole.UserRole): it.checkState() == Qt.CheckState.Checked
+                  for it in (self.model_list.item(i) for i in range(self.model_list.count()))}
         self.model_list.clear()
         bic = QListWidgetItem(self.tr("bicubic (always)"))
         bic.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -173,8 +174,7 @@ class MetricsPanel(QWidget):
             it = QListWidgetItem(name)
             it.setData(Qt.ItemDataRole.UserRole, name)
             it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            default = name not in EXTRA_RESIZERS
-            on = name in checked if checked else default
+            on = before.get(name, name not in EXTRA_RESIZERS)
             it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.model_list.addItem(it)
         self.help_label.setText(self.tr(

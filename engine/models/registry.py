@@ -119,7 +119,8 @@ def pick_role(models: list[ModelInfo], role: str, scale: int | None
               ) -> ModelInfo | ChainedModel | None:
     """The model a role ('quality', 'fast', or 'auto': quality, else fast) runs at
     ``scale``: one at that scale, else two of the role whose scales multiply to it (the
-    smaller first: x8 is x2 then x4, 3x less work than x4 then x2); None when neither."""
+    smaller first: x8 is x2 then x4, 3x less work than x4 then x2; with only an x2, x4 is
+    it run twice); None when neither."""
     roles = ("quality", "fast") if role == "auto" else (role,)
     for r in roles:
         hits = [m for m in models if m.role == r and (scale is None or m.scale == scale)]

@@ -131,3 +131,24 @@ def test_chart_labels_fit_under_many_bars():
                          "bilinear", "nearest", "bicubic"])
     assert many[0] == "fast" and many[1] == "\nespcn" and many[2] == "fsrcnn"
     assert all("_x" not in m for m in many)
+
+
+def test_self_check_at_x8_offers_the_role_that_chains_two_models(qtbot, window,
+                                                                  tmp_path: Path) -> None:
+    """No single model is x8; with a fast x2 and a fast x4 installed, 'fast' (x2 then x4)
+    is offered and scored, as 'srstudio eval -m fast -s 8' would score it."""
+    from engine.models.registry import user_dir
+    from tests.gui.conftest import make_tiny_model
+    make_tiny_model(user_dir(), name="tiny_x4", scale=4)
+    window.refresh_models()
+    qtbot.waitUntil(lambda: "tiny_x4" in window.settings_panel.model_names(), timeout=20000)
+    sp = window.settings_panel
+    sp.select_model("fast")
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(8))
+    assert sp.model_combo.currentText() == "Fast → tiny_x2+tiny_x4"
+    qtbot.waitUntil(lambda: window.metrics.checked_models() == ["fast"], timeout=5000)
+    window.add_paths([save_png(tmp_path / "big.png", 96, 80, seed=6)])
+    _select_first(qtbot, window)
+    window.metrics.run_button.click()
+    qtbot.waitUntil(lambda: len(window.metrics.scores) == 2, timeout=30000)
+    assert set(window.metrics.scores) == {"tiny_x2+tiny_x4", "bicubic"}   # what ran

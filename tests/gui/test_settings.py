@@ -35,15 +35,17 @@ def test_settings_persist_across_windows(qtbot, window, tmp_path: Path) -> None:
 
 def test_first_run_selects_the_best_shipped_model_not_bicubic(qtbot, window, tmp_path) -> None:
     """With no remembered choice the panel shows the Auto entry, what 'srstudio upscale'
-    would use (the quality model, else fast; here the only one, x2, so the scale moves from
-    x4 to x2), not the bicubic baseline; a choice the user made is kept."""
+    would use (the quality model, else fast; here the only one is x2, so x4 is it run
+    twice), not the bicubic baseline; a choice the user made is kept."""
     from app.gui.main_window import MainWindow
     from engine.models.registry import resolve_model
     sp = window.settings_panel
     s = sp.job_settings()
-    assert (s.model, s.scale) == ("auto", 2) and sp.scale_combo.isEnabled()
-    assert sp.model_combo.currentText() == "Auto → tiny_x2"
-    assert resolve_model(s.model, s.scale).name == "tiny_x2"
+    assert (s.model, s.scale) == ("auto", 4) and sp.scale_combo.isEnabled()
+    assert sp.model_combo.currentText() == "Auto → tiny_x2+tiny_x2"
+    assert resolve_model(s.model, s.scale).name == "tiny_x2+tiny_x2"
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(3))    # no product of x2
+    assert sp.model_combo.currentText() == "Auto → none at ×3"
     sp.select_model("lanczos")
     window.close()
     other = MainWindow(SettingsStore())

@@ -73,7 +73,9 @@ def _upscale_fn(model: str, scale: int, device: str, precision: str,
     from engine.inference import make_upscale_fn
     from engine.models.registry import make_upscaler, resolve_model
     ref = resolve_model(model, scale)
-    return make_upscale_fn(make_upscaler(ref, device, precision), tile=tile), ref.name
+    # torch, as 'srstudio eval' scores by default: the self-check promises the same numbers
+    return make_upscale_fn(make_upscaler(ref, device, precision, backend="torch"),
+                           tile=tile), ref.name
 
 
 def self_check(hr_pixels: np.ndarray, scale: int, models: Sequence[str], *,

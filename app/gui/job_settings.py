@@ -57,6 +57,7 @@ class JobSettings:
                             segment_seconds=self.video_segment_seconds)
 
     def key(self) -> tuple:
-        """Runs with the same key can share one upscaler."""
+        """Runs with the same key can share one upscaler (the model part is a name; the
+        worker keys on what it resolves to)."""
         return (self.model, self.scale, self.device, self.backend, self.precision,
                 self.self_ensemble)

@@ -195,10 +195,13 @@ class SettingsPanel(QWidget):
         self.model_combo.set_scale(int(self.scale_combo.currentData()))
         self.model_combo.fill(models)
         mc = self.model_combo
+        first_run = self._wanted_model == AUTO   # not a later refresh of the list
         if current == AUTO and self.select_model(AUTO):
             self._wanted_model = None
-            if mc.role_target(AUTO) is None and (best := mc.role_target(AUTO, None)):
-                self.scale_combo.setCurrentIndex(self.scale_combo.findData(int(best.scale)))
+            best = mc.role_target(AUTO, None) if mc.role_target(AUTO) is None else None
+            idx = self.scale_combo.findData(int(best.scale)) if best is not None else -1
+            if first_run and idx >= 0:
+                self.scale_combo.setCurrentIndex(idx)
         elif current and self.select_model(current):
             self._wanted_model = None
         else:  # remembered model (or auto) not listed yet: keep wanting it, show bicubic

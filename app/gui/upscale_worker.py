@@ -107,9 +107,11 @@ class UpscaleWorker(Worker):
 
     def _upscaler(self, s: JobSettings) -> tuple[Any, str]:
         from engine.models.registry import make_upscaler, resolve_model
-        key = s.key()
+        # keyed by what the name resolves to now (a role names another file once a model
+        # is imported or trained), as the queue's output names are
+        ref = resolve_model(s.model, s.scale)
+        key = (ref, *s.key()[1:])
         if key not in self._upscalers:
-            ref = resolve_model(s.model, s.scale)
             up = make_upscaler(ref, s.device, s.precision, s.self_ensemble, s.backend)
             self._upscalers = {key: (up, ref.name)}
         return self._upscalers[key]
@@ -314,7 +316,8 @@ class VideoPreviewUpscaler:
 
 def _runs_on(upscaler: Any) -> str:
     """', ONNX Runtime CPU' for an ONNX Runtime upscaler (self-ensemble or not), else ''."""
-    provider = getattr(getattr(upscaler, "inner", upscaler), "provider", None)
+    inner = getattr(upscaler, "inner", upscaler)        # through a self-ensemble
+    provider = getattr(getattr(inner, "first", inner), "provider", None)   # and a chain
     if not provider:
         return ""
     return ", ONNX Runtime " + str(provider).removesuffix("ExecutionProvider")

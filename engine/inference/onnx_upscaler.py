@@ -61,7 +61,11 @@ class OnnxUpscaler:
 
     def __init__(self, path: str | os.PathLike[str], device: str | None = "auto",
                  threads: int | None = None, batch_size: int | None = None) -> None:
-        import onnxruntime as ort
+        try:
+            import onnxruntime as ort
+        except ImportError:
+            raise UnsupportedModelError("ONNX Runtime is not installed here (pip install "
+                                        "onnxruntime); use the torch backend") from None
         self.path = Path(path)
         opts = ort.SessionOptions()
         opts.log_severity_level = 3

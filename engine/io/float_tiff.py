@@ -36,7 +36,7 @@ class TiffHeader:
     bits: int = 1
     sample_format: int = SAMPLE_UINT
     orientation: int = 1              # as EXIF's (tag 274): 1 = upright
-    icc_profile: bytes | None = None
+    icc_span: tuple[int, int] | None = None   # (offset, length) of the ICC profile
 
     @property
     def is_float(self) -> bool:
@@ -60,15 +60,11 @@ def read_tiff_header(path: str | os.PathLike[str]) -> TiffHeader | None:
             (count,) = struct.unpack(order + "H", f.read(2))
             entries = f.read(12 * count)
             values: dict[str, int] = {}
-            icc: bytes | None = None
+            icc: tuple[int, int] | None = None
             for i in range(count):
                 tag, typ, n, raw = struct.unpack(order + "HHI4s", entries[12 * i: 12 * i + 12])
-                if tag == _ICC_TAG and typ == _UNDEFINED and 0 < n <= _MAX_ICC:
-                    here = f.tell()
-                    if n > 4:
-                        f.seek(struct.unpack(order + "I", raw)[0])
-                    icc = raw[:n] if n <= 4 else f.read(n)
-                    f.seek(here)
+                if tag == _ICC_TAG and typ == _UNDEFINED and 4 < n <= _MAX_ICC:  # read later
+                    icc = (struct.unpack(order + "I", raw)[0], n)
                     continue
                 name = _WANTED.get(tag)
                 size = _TYPE_SIZES.get(typ)
@@ -88,7 +84,21 @@ def read_tiff_header(path: str | os.PathLike[str]) -> TiffHeader | None:
         return None
     if not 1 <= values.get("orientation", 1) <= 8:
         values["orientation"] = 1
-    return TiffHeader(**values, icc_profile=icc)
+    return TiffHeader(**values, icc_span=icc)
+
+
+def tiff_icc_profile(path: str | os.PathLike[str], header: TiffHeader) -> bytes | None:
+    """The ICC profile ``header`` points at (None if absent or cut short)."""
+    if header.icc_span is None:
+        return None
+    offset, length = header.icc_span
+    try:
+        with Path(path).open("rb") as f:
+            f.seek(offset)
+            data = f.read(length)
+    except OSError:
+        return None
+    return data if len(data) == length else None
 
 
 def float_colour_tiff(path: Path) -> TiffHeader | None:

@@ -26,7 +26,12 @@ from engine.errors import (
     TruncatedImageError,
     UnsupportedFormatError,
 )
-from engine.io.float_tiff import decode_float_tiff, float_colour_tiff, float_to_uint16
+from engine.io.float_tiff import (
+    decode_float_tiff,
+    float_colour_tiff,
+    float_to_uint16,
+    tiff_icc_profile,
+)
 from engine.io.formats import (
     FORMAT_NAMES,
     describe_other_format,
@@ -73,7 +78,7 @@ def read_image(
     if float_tiff is not None:
         _check_limit(path, (float_tiff.width, float_tiff.height), limit)
         pixels, alpha = decode_float_tiff(path)   # OpenCV applies the Orientation tag itself
-        return _upright(pixels, alpha, 1, float_tiff.icc_profile, None, "TIFF")
+        return _upright(pixels, alpha, 1, tiff_icc_profile(path, float_tiff), None, "TIFF")
     with _open(path) as im:
         fmt = _format_of(im)
         _check_limit(path, im.size, limit)

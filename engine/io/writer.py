@@ -29,7 +29,7 @@ from engine.io.atomic import atomic_output
 from engine.io.formats import FORMAT_NAMES, format_for_suffix
 from engine.io.image import ImageData, icc_fits
 from engine.io.png_stream import write_png_streaming
-from engine.io.tiff_icc import add_icc_to_tiff
+from engine.io.tiff_icc import write_tiff_with_icc
 
 #: PNGs above this many pixels use the streaming encoder (Pillow would copy the image).
 STREAMING_PNG_PIXELS = 16_000_000
@@ -216,7 +216,10 @@ def _write_tiff_cv2(f: BinaryIO, image: ImageData) -> None:
     if not ok:
         raise ImageWriteError("OpenCV could not encode the 16-bit TIFF")
     icc = _icc(image, 3)
-    f.write(add_icc_to_tiff(encoded.tobytes(), icc) if icc else encoded.data)
+    if icc:
+        write_tiff_with_icc(f, encoded.data, icc)
+    else:
+        f.write(encoded.data)
 
 
 def _write_bmp(f: BinaryIO, image: ImageData, quality: int) -> None:

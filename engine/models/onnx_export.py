@@ -120,10 +120,17 @@ def _digest(path: Path) -> str:
 
 def cached_onnx(weights: str | os.PathLike[str]) -> Path:
     """The ONNX export of a weight file, made on first use and reused while the file (its
-    bytes, not its name or date) and the export format are unchanged."""
+    bytes, not its name or date) and the export format are unchanged.  A new export
+    replaces the earlier ones of the same file path (a retrained ``best.safetensors``), so
+    the cache holds one export per weight file."""
     weights = Path(weights)
-    target = onnx_cache_dir() / f"{weights.stem}-{_digest(weights)}-f{EXPORT_FORMAT}.onnx"
+    where = hashlib.sha256(str(weights.resolve()).encode()).hexdigest()[:8]
+    folder = onnx_cache_dir()
+    target = folder / f"{weights.stem}-{where}-{_digest(weights)}-f{EXPORT_FORMAT}.onnx"
     if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         export_onnx(LoadedModel.from_file(weights), target)
+        for old in folder.glob(f"{weights.stem}-{where}-*.onnx"):
+            if old != target:
+                old.unlink(missing_ok=True)
     return target

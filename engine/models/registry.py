@@ -265,9 +265,9 @@ def make_upscaler(ref: ModelRef, device: str | None = "auto", precision: str | N
     same on every backend."""
     from engine.inference import ClassicalUpscaler, SelfEnsemble, TorchUpscaler
     from engine.models.descriptor import LoadedModel
-    kind = resolve_backend(backend, device, precision)
     if isinstance(ref, ClassicalModel):
         return ClassicalUpscaler(ref.method, ref.scale)
+    kind = resolve_backend(backend, device, precision)
     if isinstance(ref, ChainedModel):
         from engine.inference.chain import ChainedUpscaler
         up = ChainedUpscaler(make_upscaler(ref.first, device, precision, False, kind),

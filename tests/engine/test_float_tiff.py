@@ -13,7 +13,7 @@ from PIL import Image
 from app.cli.main import main
 from engine.errors import ImageTooLargeError, UnsupportedFormatError
 from engine.io import probe_image, read_image
-from engine.io.float_tiff import SAMPLE_FLOAT, TiffHeader, read_tiff_header
+from engine.io.float_tiff import SAMPLE_FLOAT, TiffHeader, read_tiff_header, tiff_icc_profile
 
 
 def write_float_tiff(path: Path, rgb: np.ndarray) -> Path:
@@ -148,7 +148,8 @@ def test_orientation_and_icc_profile_are_kept(tmp_path: Path) -> None:
     rgb = rng_image(8, 12, 3, seed=4)
     f = _handmade_float_tiff(tmp_path / "portrait.tif", rgb, 6, icc)
     head = read_tiff_header(f)
-    assert head is not None and head.orientation == 6 and head.icc_profile == icc
+    assert head is not None and head.orientation == 6 and head.icc_span is not None
+    assert tiff_icc_profile(f, head) == icc
     assert probe_image(f) == (8, 12, "TIFF")                     # as displayed
     img = read_image(f)
     assert img.pixels.shape == (12, 8, 3) and img.icc_profile == icc

@@ -102,6 +102,9 @@ def test_cache_reuses_the_export_until_the_weights_change(tmp_path) -> None:
     _weight_file(tmp_path / "m", seed=1)          # same name, new tensors
     second = cached_onnx(w)
     assert second != first and second.is_file()
+    assert not first.exists()                     # one export per weight file
+    other = _weight_file(tmp_path / "elsewhere")  # same name, another folder: its own
+    assert cached_onnx(other) != second and second.is_file()
     assert not list(second.parent.glob("*.tmp*"))  # written atomically, nothing left over
 
 

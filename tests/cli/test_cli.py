@@ -117,9 +117,15 @@ def test_upscale_without_scale_takes_the_models_own(tmp_path, tiny_model, capsys
     assert np.asarray(Image.open(tmp_path / "f.png")).shape == (24, 32, 3)
     assert np.asarray(Image.open(tmp_path / "n.png")).shape == (24, 32, 3)
     assert np.asarray(Image.open(tmp_path / "b.png")).shape == (48, 64, 3)
-    # the role has only a x2 model: without --scale it is still asked for x4, and says so
-    assert main(["upscale", str(p), "--model", "fast", "--quiet"]) == 1
-    assert "no 'fast' model for x4 (available: x2)" in capsys.readouterr().err
+    # the role has only a x2 model: without --scale it is still asked for x4, which is
+    # that model run twice; x3 it cannot make, and says so
+    assert main(["upscale", str(p), "--model", "fast", "--quiet", "-o",
+                 str(tmp_path / "r")]) == 0
+    (twice,) = (tmp_path / "r").iterdir()
+    assert twice.name == "x_x4_tiny_x2+tiny_x2.png"
+    assert np.asarray(Image.open(twice)).shape == (48, 64, 3)
+    assert main(["upscale", str(p), "--model", "fast", "-s", "3", "--quiet"]) == 1
+    assert "no 'fast' model for x3 (available: x2)" in capsys.readouterr().err
     # an unreadable file is still reported by name, not hidden by the scale lookup
     bad = tmp_path / "bad.safetensors"
     bad.write_bytes(b"nope")

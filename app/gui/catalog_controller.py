@@ -41,6 +41,7 @@ class CatalogController(QObject):
         """List the models and devices (and colorizers) in a worker."""
         w = ModelsWorker()
         w.colorizers.connect(self.settings_panel.set_colorize_models)
+        w.autoBackend.connect(self.settings_panel.set_auto_backend)
         w.loaded.connect(self._on_models)
         w.message.connect(self._win.log_message)
         self.host.start(w)

@@ -18,6 +18,7 @@ class ModelsWorker(Worker):
 
     loaded = Signal(list, list, str)   # ModelInfo list, device names, device description
     colorizers = Signal(list)          # ModelInfo list of the colorize models (before loaded)
+    autoBackend = Signal(str)          # what Backend 'Auto' runs here: 'torch' or 'onnx'
 
     def work(self) -> None:
         from engine.devices import available_devices, describe_device, select_device
@@ -27,6 +28,8 @@ class ModelsWorker(Worker):
         models = [m for m in everything if m.role != "colorize"]
         devices = available_devices()
         self.colorizers.emit([m for m in everything if m.role == "colorize"])
+        from engine.models.registry import resolve_backend
+        self.autoBackend.emit(resolve_backend("auto"))
         self.loaded.emit(models, devices, describe_device(select_device("auto")))
 
 

@@ -248,6 +248,13 @@ class SettingsPanel(QWidget):
         self.precision_combo.setEnabled(not onnx)
         self.precision_combo.setToolTip(self.tr(ONNX_PRECISION_TIP) if onnx else "")
 
+    @Slot(str)
+    def set_auto_backend(self, backend: str) -> None:
+        """Show what 'Auto' runs on this machine: 'Auto (PyTorch)'."""
+        label = dict((v, k) for k, v in BACKENDS).get(backend, backend)
+        self.backend_combo.setItemText(self.backend_combo.findData("auto"),
+                                       self.tr("Auto ({b})").format(b=label))
+
     def backend(self) -> str:
         return str(self.backend_combo.currentData() or "auto")
 

@@ -214,6 +214,7 @@ def test_onnx_backend_runs_a_job_and_persists(qtbot, window, tmp_path: Path,
         outs[backend] = np.asarray(Image.open(tmp_path / "o" / f"b_{backend}.png")).astype(int)
         window.queue.remove_ids({item.id})
     assert sp.job_settings().backend == "onnx" and sp.job_settings().precision == "auto"
+    assert sp.backend_combo.itemText(0) == "Auto (PyTorch)"   # no GPU for either here
     assert outs["torch"].shape == outs["onnx"].shape == (44, 60, 3)
     assert np.abs(outs["torch"] - outs["onnx"]).max() <= 1
     assert list((tmp_path / "cache" / "onnx").glob("*.onnx"))

@@ -131,8 +131,11 @@ def main() -> int:
             or trained)
     model = best[0].name if best else "bicubic"
     print(f"model for the shots: {model} x{scale}")
-    sp.select_model(model)
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(scale))
+    # the Auto entry runs that same model ("Auto → quality_x4"); a bare install: the file
+    if not (model != "bicubic" and sp.select_model("auto")
+            and sp.model_combo.currentText().endswith(model)):
+        sp.select_model(model)
     sp.tile_combo.setCurrentText("64")
     sp.out_edit.setText(str(tmp / "out"))
     win.log_dock.setMinimumHeight(90)

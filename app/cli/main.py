@@ -13,9 +13,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.cli.exit_codes import EXIT_CANCELLED, EXIT_ERROR, EXIT_INPUT_FAILED, EXIT_OK
+from app.cli.model_commands import (
+    add_export_onnx_parser,
+    add_models_parser,
+    cmd_export_onnx,
+    cmd_models,
+)
 from app.cli.progress import ProgressBar
-
-EXIT_OK, EXIT_ERROR, EXIT_INPUT_FAILED, EXIT_CANCELLED = 0, 1, 2, 130
 
 
 def _tile_arg(v: str) -> int | str | None:
@@ -307,79 +312,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _add_export_onnx(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export-onnx", help="write a model as an ONNX file (RGB in, RGB out)")
-    p.add_argument("model", metavar="MODEL",
-                   help="fast, quality, a model name or a .safetensors path")
-    p.add_argument("-s", "--scale", type=int, default=None, choices=(2, 3, 4, 8),
-                   help="for a role (fast, quality): default 4")
-    p.add_argument("-o", "--output", required=True, metavar="FILE.onnx")
-    p.add_argument("--overwrite", action="store_true", help="replace an existing file")
-
-
-def cmd_export_onnx(args: argparse.Namespace) -> int:
-    from engine.errors import SRStudioError
-    from engine.models import LoadedModel
-    from engine.models.onnx_export import export_onnx
-    from engine.models.registry import ModelInfo, default_scale, resolve_model
-
-    out = Path(args.output)
-    if out.suffix.lower() != ".onnx":
-        out = out.with_name(out.name + ".onnx")
-    if out.exists() and not args.overwrite:
-        sys.stderr.write(f"srstudio: {out} exists (--overwrite replaces it)\n")
-        return EXIT_ERROR
-    try:
-        scale = args.scale if args.scale is not None else default_scale(args.model)
-        ref = resolve_model(args.model, scale)
-        if not isinstance(ref, ModelInfo):   # a resizer, or two models in a row (x8)
-            sys.stderr.write(f"srstudio: {ref.name} is not one network; export a model of "
-                             "its own scale\n")
-            return EXIT_ERROR
-        out.parent.mkdir(parents=True, exist_ok=True)
-        export_onnx(LoadedModel.from_file(ref.path), out)
-    except (SRStudioError, OSError) as e:
-        sys.stderr.write(f"srstudio: {e}\n")
-        return EXIT_ERROR
-    print(f"{ref.name} x{ref.scale} -> {out} ({out.stat().st_size / 1e6:.1f} MB; "
-          "input and output: float32 RGB in [0, 1], NCHW)")
-    return EXIT_OK
-
-
-def _add_models(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("models", help="list architectures and shipped / user weights")
-    p.add_argument("--json", action="store_true")
-
-
-def cmd_models(args: argparse.Namespace) -> int:
-    import engine.colorize  # noqa: F401  (registers the colorizer architectures)
-    from engine.archs import count_params, list_archs
-    from engine.models import list_models
-
-    models = list_models()
-    archs = []
-    for spec in list_archs(kind=None):
-        archs.append({"name": spec.name, "scales": list(spec.scales), "kind": spec.kind,
-                      "channels": spec.in_channels, "description": spec.description,
-                      "paper": spec.paper})
-    if args.json:
-        print(json.dumps({"models": [m.as_dict() for m in models], "architectures": archs}))
-        return EXIT_OK
-    print("Weights:")
-    if not models:
-        print("  (none installed)")
-    for m in models:
-        s5 = (m.metrics.get("Set5") or {}).get("psnr_y")
-        extra = f"  Set5 {s5:.2f} dB" if isinstance(s5, int | float) else ""
-        print(f"  {m.name:<22} {m.arch:<12} x{m.scale}  {m.params or 0:>9,} params  "
-              f"{m.role or '-':<9} {m.source}{extra}")
-    print("Architectures:")
-    for a in archs:
-        print(f"  {a['name']:<20} x{','.join(map(str, a['scales'])) or '-':<8} {a['description']}")
-    _ = count_params
-    return EXIT_OK
-
-
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="srstudio", description="SR Studio: image and video "
                                 "super-resolution from the command line.")
@@ -388,8 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     _add_upscale(sub)
     _add_eval(sub)
-    _add_models(sub)
-    _add_export_onnx(sub)
+    add_models_parser(sub)
+    add_export_onnx_parser(sub)
     _add_colorize(sub)
     try:
         from trainer.cli import add_train_parser

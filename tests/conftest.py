@@ -40,6 +40,31 @@ def photo_like(h: int, w: int, channels: int = 3, seed: int = 0) -> np.ndarray:
     return (np.clip(img, 0, 1) * 255 + 0.5).astype(np.uint8)
 
 
+TINY_FSRCNN = {"d": 8, "s": 4, "m": 1, "num_channels": 1}   # 748 parameters
+
+
+def save_tiny_model(folder: Path, name: str = "tiny_x2", scale: int = 2, *,
+                    arch: str = "fsrcnn_ps", config: dict | None = None, seed: int = 0,
+                    role: str | None = "fast", metrics: dict | None = None) -> Path:
+    """A weight file of a small randomly initialised network (tests check plumbing, not
+    quality), with the header the registry reads."""
+    import torch
+
+    from engine.archs import build
+    from engine.archs.registry import count_params, get_arch
+    from engine.models.weights import save_weights
+    cfg = dict(TINY_FSRCNN if config is None else config)
+    torch.manual_seed(seed)
+    module = build(arch, scale, **cfg)
+    channels = int({**get_arch(arch).default_config, **cfg}.get("num_channels", 3))
+    folder.mkdir(parents=True, exist_ok=True)
+    meta = {"arch": arch, "scale": scale, "config": cfg, "num_channels": channels,
+            "name": name, "role": role, "params": count_params(module),
+            "metrics": metrics or {}}
+    return save_weights(folder / f"{name}.safetensors", module.state_dict(),
+                        {k: v for k, v in meta.items() if v is not None})
+
+
 @pytest.fixture
 def shared_data() -> Path:
     if not (SHARED / "benchmark").is_dir():

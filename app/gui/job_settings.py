@@ -56,8 +56,6 @@ class JobSettings:
                             preset=self.video_preset or "medium",
                             segment_seconds=self.video_segment_seconds)
 
-    def key(self) -> tuple:
-        """Runs with the same key can share one upscaler (the model part is a name; the
-        worker keys on what it resolves to)."""
-        return (self.model, self.scale, self.device, self.backend, self.precision,
-                self.self_ensemble)
+    def runtime_key(self) -> tuple:
+        """How the model runs; with the model it resolves to, what one upscaler serves."""
+        return (self.scale, self.device, self.backend, self.precision, self.self_ensemble)

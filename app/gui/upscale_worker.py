@@ -110,7 +110,7 @@ class UpscaleWorker(Worker):
         # keyed by what the name resolves to now (a role names another file once a model
         # is imported or trained), as the queue's output names are
         ref = resolve_model(s.model, s.scale)
-        key = (ref, *s.key()[1:])
+        key = (ref, *s.runtime_key())
         if key not in self._upscalers:
             up = make_upscaler(ref, s.device, s.precision, s.self_ensemble, s.backend)
             self._upscalers = {key: (up, ref.name)}
@@ -315,9 +315,9 @@ class VideoPreviewUpscaler:
 
 
 def _runs_on(upscaler: Any) -> str:
-    """', ONNX Runtime CPU' for an ONNX Runtime upscaler (self-ensemble or not), else ''."""
-    inner = getattr(upscaler, "inner", upscaler)        # through a self-ensemble
-    provider = getattr(getattr(inner, "first", inner), "provider", None)   # and a chain
+    """', ONNX Runtime CPU' for an ONNX Runtime upscaler (wrappers pass ``provider`` on),
+    else ''."""
+    provider = getattr(upscaler, "provider", None)
     if not provider:
         return ""
     return ", ONNX Runtime " + str(provider).removesuffix("ExecutionProvider")

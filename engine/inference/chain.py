@@ -26,6 +26,7 @@ class ChainedUpscaler:
         self.context = first.context + math.ceil(second.context / first.scale)
         self.size_multiple = math.lcm(first.size_multiple, second.size_multiple)
         self.batch_size = min(first.batch_size, second.batch_size)
+        self.provider = getattr(first, "provider", None)   # ONNX Runtime's, for the log
 
     def __call__(self, tiles: np.ndarray) -> np.ndarray:
         return self.second(self.first(tiles))

@@ -39,6 +39,7 @@ class SelfEnsemble:
         self.context = inner.context
         self.size_multiple = inner.size_multiple
         self.batch_size = inner.batch_size
+        self.provider = getattr(inner, "provider", None)   # ONNX Runtime's, for the log
 
     def __call__(self, tiles: np.ndarray) -> np.ndarray:
         total: np.ndarray | None = None

@@ -110,6 +110,14 @@ def float_colour_tiff(path: Path) -> TiffHeader | None:
     return header
 
 
+def read_float_tiff(path: Path, header: TiffHeader
+                    ) -> tuple[np.ndarray, np.ndarray | None, bytes | None]:
+    """(uint16 pixels, alpha or None, ICC profile or None), upright: OpenCV applies the
+    Orientation tag itself when it decodes."""
+    pixels, alpha = decode_float_tiff(path)
+    return pixels, alpha, tiff_icc_profile(path, header)
+
+
 def decode_float_tiff(path: Path) -> tuple[np.ndarray, np.ndarray | None]:
     """Float TIFF -> uint16 with OpenCV, scaled as float gray is (``float_to_uint16``: the
     colour channels together, so their balance is kept); alpha is clipped to [0, 1]."""

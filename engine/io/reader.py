@@ -26,12 +26,7 @@ from engine.errors import (
     TruncatedImageError,
     UnsupportedFormatError,
 )
-from engine.io.float_tiff import (
-    decode_float_tiff,
-    float_colour_tiff,
-    float_to_uint16,
-    tiff_icc_profile,
-)
+from engine.io.float_tiff import float_colour_tiff, float_to_uint16, read_float_tiff
 from engine.io.formats import (
     FORMAT_NAMES,
     describe_other_format,
@@ -77,8 +72,8 @@ def read_image(
     float_tiff = float_colour_tiff(path)
     if float_tiff is not None:
         _check_limit(path, (float_tiff.width, float_tiff.height), limit)
-        pixels, alpha = decode_float_tiff(path)   # OpenCV applies the Orientation tag itself
-        return _upright(pixels, alpha, 1, tiff_icc_profile(path, float_tiff), None, "TIFF")
+        pixels, alpha, icc = read_float_tiff(path, float_tiff)   # upright already
+        return _upright(pixels, alpha, 1, icc, None, "TIFF")
     with _open(path) as im:
         fmt = _format_of(im)
         _check_limit(path, im.size, limit)

@@ -29,14 +29,12 @@ INPUT, OUTPUT = "input", "output"
 
 
 def deployed(module: Any) -> Any:
-    """A copy of ``module`` with every re-parameterised conv folded into one 3x3: the
-    exporter cannot trace a kernel computed from other weights, and it is the same
-    function."""
-    from engine.archs.reparam import Conv3XC
+    """A copy of ``module`` in its deployed form (the architecture's own ``fuse()``, which
+    folds re-parameterised convs into plain 3x3s): the exporter cannot trace a kernel
+    computed from other weights, and it is the same function."""
     module = copy.deepcopy(module)
-    for m in module.modules():
-        if isinstance(m, Conv3XC):
-            m.fuse()
+    if callable(getattr(module, "fuse", None)):
+        module.fuse()
     return module.eval()
 
 

@@ -4,28 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import torch
 
-from engine.archs import build
 from engine.errors import UnsupportedModelError
 from engine.inference import TorchUpscaler, upscale_image
 from engine.inference.chain import ChainedUpscaler
 from engine.models.descriptor import LoadedModel
 from engine.models.registry import ChainedModel, make_upscaler, pick_role, resolve_model
-from engine.models.weights import save_weights
-from tests.conftest import photo_like
-
-CFG = {"d": 8, "s": 4, "m": 1, "num_channels": 1}
+from tests.conftest import photo_like, save_tiny_model
 
 
 def _save(folder, name: str, scale: int, role: str = "fast", seed: int = 0):
-    torch.manual_seed(seed)
-    module = build("fsrcnn_ps", scale, **CFG)
-    path = folder / f"{name}.safetensors"
-    save_weights(path, module.state_dict(), {"arch": "fsrcnn_ps", "scale": scale,
-                                             "config": CFG, "num_channels": 1,
-                                             "name": name, "role": role})
-    return path
+    return save_tiny_model(folder, name, scale, role=role, seed=seed)
 
 
 def test_tiled_chain_equals_the_two_models_run_on_the_whole_image(model_dirs) -> None:

@@ -17,8 +17,7 @@ from engine.inference.onnx_upscaler import OnnxUpscaler, onnx_providers
 from engine.models.descriptor import LoadedModel
 from engine.models.onnx_export import cached_onnx, export_onnx, read_onnx_metadata
 from engine.models.registry import ClassicalModel, make_upscaler, resolve_model
-from engine.models.weights import save_weights
-from tests.conftest import photo_like
+from tests.conftest import photo_like, save_tiny_model
 from tests.engine.test_archs import GENERATORS, SMALL
 
 ort = pytest.importorskip("onnxruntime")
@@ -41,16 +40,8 @@ def _loaded(name: str, scale: int, cfg: dict, seed: int = 0) -> LoadedModel:
                                    name=f"{name}_x{scale}", metadata={"role": "fast"})
 
 
-def _weight_file(folder: Path, name: str = "fsrcnn_ps", scale: int = 2,
-                 cfg: dict | None = None, seed: int = 0) -> Path:
-    cfg = cfg if cfg is not None else {"d": 8, "s": 4, "m": 1, "num_channels": 1}
-    lm = _loaded(name, scale, cfg, seed)
-    path = folder / f"tiny_{name}_x{scale}.safetensors"
-    folder.mkdir(parents=True, exist_ok=True)
-    save_weights(path, lm.module.state_dict(), {"arch": name, "scale": scale, "config": cfg,
-                                                "num_channels": lm.num_channels,
-                                                "name": path.stem, "role": "fast"})
-    return path
+def _weight_file(folder: Path, seed: int = 0) -> Path:
+    return save_tiny_model(folder, "tiny_fsrcnn_ps_x2", 2, seed=seed)
 
 
 @pytest.mark.parametrize(("name", "scale", "cfg"), CASES)
@@ -142,7 +133,7 @@ def test_cli_export_upscale_and_eval_on_the_onnx_backend(tmp_path, model_dirs) -
 
     from app.cli.main import main
     shipped, _user = model_dirs
-    _weight_file(shipped, "fsrcnn_ps", 2)
+    _weight_file(shipped)
     onnx_file = tmp_path / "out" / "tiny.onnx"
     assert main(["export-onnx", "fast", "-s", "2", "-o", str(onnx_file)]) == 0
     assert read_onnx_metadata(onnx_file)["scale"] == 2

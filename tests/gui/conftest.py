@@ -14,26 +14,12 @@ import pytest  # noqa: E402
 from PIL import Image  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from tests.conftest import FakeUpscalerBase  # noqa: E402
-
-TINY_CONFIG = {"d": 8, "s": 4, "m": 1, "num_channels": 1}
+from tests.conftest import FakeUpscalerBase, save_tiny_model  # noqa: E402
 
 
 def make_tiny_model(folder: Path, name: str = "tiny_x2", scale: int = 2) -> Path:
     """A 748-parameter fsrcnn_ps weight file (random weights: only plumbing is tested)."""
-    import torch
-
-    from engine.archs import build
-    from engine.archs.registry import count_params
-    from engine.models.weights import save_weights
-    torch.manual_seed(0)
-    module = build("fsrcnn_ps", scale=scale, **TINY_CONFIG)
-    path = folder / f"{name}.safetensors"
-    save_weights(path, module.state_dict(), {
-        "arch": "fsrcnn_ps", "scale": scale, "config": dict(TINY_CONFIG), "num_channels": 1,
-        "name": name, "role": "fast", "params": count_params(module),
-        "metrics": {"Set5": {"psnr_y": 30.5}}})
-    return path
+    return save_tiny_model(folder, name, scale, metrics={"Set5": {"psnr_y": 30.5}})
 
 
 def photo(width: int, height: int, seed: int = 0) -> np.ndarray:

@@ -135,10 +135,10 @@ def test_self_ensemble_is_for_networks_persists_and_runs(qtbot, window, tmp_path
     assert not sp.ensemble_check.isEnabled()          # a resizer has nothing to average
     sp.select_model("tiny_x2")
     assert sp.ensemble_check.isEnabled() and not sp.job_settings().self_ensemble
-    plain_key = sp.job_settings().key()
+    plain_key = sp.job_settings().runtime_key()
     sp.ensemble_check.setChecked(True)
     s = sp.job_settings()
-    assert s.self_ensemble and s.upscale_options().self_ensemble and s.key() != plain_key
+    assert s.self_ensemble and s.upscale_options().self_ensemble and s.runtime_key() != plain_key
     sp.out_edit.setText(str(tmp_path / "o"))
     window.add_paths([save_png(tmp_path / "t.png", 20, 20)])
     window.start()

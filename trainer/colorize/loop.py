@@ -98,6 +98,22 @@ def colorize_loss(model: torch.nn.Module, rgb: torch.Tensor, *,
     return (class_weights[idx[:, 0]] * ce).mean()
 
 
+@torch.no_grad()
+def score_colorizer(model: torch.nn.Module, images: list[np.ndarray]) -> dict[str, float]:
+    """The validation scores (AuC and rebalanced AuC as fractions, mean PSNR, colourfulness) of
+    re-colouring ``images``; the trainer's validation and ``bench/colorize_val.py`` both
+    call this, so a weight file is scored there as its run scored it."""
+    acc, psnrs, colour = AucAccumulator(), [], []
+    for img in images:
+        out = colorize_image(model, img, recolor=True)
+        acc.add_images(out, img)
+        psnrs.append(psnr(out, img))
+        colour.append(colourfulness(out))
+    return {"auc": acc.auc(), "auc_rebalanced": acc.auc_rebalanced(),
+            "psnr": float(np.mean(psnrs)), "colourfulness": float(np.mean(colour)),
+            "images": len(images)}
+
+
 def default_out_dir(cfg: ColorizeConfig) -> Path:
     return Path.cwd() / "runs" / (cfg.recipe or cfg.model.arch)
 
@@ -205,17 +221,10 @@ class ColorizeRun(RunBase[ColorizeTrainResult]):
     def _validate(self) -> None:
         assert self.valset is not None
         module = self._eval_module().eval()
-        acc, psnrs, colour = AucAccumulator(), [], []
-        for img in self.valset.images:
-            out = colorize_image(module, img, recolor=True)
-            acc.add_images(out, img)
-            psnrs.append(psnr(out, img))
-            colour.append(colourfulness(out))
+        scores = score_colorizer(module, self.valset.images)
         self.model.train()
-        scores = {"auc": acc.auc(), "auc_rebalanced": acc.auc_rebalanced(),
-                  "psnr": float(np.mean(psnrs)), "colourfulness": float(np.mean(colour)),
-                  "images": len(self.valset.images), "gray_auc": self.valset.gray_auc,
-                  "gray_auc_rebalanced": self.valset.gray_auc_rebalanced}
+        scores.update(gray_auc=self.valset.gray_auc,
+                      gray_auc_rebalanced=self.valset.gray_auc_rebalanced)
         self.metrics = {self.valset.name: scores}
         is_best = self.best is None or scores["auc_rebalanced"] > self.best
         if is_best:

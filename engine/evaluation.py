@@ -63,6 +63,16 @@ def make_lr(hr: np.ndarray, scale: int) -> tuple[np.ndarray, np.ndarray]:
     return imresize(hr_c, 1.0 / scale), hr_c
 
 
+def benchmark_lr_dir(root: Path, scale: int) -> Path:
+    """``LR_bicubic/X{s}``, else the first other ``LR_<kind>/X{s}`` (a degraded set made by
+    ``python -m trainer.degraded_set``, e.g. ``LR_real``)."""
+    bicubic = root / "LR_bicubic" / f"X{scale}"
+    if bicubic.is_dir():
+        return bicubic
+    others = sorted(p / f"X{scale}" for p in root.glob("LR_*") if (p / f"X{scale}").is_dir())
+    return others[0] if others else bicubic
+
+
 def load_benchmark(dataset_dir: str | os.PathLike[str], scale: int,
                    limit: int | None = None) -> list[BenchmarkImage]:
     """Read a benchmark folder (``HR/`` + optional ``LR_bicubic/X{s}``) or a plain folder."""
@@ -70,7 +80,7 @@ def load_benchmark(dataset_dir: str | os.PathLike[str], scale: int,
     hr_dir = root / "HR" if (root / "HR").is_dir() else root
     if not hr_dir.is_dir():
         raise ImageReadError(f"dataset folder not found: {root}")
-    lr_dir = root / "LR_bicubic" / f"X{scale}"
+    lr_dir = benchmark_lr_dir(root, scale)
     images = []
     for path in iter_image_files([hr_dir], recursive=False):
         hr = _as_8bit(read_image(path).pixels)

@@ -30,6 +30,7 @@ from engine.io.formats import is_supported_image
 from engine.resize import modcrop
 from trainer.config import DataConfig
 from trainer.degrade import bicubic_lr, bicubic_lr_patch, degrade, random_warp
+from trainer.real_degrade import degrade_real
 
 
 @dataclass
@@ -281,7 +282,10 @@ class PatchSampler:
         flips &= np.array([cfg.augment.vflip, cfg.augment.hflip, cfg.augment.rot90])
         lr_b = np.empty((n, lp, lp, 3), np.uint8)
         hr_b = np.empty((n, lp * s, lp * s, 3), np.uint8)
-        pipeline = cfg.degradation.kind == "pipeline"
+        pipeline = cfg.degradation.kind in ("pipeline", "real")
+        real = cfg.degradation.kind == "real"
+        # 'real': one seed per patch, so its pictures do not depend on the stages drawn
+        patch_seeds = rng.integers(0, 2**63 - 1, size=n) if real else None
         for k in range(n):
             i = int(idx[k])
             src = self.store.sources[i]
@@ -296,7 +300,10 @@ class PatchSampler:
             except ImageReadError as e:
                 raise _Unreadable(f"skipped {src.hr_path.name} (unreadable now): {e}", i) from e
             hr = _dihedral(hr, flips[k])
-            if pipeline:
+            if real:
+                lr = degrade_real(np.ascontiguousarray(hr), s, cfg.degradation.real,
+                                  np.random.default_rng(int(patch_seeds[k])))  # type: ignore[index]
+            elif pipeline:
                 lr = degrade(np.ascontiguousarray(hr), s, cfg.degradation, rng)
             else:
                 lr = _dihedral(lr, flips[k])
@@ -337,7 +344,7 @@ def build_sampler(cfg: DataConfig, scale: int, num_channels: int, seed: int,
     sources = find_sources(cfg, scale, progress)
     if not sources:
         raise ImageReadError(f"no usable training images in {', '.join(cfg.hr_dirs)}")
-    pipeline = cfg.degradation.kind == "pipeline"
+    pipeline = cfg.degradation.kind in ("pipeline", "real")
     nbytes = estimate_bytes(sources, scale, with_lr=not pipeline)
     cached = should_cache(cfg, nbytes)
     store = ImageStore(sources, scale, make_lr=not pipeline, cached=cached)

@@ -15,6 +15,7 @@ from pathlib import Path
 from engine.archs.registry import ArchSpec, get_arch, list_archs
 from engine.errors import ConfigError, UnsupportedModelError
 from trainer.config import COMPILE_MODES, PIXEL_LOSS_KEYS, RunConfig, TrainConfig
+from trainer.real_degrade import check_real_config
 
 DEVICE_RE = re.compile(r"^(auto|cpu|mps|cuda(:\d+)?)$")
 
@@ -105,16 +106,19 @@ def validate_config(cfg: TrainConfig) -> ArchSpec:
           "data.val_max_images: must be at least 1")
     _need(d.load_threads >= 1, "data.load_threads: must be at least 1")
     g = d.degradation
-    _need(g.kind in ("bicubic", "pipeline"),
-          f"data.degradation.kind: expected 'bicubic' or 'pipeline', got '{g.kind}'")
+    _need(g.kind in ("bicubic", "pipeline", "real"),
+          f"data.degradation.kind: expected 'bicubic', 'pipeline' or 'real', got '{g.kind}'")
+    if g.kind == "real":
+        problems = check_real_config(g.real)
+        _need(not problems, problems[0] if problems else "")
     _need(g.downsample in ("bicubic", "nearest"),
           f"data.degradation.downsample: expected 'bicubic' or 'nearest', got '{g.downsample}'")
     _range(g.blur_sigma, "data.degradation.blur_sigma", 0.0, 20.0)
     _range(g.noise_sigma, "data.degradation.noise_sigma", 0.0, 255.0)
     _range(g.jpeg_quality, "data.degradation.jpeg_quality", 1, 100)
     a = d.augment
-    _need(not a.affine or g.kind == "pipeline",
-          "data.augment.affine: needs data.degradation.kind = 'pipeline' (the LR must be "
+    _need(not a.affine or g.kind in ("pipeline", "real"),
+          "data.augment.affine: needs data.degradation.kind = 'pipeline' or 'real' (the LR must be "
           "made after the warp)")
     _range(a.affine_scale, "data.augment.affine_scale", 0.25, 4.0)
     _need(0 <= a.affine_degrees <= 180, "data.augment.affine_degrees: must be in [0, 180]")

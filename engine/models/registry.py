@@ -18,7 +18,7 @@ from engine.errors import ModelFileError, SRStudioError, UnsupportedModelError
 from engine.io.atomic import atomic_output
 from engine.models.weights import read_metadata
 
-ROLES = ("fast", "quality", "reference", "colorize")
+ROLES = ("fast", "quality", "photo", "reference", "colorize")
 CLASSICAL = ("nearest", "bilinear", "bicubic", "bicubic-opencv", "lanczos", "area")
 
 
@@ -66,7 +66,7 @@ def _info(path: Path, source: str) -> ModelInfo:
 
 
 # listing order inside each source: what a user picks first, the literature's models last
-_ROLE_RANK = {"quality": 0, "fast": 1, None: 2, "reference": 3, "colorize": 4}
+_ROLE_RANK = {"quality": 0, "photo": 1, "fast": 2, None: 3, "reference": 4, "colorize": 5}
 
 
 def list_models(include_user: bool = True) -> list[ModelInfo]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from engine.errors import ModelFileError, SRStudioError, UnsupportedModelError
 from engine.io.atomic import atomic_output
-from engine.models.weights import read_metadata
+from engine.models.header import read_metadata
 
 ROLES = ("fast", "quality", "photo", "reference", "colorize")
 CLASSICAL = ("nearest", "bilinear", "bicubic", "bicubic-opencv", "lanczos", "area")

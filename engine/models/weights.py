@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import struct
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +18,10 @@ from safetensors.torch import load_file, save_file
 
 from engine.errors import ModelFileError
 from engine.io.atomic import atomic_output
+from engine.models.header import FORMAT_VERSION, METADATA_KEY, REQUIRED_KEYS, read_metadata
 
-FORMAT_VERSION = 1
-METADATA_KEY = "srstudio"
-REQUIRED_KEYS = ("arch", "scale", "config", "num_channels")
+__all__ = ["FORMAT_VERSION", "METADATA_KEY", "REQUIRED_KEYS", "load_weights", "read_metadata",
+           "save_weights", "update_metadata"]
 
 
 def save_weights(path: str | os.PathLike[str], state_dict: dict[str, torch.Tensor],
@@ -38,36 +37,6 @@ def save_weights(path: str | os.PathLike[str], state_dict: dict[str, torch.Tenso
     with atomic_output(path) as tmp:
         save_file(tensors, tmp, metadata={METADATA_KEY: json.dumps(meta, sort_keys=True)})
     return path
-
-
-def read_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """Read only the JSON header (cheap: no tensor data is touched)."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as f:
-            raw = f.read(8)
-            if len(raw) != 8:
-                raise ModelFileError(f"{path.name}: not a safetensors file (too short)")
-            (n,) = struct.unpack("<Q", raw)
-            if n <= 0 or n > 100_000_000:
-                raise ModelFileError(f"{path.name}: not a safetensors file (bad header)")
-            header = json.loads(f.read(n))
-    except FileNotFoundError:
-        raise ModelFileError(f"model file not found: {path}") from None
-    except (OSError, ValueError, UnicodeDecodeError) as e:
-        raise ModelFileError(f"{path.name}: unreadable weight file ({e})") from None
-    meta_str = (header.get("__metadata__") or {}).get(METADATA_KEY)
-    if meta_str is None:
-        raise ModelFileError(f"{path.name}: no SR Studio metadata in the header "
-                             "(import it with the ONNX/third-party importer instead)")
-    try:
-        meta = json.loads(meta_str)
-    except ValueError:
-        raise ModelFileError(f"{path.name}: SR Studio metadata is not valid JSON") from None
-    missing = [k for k in REQUIRED_KEYS if k not in meta]
-    if missing:
-        raise ModelFileError(f"{path.name}: metadata lacks {', '.join(missing)}")
-    return meta
 
 
 def load_weights(path: str | os.PathLike[str]) -> tuple[dict[str, torch.Tensor], dict[str, Any]]:

@@ -13,6 +13,7 @@ import math
 
 import numpy as np
 
+from engine.cancel_scope import check_cancelled
 from engine.inference.upscalers import Upscaler
 
 
@@ -29,7 +30,9 @@ class ChainedUpscaler:
         self.provider = getattr(first, "provider", None)   # ONNX Runtime's, for the log
 
     def __call__(self, tiles: np.ndarray) -> np.ndarray:
-        return self.second(self.first(tiles))
+        mid = self.first(tiles)
+        check_cancelled()   # a cancel between the two networks skips the second
+        return self.second(mid)
 
     def bytes_per_input_pixel(self) -> float:
         # the second runs on the first's output, scale^2 times as many pixels

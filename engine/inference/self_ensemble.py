@@ -7,12 +7,14 @@ of them.  It costs 8 passes and gives about +0.1 to +0.2 dB Y-PSNR on the shippe
 (Lim et al., EDSR+, 2017; Timofte et al., Seven ways to improve example-based SR, 2016).
 Any upscaler can be wrapped, so the CLI, the GUI and the evaluation share this one
 implementation; the tiler is unchanged (each tile is turned, upscaled and turned back).
+Between passes it checks the running job's cancel token (:mod:`engine.cancel_scope`).
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from engine.cancel_scope import check_cancelled
 from engine.inference.upscalers import Upscaler
 
 # (quarter turns, then mirror left-right): the dihedral group of the square
@@ -44,6 +46,7 @@ class SelfEnsemble:
     def __call__(self, tiles: np.ndarray) -> np.ndarray:
         total: np.ndarray | None = None
         for k, flip in TRANSFORMS:
+            check_cancelled()   # a cancel lands between passes, not after all 8
             turned = np.ascontiguousarray(_forward(tiles, k, flip))
             out = _inverse(self.inner(turned), k, flip).astype(np.float32)
             total = out if total is None else total + out

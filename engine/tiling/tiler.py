@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from engine.cancel_scope import cancel_scope
 from engine.errors import DeviceOutOfMemoryError
 from engine.events import CancelToken, ProgressCallback, RateMeter, Started, TileDone, emit
 from engine.tiling.blend import axis_weights
@@ -84,7 +85,23 @@ def run_tiled(image: np.ndarray, tile_fn: TileFn, *, scale: int, context: int,
     """Upscale ``image`` (H, W, C) by ``scale`` through ``tile_fn``; returns ``out``.
 
     ``tile`` is the core tile size in input pixels (None: the whole image in one tile).
+    ``cancel`` is also published to ``tile_fn`` (:mod:`engine.cancel_scope`), so a long
+    tile (self-ensemble passes, chained networks) stops between its own sub-steps.
     """
+    with cancel_scope(cancel):
+        return _run_tiled(image, tile_fn, scale=scale, context=context, tile=tile,
+                          blend_radius=blend_radius, min_overlap=min_overlap,
+                          size_multiple=size_multiple, batch_size=batch_size, out=out,
+                          progress=progress, cancel=cancel, is_oom=is_oom, on_oom=on_oom,
+                          report=report)
+
+
+def _run_tiled(image: np.ndarray, tile_fn: TileFn, *, scale: int, context: int,
+               tile: int | None, blend_radius: int, min_overlap: int, size_multiple: int,
+               batch_size: int, out: np.ndarray | None, progress: ProgressCallback | None,
+               cancel: CancelToken | None,
+               is_oom: Callable[[BaseException], bool] | None,
+               on_oom: Callable[[], None] | None, report: TileReport | None) -> np.ndarray:
     if image.ndim != 3:
         raise ValueError("run_tiled expects (H, W, C)")
     h, w, c = image.shape
@@ -172,6 +189,8 @@ def _run_band(image: np.ndarray, tile_fn: TileFn, y0: int, y1: int, a: int, b: i
             ch, cw = crops.shape[1:3]
             crops = _pad_to_multiple(_to_float(crops), size_multiple)
             result = tile_fn(crops)[:, : ch * s, : cw * s]
+            if cancel is not None:   # the tile may have taken long: do not blend it
+                cancel.raise_if_cancelled()
             for sp, res in zip(chunk, result, strict=True):
                 xa = 0 if sp.core0 == 0 else sp.core0 * s - rs
                 xb = ws if sp.core1 == w else sp.core1 * s + rs

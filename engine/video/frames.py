@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.cancel_scope import cancel_scope
 from engine.events import CancelToken
 from engine.inference.pipeline import TileSetting, choose_tile, upscale_image
 from engine.inference.upscalers import Upscaler
@@ -27,7 +28,8 @@ class FrameUpscaler:
                  cancel: CancelToken | None = None) -> list[np.ndarray]:
         if self.whole and len(frames) > 1:
             try:
-                return self._batched(frames)
+                with cancel_scope(cancel):   # a self-ensemble stops between its passes
+                    return self._batched(frames)
             except Exception as err:  # noqa: BLE001 - only OOM is handled here
                 if not self.upscaler.is_oom(err):
                     raise

@@ -76,18 +76,12 @@ def memory_format_for(device: torch.device) -> torch.memory_format:
 
 
 def available_ram_bytes() -> int:
-    """MemAvailable from /proc/meminfo where there is one, else a conservative guess."""
-    try:
-        with open("/proc/meminfo") as f:
-            for line in f:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    try:
-        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
-        return 4 << 30
+    """Bytes of RAM available without swapping, from psutil on every platform: a fixed
+    guess where /proc/meminfo is absent (Windows, macOS) wrongly drove memory-mapping,
+    tile budgets and the trainer's image cache."""
+    import psutil
+
+    return int(psutil.virtual_memory().available)
 
 
 def free_device_memory(device: torch.device) -> int:

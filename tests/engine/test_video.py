@@ -201,7 +201,7 @@ def test_webm_output_reencodes_aac_audio_to_opus(clips, tmp_path):
 
 
 def test_subtitles_copied_to_mkv_and_dropped_from_mp4_with_warning(clips, tmp_path):
-    import imageio_ffmpeg
+    imageio_ffmpeg = pytest.importorskip("imageio_ffmpeg")   # a dev extra
     srt = tmp_path / "subs.srt"
     srt.write_text("1\n00:00:00,000 --> 00:00:01,000\nhello\n\n")
     src = tmp_path / "subbed.mkv"

@@ -8,6 +8,7 @@ scale, parameters, role, metrics) is read from the weight file's header.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -20,6 +21,9 @@ from engine.models.header import read_metadata
 
 ROLES = ("fast", "quality", "photo", "reference", "colorize")
 CLASSICAL = ("nearest", "bilinear", "bicubic", "bicubic-opencv", "lanczos", "area")
+
+_log = logging.getLogger("srstudio.models")
+_warned: set[tuple[str, int, int]] = set()   # (path, size, mtime): say it once per version
 
 
 def shipped_dir() -> Path:
@@ -71,7 +75,8 @@ _ROLE_RANK = {"quality": 0, "photo": 1, "fast": 2, None: 3, "reference": 4, "col
 
 def list_models(include_user: bool = True) -> list[ModelInfo]:
     """Every readable weight file, shipped first, each source by role (quality, fast,
-    other, reference, colorize), then scale and name; unreadable files are skipped."""
+    other, reference, colorize), then scale and name; a broken file is skipped with one
+    logged warning (``srstudio.models``), so it cannot stop every command naming a model."""
     found: list[ModelInfo] = []
     dirs = [(shipped_dir(), "shipped")] + ([(user_dir(), "user")] if include_user else [])
     for d, source in dirs:
@@ -81,10 +86,24 @@ def list_models(include_user: bool = True) -> list[ModelInfo]:
         for p in sorted(d.glob("*.safetensors")):
             try:
                 infos.append(_info(p, source))
-            except ModelFileError:
-                continue
+            except ModelFileError as e:
+                _skip_warning(p, source, e)
         found += sorted(infos, key=lambda m: (_ROLE_RANK.get(m.role, 2), m.scale, m.name))
     return found
+
+
+def _skip_warning(path: Path, source: str, err: ModelFileError) -> None:
+    """One warning per broken file (not one per listing): a bad file in the user folder
+    must not stop every command that names a model, nor go unexplained."""
+    try:
+        st = path.stat()
+        key = (str(path), st.st_size, st.st_mtime_ns)
+    except OSError:
+        key = (str(path), -1, -1)
+    if key in _warned:
+        return
+    _warned.add(key)
+    _log.warning("warning: skipped a %s model in %s: %s", source, path.parent, err)
 
 
 @dataclass(frozen=True)

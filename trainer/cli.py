@@ -2,8 +2,9 @@
 [--device D]``: the trainer on the command line.
 
 The main ``srstudio`` parser calls :func:`add_train_parser` and :func:`run_train`.  Exit
-codes: 0 done, 1 other error, 2 bad config (one line on stderr), 130 stopped with Ctrl-C
-(after ``last.pt`` was written; continue with ``--resume``).  The first Ctrl-C asks the
+codes are every command's (:mod:`engine.exit_codes`): 0 done, 1 a bad config or other
+error (one line on stderr), 130 stopped with Ctrl-C or SIGTERM (after ``last.pt`` was
+written; continue with ``--resume``).  The first Ctrl-C asks the
 loop to stop cleanly between steps; a second one interrupts at once.
 """
 
@@ -17,9 +18,10 @@ from typing import Any, TextIO
 
 from engine.errors import ConfigError, SRStudioError
 from engine.events import CancelToken, Progress, Started, Warning_
+from engine.exit_codes import EXIT_CANCELLED, EXIT_ERROR, EXIT_OK
 from trainer.events import CheckpointSaved, StepLogged, Validated
 
-EXIT_OK, EXIT_ERROR, EXIT_CONFIG, EXIT_CANCELLED = 0, 1, 2, 130
+EXIT_CONFIG = EXIT_ERROR   # a bad config is a setup error, as for every command (was 2)
 
 
 def add_train_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:

@@ -1,8 +1,9 @@
 """``srstudio``: the command line, a thin layer over engine.jobs and the trainer.
 
 Subcommands: upscale, eval, models, export-onnx, train, colorize, train-colorize.  Exit
-codes: 0 success, 1 usage or setup error, 2 some input failed (every good file is still
-written), 130 cancelled.
+codes, one table for every subcommand (engine/exit_codes.py): 0 success, 1 usage or setup
+error (bad arguments or config, unknown or broken model), 2 some input failed (every good
+file is still written), 130 cancelled (Ctrl-C or SIGTERM, at any moment).
 """
 
 from __future__ import annotations
@@ -313,8 +314,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="srstudio", description="SR Studio: image and video "
-                                "super-resolution from the command line.")
+    from app.cli.exit_codes import ArgumentParser  # usage errors exit 1, not argparse's 2
+    p = ArgumentParser(prog="srstudio", description="SR Studio: image and video "
+                       "super-resolution from the command line.")
     from app import __version__
     p.add_argument("--version", action="version", version=f"srstudio {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
@@ -334,6 +336,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``srstudio``; SIGTERM acts as Ctrl-C, and either gives exit 130 and one line."""
+    from app.cli.signals import run_interruptible
+    return run_interruptible(lambda: _main(argv))
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     argv = _colorize_when_default(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
     if args.command == "upscale":

@@ -1,6 +1,7 @@
 """``srstudio train-colorize RECIPE [--set key=value ...] [--resume] [--out DIR] [--steps N]
 [--device D] [--quiet]``: train a colorizer (same options and exit codes as
-``srstudio train``: 0 done, 1 error, 2 bad config, 130 stopped; continue with --resume)."""
+``srstudio train``, engine.exit_codes: 0 done, 1 bad config or other error, 130 stopped;
+continue with --resume)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from trainer.cli import TrainPrinter, add_train_arguments, run_training_command
-
-EXIT_OK, EXIT_ERROR, EXIT_CONFIG, EXIT_CANCELLED = 0, 1, 2, 130
 
 
 def add_train_colorize_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:

@@ -44,7 +44,15 @@ class CatalogController(QObject):
         w.autoBackend.connect(self.settings_panel.set_auto_backend)
         w.loaded.connect(self._on_models)
         w.message.connect(self._win.log_message)
+        w.finished.connect(self._on_models_finished)
         self.host.start(w)
+
+    @Slot()
+    def _on_models_finished(self) -> None:
+        """Listed or failed: the model box and Start are usable again (a failure leaves
+        the resizers, which need no model file)."""
+        self.settings_panel.set_loading(False)
+        self._win.menus.start_action.setEnabled(True)
 
     @Slot(list, list, str)
     def _on_models(self, models: list, devices: list, device_text: str) -> None:

@@ -34,20 +34,33 @@ class MainLayout:
     counts_label: QLabel
 
 
+LEFT_MIN_WIDTH = 290
+RIGHT_MIN_WIDTH = 280
+
+
 def build_main_layout(win: QMainWindow, *, settings_panel: QWidget, compare: QWidget,
                       queue_view: QWidget, metrics: QWidget, trainer: QWidget,
-                      log: QWidget) -> MainLayout:
-    """Lay the parts out in ``win`` (central tabs, bottom log dock, status bar labels)."""
-    left = QScrollArea()
-    left.setWidget(settings_panel)
-    left.setWidgetResizable(True)
-    left.setMinimumWidth(300)
-    left.setFrameShape(QScrollArea.Shape.NoFrame)
-    left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+                      log: QWidget, run_bar: QWidget | None = None) -> MainLayout:
+    """Lay the parts out in ``win`` (central tabs, bottom log dock, status bar labels).
+
+    Sized to fit a 1280x720 screen: the settings scroll, with ``run_bar`` (Start, Cancel
+    all) pinned below them so it never scrolls out of view."""
+    scroll = QScrollArea()
+    scroll.setWidget(settings_panel)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    left = QWidget()
+    left.setMinimumWidth(LEFT_MIN_WIDTH)
+    left_lay = QVBoxLayout(left)
+    left_lay.setContentsMargins(0, 0, 0, 0)
+    left_lay.addWidget(scroll, 1)
+    if run_bar is not None:
+        left_lay.addWidget(run_bar)
     # no scroll area on the right: its wrapped text would make the area use the
     # preferred (not minimum) height and scroll the chart out of view
     right = metrics
-    right.setMinimumWidth(330)
+    right.setMinimumWidth(RIGHT_MIN_WIDTH)
 
     center_split = QSplitter(Qt.Orientation.Vertical)
     center_split.addWidget(compare)
@@ -60,7 +73,7 @@ def build_main_layout(win: QMainWindow, *, settings_panel: QWidget, compare: QWi
     main_split.addWidget(center_split)
     main_split.addWidget(right)
     main_split.setStretchFactor(1, 1)
-    main_split.setSizes([330, 900, 370])
+    main_split.setSizes([320, 900, 340])
 
     upscale = QWidget()
     ul = QVBoxLayout(upscale)

@@ -35,7 +35,7 @@ def show_shortcuts(parent: QWidget) -> None:
     """Help ▸ Keyboard shortcuts: the keys set in :class:`MainMenus` and the viewer's mouse."""
     tr = parent.tr
     rows = [("Ctrl+O", tr("open images")), ("Ctrl+Shift+O", tr("open a folder")),
-            ("Ctrl+Return", tr("start")), ("Esc", tr("cancel all")),
+            ("Ctrl+Return", tr("start")), ("Esc", tr("cancel the selected jobs")),
             ("F / Ctrl+0", tr("fit")), ("1 / 2 / 4", "100% / 200% / 400%"),
             ("W", tr("split wipe on/off")), ("Ctrl+L", tr("log")),
             ("Ctrl+I", tr("import model")), ("Ctrl+Q", tr("quit")),
@@ -57,10 +57,11 @@ class MainMenus(QObject):
         self.open_folder_action = action(tr("Open &folder…"), jobs.open_folder, "Ctrl+Shift+O")
         self.import_action = action(tr("&Import model…"), catalog.import_model_dialog, "Ctrl+I")
         self.quit_action = action(tr("&Quit"), win.close, "Ctrl+Q")
-        self.start_action = action(tr("&Start"), win.start, ["Ctrl+Return", "Ctrl+Enter"],
+        self.start_action = action(tr("&Start"), win.start_queued, ["Ctrl+Return", "Ctrl+Enter"],
                                    tr("Upscale every queued file (Ctrl+Return)"))
-        self.cancel_action = action(tr("Cancel &selected"), jobs.cancel_selected)
-        self.cancel_all_action = action(tr("&Cancel all"), win.cancel_all, "Esc")
+        # Esc stops only the rows the user picked; stopping everything is a deliberate click
+        self.cancel_action = action(tr("Cancel &selected"), jobs.cancel_selected, "Esc")
+        self.cancel_all_action = action(tr("&Cancel all"), win.cancel_all)
         self.remove_action = action(tr("&Remove finished"), jobs.remove_finished)
         self.autostart_action = QAction(tr("Start &automatically on drop"), win)
         self.autostart_action.setCheckable(True)

@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         self.trainer = TrainerTab(runs_folder())
         layout = build_main_layout(self, settings_panel=self.settings_panel,
                                    compare=self.compare, queue_view=self.queue_view,
-                                   metrics=self.metrics, trainer=self.trainer, log=self.log)
+                                   metrics=self.metrics, trainer=self.trainer, log=self.log,
+                                   run_bar=self.settings_panel.run_bar)
         self.tabs, self.log_dock = layout.tabs, layout.log_dock
         self.main_split, self.center_split = layout.main_split, layout.center_split
         self.device_label, self.counts_label = layout.device_label, layout.counts_label
@@ -93,14 +94,20 @@ class MainWindow(QMainWindow):
         self.trainer.load_form(self.store)
         self.metrics.set_models([], self.settings_panel.job_settings().scale)
         restore_window_state(self, self.store, self._splitters)
-        self.statusBar().showMessage(self.tr("Drop images, videos or folders to start"))
+        self._closing = False       # close asked for; waiting for the workers to end
+        self._close_ready = False   # the workers have ended: the next close is accepted
+        # tests answer the 'jobs are running, quit?' question here (None: ask in a dialog)
+        self.close_confirmer: Callable[[int], bool] | None = None
+        self._update_counts()
+        self.settings_panel.set_loading(True)
+        self.menus.start_action.setEnabled(False)
         QTimer.singleShot(0, self.catalog.refresh_models)
         QTimer.singleShot(0, self.catalog.refresh_encoders)
 
     def _connect(self) -> None:
         sp, view = self.settings_panel, self.queue_view
         jobs, viewer, catalog = self.queue_ctl, self.viewer_ctl, self.catalog
-        sp.start_button.clicked.connect(self.start)
+        sp.start_button.clicked.connect(self.start_queued)
         sp.cancel_button.clicked.connect(self.cancel_all)
         sp.importRequested.connect(catalog.import_model_dialog)
         sp.changed.connect(self._on_settings_changed)
@@ -110,7 +117,9 @@ class MainWindow(QMainWindow):
         view.rerunRequested.connect(jobs.rerun_ids)
         view.openOutputRequested.connect(self._open_output_folder)
         self.queue.rowsInserted.connect(self._update_counts)
+        self.queue.rowsRemoved.connect(self._update_counts)
         self.queue.dataChanged.connect(self._update_counts)
+        self.host.idle.connect(self._on_workers_idle)
         jobs.workerChanged.connect(self._update_counts)
         jobs.pathsAdded.connect(self.recent_menu.remember)
         self.metrics.selfCheckRequested.connect(viewer.run_self_check)
@@ -155,6 +164,14 @@ class MainWindow(QMainWindow):
         """Start every queued row (or ``ids``); returns the number of jobs started."""
         return self.queue_ctl.start(ids)
 
+    @Slot()
+    def start_queued(self) -> int:
+        """The Start button, menu, toolbar and Ctrl+Return: every queued row.
+
+        A slot of its own: ``clicked`` and ``triggered`` pass ``checked`` (a bool), which
+        ``start(ids)`` took for the list of rows and failed on."""
+        return self.queue_ctl.start(None)
+
     def rerun_ids(self, ids: list[int]) -> None:
         self.queue_ctl.rerun_ids(ids)
 
@@ -164,8 +181,9 @@ class MainWindow(QMainWindow):
     def remove_ids(self, ids: list[int]) -> None:
         self.queue_ctl.remove_ids(ids)
 
+    @Slot()
     def cancel_all(self) -> None:
-        """Esc / Cancel all: every upscale job, and training when its tab is showing."""
+        """Cancel all: every upscale job, and training when its tab is showing."""
         self.queue_ctl.cancel_jobs()
         if self.trainer.running() and self.tabs.currentWidget() is self.trainer:
             self.trainer.stop()
@@ -175,8 +193,16 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(self.tr("{q} queued · {r} running · {d} done · {e} failed")
                                   .format(q=q.count(Status.QUEUED), r=q.count(Status.RUNNING),
                                           d=q.count(Status.DONE), e=q.count(Status.ERROR)))
-        running = self.upscale_worker is not None
-        self.cancel_all_action.setEnabled(running or self.trainer.running())
+        running = self.upscale_worker is not None or self.trainer.running()
+        self.cancel_all_action.setEnabled(running)
+        self.settings_panel.cancel_button.setEnabled(running)
+        hint = self.tr("Drop images, videos or folders to start")
+        if self._closing:
+            return
+        if not q.rowCount() and not self.statusBar().currentMessage():
+            self.statusBar().showMessage(hint)
+        elif q.rowCount() and self.statusBar().currentMessage() == hint:
+            self.statusBar().clearMessage()   # files are queued: the hint would mislead
 
     # models: the catalog controller's state and calls, kept here for tests and scripts ----
     @property
@@ -280,10 +306,59 @@ class MainWindow(QMainWindow):
             folder = (it.output or it.path).parent
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+    def running_jobs(self) -> int:
+        """Upscale jobs running or waiting, plus a training run: what closing would stop."""
+        return len(self.tokens) + (1 if self.trainer.running() else 0)
+
+    def _confirm_close(self, jobs: int) -> bool:
+        if self.close_confirmer is not None:
+            return self.close_confirmer(jobs)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Quit SR Studio"),
+                          self.tr("{n} job(s) are running. Stop them and quit? Unfinished "
+                                  "outputs are not kept.").format(n=jobs), parent=self)
+        box.setObjectName("confirmClose")
+        quit_button = box.addButton(self.tr("Stop and quit"),
+                                    QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Keep running"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is quit_button
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Close without ever destroying a running thread: cancel every worker, wait for
+        the host's ``idle`` without blocking (the window says it is stopping), then close."""
+        if self._close_ready or not self.host.busy():
+            if not self._closing:
+                self._save_state()
+            super().closeEvent(event)
+            return
+        event.ignore()
+        if self._closing:
+            return
+        jobs = self.running_jobs()
+        if jobs and not self._confirm_close(jobs):
+            return
+        if not self.host.busy():   # the jobs ended while the question was open
+            self._save_state()
+            self._close_ready = True
+            self.close()
+            return
+        self._closing = True
+        self._save_state()
+        self.queue_ctl.cancel_jobs()
+        if self.trainer.running():
+            self.trainer.stop()
+        self.host.cancel_all()
+        self.centralWidget().setEnabled(False)
+        self.statusBar().showMessage(self.tr("Stopping the running jobs…"))
+
+    def _save_state(self) -> None:
         self.settings_panel.save(self.store)
         self.trainer.save_form(self.store)
         save_window_state(self, self.store, self._splitters)
         self.store.sync()
-        self.host.shutdown()
-        super().closeEvent(event)
+
+    @Slot()
+    def _on_workers_idle(self) -> None:
+        if self._closing:
+            self._close_ready = True
+            QTimer.singleShot(0, self.close)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox
 
 from app.gui.media_workers import VideoProbeWorker
 from app.gui.queue_model import FINISHED, QueueItem, Status
+from app.gui.queue_view import rate_text
 from app.gui.upscale_worker import UpscaleJob, UpscaleWorker
 from app.gui.viewer_controller import ViewerController, result_label
 
@@ -52,6 +53,26 @@ def free_name(target: Path, taken: set[Path]) -> Path:
         n += 1
 
 
+def queued_text(images: int, videos: int) -> str:
+    """'Queued 2 images', 'Queued 1 video', 'Queued 1 image and 2 videos': only what was."""
+    parts = [f"{n} {word}{'s' if n != 1 else ''}"
+             for n, word in ((images, "image"), (videos, "video")) if n]
+    return "Queued " + " and ".join(parts)
+
+
+def finished_text(statuses: list[Status]) -> str:
+    """The status line when a run ends: what became of its rows ('Cancelled', not
+    'Finished: 0 done, 0 failed')."""
+    done, failed = statuses.count(Status.DONE), statuses.count(Status.ERROR)
+    cancelled, skipped = statuses.count(Status.CANCELLED), statuses.count(Status.SKIPPED)
+    if cancelled and not done and not failed:
+        return f"Cancelled ({cancelled} job{'s' if cancelled != 1 else ''})"
+    parts = [f"{done} done"] + [f"{n} {w}" for n, w in ((failed, "failed"),
+                                                         (cancelled, "cancelled"),
+                                                         (skipped, "skipped")) if n]
+    return "Finished: " + ", ".join(parts)
+
+
 class QueueController(QObject):
     """Queue rows → upscale jobs, and the upscale worker's signals → queue rows.
 
@@ -70,6 +91,7 @@ class QueueController(QObject):
         self.settings_panel, self.store, self.host = win.settings_panel, win.store, win.host
         self.tokens: dict[int, Any] = {}
         self.upscale_worker: UpscaleWorker | None = None
+        self._batch: set[int] = set()   # rows started since the worker last went idle
         # tests replace this to answer the overwrite question without a dialog
         self.conflict_resolver: Callable[[Path], tuple[str, bool]] | None = None
 
@@ -106,11 +128,7 @@ class QueueController(QObject):
         if videos:
             self._probe_videos(videos)
         if new:
-            n_img = len(new) - len(videos)
-            text = (self.tr("Queued {n} image(s)").format(n=n_img) if not videos else
-                    self.tr("Queued {n} image(s) and {v} video(s)").format(n=n_img,
-                                                                         v=len(videos)))
-            self._win.log_message(text)
+            self._win.log_message(queued_text(len(new) - len(videos), len(videos)))
             if self.viewer.current_id is None:
                 self.queue_view.select_id(new[0].id)
         return new
@@ -226,6 +244,7 @@ class QueueController(QObject):
                               message="", eta_s=None, rate=None, resumable=False,
                               colorized=False)
             jobs.append(UpscaleJob(it.id, it.path, target, s, overwrite, token))
+            self._batch.add(it.id)
         if jobs:
             self._run_jobs(jobs)
         return len(jobs)
@@ -275,11 +294,13 @@ class QueueController(QObject):
         self.cancel_ids(self.queue_view.selected_ids())
 
     def cancel_jobs(self) -> None:
-        """Cancel every running and waiting job (the window's Cancel all adds training)."""
+        """Cancel every running and waiting job (the window's Cancel all adds training);
+        their rows say "cancelling…" at once, until the worker reports them stopped."""
         if self.upscale_worker is not None:
             self.upscale_worker.cancel()
-        for token in self.tokens.values():
+        for item_id, token in list(self.tokens.items()):
             token.cancel()
+            self.queue.update(item_id, message=self.tr("cancelling…"))
 
     def remove_finished(self) -> None:
         self.remove_ids([it.id for it in self.queue.items if it.status in FINISHED])
@@ -328,9 +349,10 @@ class QueueController(QObject):
                                   rate=getattr(res, "fps", None))
                 resumed = getattr(res, "resumed_frames", 0)
                 self._win.log_message(
-                    self.tr("{name} → {out} ({n} frames, {fps:.1f} fps, {sec:.1f} s, {enc})")
+                    self.tr("{name} → {out} ({n} frames, {fps}, {sec:.1f} s, {enc})")
                     .format(name=it.path.name, out=res.output, n=frames,
-                            fps=getattr(res, "fps", 0.0), sec=res.seconds,
+                            fps=rate_text(getattr(res, "fps", 0.0) or 0.0, "frame"),
+                            sec=res.seconds,
                             enc=getattr(res, "encoder", "") or "?")
                     + (self.tr("; resumed after frame {f}").format(f=resumed) if resumed
                        else "") + (self.tr("; colorized") if res.colorized else ""))
@@ -381,9 +403,8 @@ class QueueController(QObject):
                 if it is not None and it.status in (Status.RUNNING, Status.QUEUED):
                     self.queue.update(item_id, status=Status.ERROR,
                                       message=self.tr("stopped unexpectedly"))
-        done = self.queue.count(Status.DONE)
-        errors = self.queue.count(Status.ERROR)
         if live is None:
-            self._win.statusBar().showMessage(self.tr("Finished: {d} done, {e} failed").format(
-                d=done, e=errors), 8000)
+            ended = [it.status for it in self.queue.items if it.id in self._batch]
+            self._batch.clear()
+            self._win.statusBar().showMessage(finished_text(ended), 8000)
         self.workerChanged.emit()

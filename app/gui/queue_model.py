@@ -152,6 +152,8 @@ class QueueModel(QAbstractTableModel):
         if col == self.COL_MODEL:
             return f"{item.model} ×{item.scale}" if item.model and item.scale else item.model
         if col == self.COL_STATUS:
+            if item.status in (Status.RUNNING, Status.QUEUED) and item.message:
+                return item.message   # "cancelling…"
             label = self.tr(item.status.value)
             if item.status == Status.ERROR and item.message:
                 return f"{label}: {short_message(item)}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QPainter
+from PySide6.QtGui import QAction, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,6 +20,13 @@ from PySide6.QtWidgets import (
 from app.gui.queue_model import QueueItem, QueueModel, Status, format_eta
 
 
+def rate_text(rate: float, unit: str) -> str:
+    """'3.1 fps' / '3.1 tiles/s', or for slow work '35 s/frame' (not '0.0 fps')."""
+    if rate >= 1.0:
+        return f"{rate:.1f} fps" if unit == "frame" else f"{rate:.1f} {unit}s/s"
+    return f"{1.0 / rate:.0f} s/{unit}" if rate > 0 else ""
+
+
 def progress_text(item: QueueItem) -> str:
     """'42% · ETA 0:12 · 3.1 tiles/s' while running (videos: '42% · 50/120 frames · ETA
     0:12 · 3.1 fps'); a short word otherwise."""
@@ -30,7 +37,7 @@ def progress_text(item: QueueItem) -> str:
         if item.eta_s is not None:
             parts.append(f"ETA {format_eta(item.eta_s)}")
         if item.rate:
-            parts.append(f"{item.rate:.1f} {'fps' if item.video else 'tiles/s'}")
+            parts.append(rate_text(item.rate, "frame" if item.video else "tile"))
         return " · ".join(parts)
     if item.status == Status.DONE:
         colorized = " · colorized" if item.colorized else ""
@@ -71,6 +78,10 @@ class ProgressDelegate(QStyledItemDelegate):
         return QSize(220, 24)
 
 
+# File, Size, Model, Status, Progress, Output: shares of the table's width
+COLUMN_SHARES = (0.20, 0.11, 0.14, 0.13, 0.26, 0.16)
+
+
 class QueueView(QTableView):
     """Table of the queue; emits cancel/remove/rerun requests for selected rows."""
 
@@ -92,14 +103,25 @@ class QueueView(QTableView):
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setDefaultSectionSize(26)
         h = self.horizontalHeader()
-        h.setStretchLastSection(True)
+        h.setStretchLastSection(False)
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((QueueModel.COL_FILE, 160), (QueueModel.COL_SIZE, 120),
-                           (QueueModel.COL_MODEL, 110), (QueueModel.COL_STATUS, 210),
-                           (QueueModel.COL_PROGRESS, 230)):
-            self.setColumnWidth(col, width)
+        h.setMinimumSectionSize(40)
+        self.fit_columns()
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
+
+    def fit_columns(self) -> None:
+        """Share the visible width among the columns (:data:`COLUMN_SHARES`), so Progress
+        and Output are never pushed out of a narrow pane; full texts are in tooltips."""
+        avail = max(1, self.viewport().width())
+        widths = [max(40, int(avail * share)) for share in COLUMN_SHARES]
+        widths[0] += avail - sum(widths)   # rounding: the File column takes what is left
+        for col, width in enumerate(widths):
+            self.setColumnWidth(col, max(40, width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
 
     def queue_model(self) -> QueueModel:
         model = self.model()

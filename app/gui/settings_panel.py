@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -125,8 +126,12 @@ class SettingsPanel(QWidget):
         self.preset_combo = self.video.preset_combo
         self.video_name_label = self.video.video_name_label
 
+        self.loading_label = QLabel(self.tr("Loading models…"))
+        self.loading_label.setObjectName("modelsLoading")
+        self.loading_label.setVisible(False)
         model_row = QHBoxLayout()
         model_row.addWidget(self.model_combo, 1)
+        model_row.addWidget(self.loading_label)
         model_row.addWidget(self.import_button)
         mform = QFormLayout()
         mform.addRow(self.tr("Model"), model_row)
@@ -156,7 +161,11 @@ class SettingsPanel(QWidget):
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("startButton")
         self.cancel_button = QPushButton(self.tr("Cancel all"))
-        buttons = QHBoxLayout()
+        # the window pins these under the scrolling settings, so Start is always in view
+        self.run_bar = QWidget()
+        self.run_bar.setObjectName("runBar")
+        buttons = QHBoxLayout(self.run_bar)
+        buttons.setContentsMargins(0, 4, 0, 0)
         buttons.addWidget(self.start_button, 2)
         buttons.addWidget(self.cancel_button, 1)
 
@@ -165,7 +174,6 @@ class SettingsPanel(QWidget):
         lay.addWidget(mbox)
         lay.addWidget(obox)
         lay.addWidget(self.video)
-        lay.addLayout(buttons)
         lay.addStretch(1)
 
         self.set_models([])
@@ -207,6 +215,15 @@ class SettingsPanel(QWidget):
         else:  # remembered model (or auto) not listed yet: keep wanting it, show bicubic
             self.select_model("bicubic")
         self._on_model()
+
+    def set_loading(self, loading: bool) -> None:
+        """While the model list is being read (torch is imported then: seconds), say so
+        instead of showing a bicubic the user did not choose, and keep Start off."""
+        self.loading_label.setVisible(loading)
+        self.model_combo.setVisible(not loading)
+        self.start_button.setEnabled(not loading)
+        self.start_button.setToolTip(self.tr("Loading the model list…") if loading else
+                                     self.tr("Upscale every queued file (Ctrl+Return)"))
 
     def want_model(self, name: str) -> None:
         """Select ``name`` now, or as soon as a refreshed model list contains it."""

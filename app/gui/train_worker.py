@@ -26,6 +26,11 @@ class TrainWorker(Worker):
         self.config = config
         self.pause_event = threading.Event()
 
+    def cancel(self) -> None:
+        """Stop the run, also when paused (the loop waits on the pause flag)."""
+        super().cancel()
+        self.pause_event.clear()
+
     def work(self) -> None:
         from engine.events import Progress, Started, Warning_
         from trainer.events import CheckpointSaved, StepLogged, Validated

@@ -75,12 +75,21 @@ class TrainerTab(QWidget):
         self.resume_button.clicked.connect(self.resume)
         self.stop_button.clicked.connect(self.stop)
         self.save_button.clicked.connect(self._save_as)
+        # a stopped run's model is kept only when the user asks (it is half-trained)
+        self.keep_button = QPushButton(self.tr("Add to model list"))
+        self.keep_button.setObjectName("trainKeep")
+        self.keep_button.setToolTip(self.tr("Use the stopped run's best weights as a model"))
+        self.keep_button.clicked.connect(self.keep_stopped)
+        self._stopped_weights: Path | None = None
+        self._planned = 0
+        self._run_name = ""
         grid = QGridLayout()
         grid.addWidget(self.start_button, 0, 0)
         grid.addWidget(self.pause_button, 0, 1)
         grid.addWidget(self.resume_button, 1, 0)
         grid.addWidget(self.stop_button, 1, 1)
-        grid.addWidget(self.save_button, 2, 0, 1, 2)
+        grid.addWidget(self.save_button, 2, 0)
+        grid.addWidget(self.keep_button, 2, 1)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.status = QLabel(self.tr("Idle"))
@@ -138,6 +147,9 @@ class TrainerTab(QWidget):
         self.worker = worker
         self.result = None
         self.trained_path = None
+        self._stopped_weights = None
+        self._planned = int(worker.config.run.steps)
+        self._run_name = str(worker.config.model.name)
         minutes = getattr(worker.config.run, "max_minutes", None)
         self.limit_s = None if minutes is None else 60.0 * float(minutes)
         self.curves.reset()
@@ -181,6 +193,7 @@ class TrainerTab(QWidget):
         self.resume_button.setEnabled(run and paused)
         self.stop_button.setEnabled(run)
         self.save_button.setEnabled(self.trained_path is not None)
+        self.keep_button.setEnabled(self._stopped_weights is not None and not run)
 
     def _on_begun(self, total: int, detail: str) -> None:
         self.progress.setRange(0, total)
@@ -222,15 +235,32 @@ class TrainerTab(QWidget):
             self.status.setText(self.tr("Stopped at step {s}; the checkpoint is in {d}")
                                 .format(s=result.steps, d=result.out_dir))
             return
+        if result.cancelled:   # stopped by the user: not "Done", and not added unasked
+            self._stopped_weights = Path(weights)
+            self.status.setText(self.tr(
+                "Stopped at step {s} of {t}. Its weights are in {d}; 'Add to model list' "
+                "makes it a model.").format(s=result.steps, t=self._planned,
+                                            d=result.out_dir))
+            return
+        self._add_model(Path(weights), result)
+
+    def keep_stopped(self) -> None:
+        """'Add to model list' after a stopped run: import its best weights now."""
+        if self._stopped_weights is not None and self.result is not None:
+            weights, self._stopped_weights = self._stopped_weights, None
+            self._add_model(weights, self.result)
+            self._update_buttons()
+
+    def _add_model(self, weights: Path, result: Any) -> None:
         try:
-            self.trained_path = self._import(Path(weights), result)
+            self.trained_path = self._import(weights, result)
         except Exception as e:  # shown in the tab
             self.status.setText(self.tr("Training finished but import failed: {e}").format(e=e))
             return
         best = f"{result.best_psnr_y:.2f} dB" if result.best_psnr_y is not None else "–"
         text = self.tr("Done: {name} (best validation PSNR-Y {best}) is now in the model "
                        "list.").format(name=self.trained_path.stem, best=best)
-        planned = self.worker.config.run.steps if self.worker is not None else result.steps
+        planned = self._planned
         if not result.cancelled and result.steps < planned:
             text = self.tr("Time limit reached at step {s} of {t}.").format(
                 s=result.steps, t=planned) + " " + text
@@ -240,7 +270,7 @@ class TrainerTab(QWidget):
     def _import(self, weights: Path, result: Any) -> Path:
         """Copy the weights under the run's (unique) name and import them."""
         from engine.models.registry import import_model, user_dir
-        name = self.worker.config.model.name if self.worker else weights.stem
+        name = self._run_name or weights.stem
         target = weights.with_name(f"{name}.safetensors")
         n = 2
         while (user_dir() / target.name).exists():

@@ -56,6 +56,7 @@ class ViewerController(QObject):
         self._loading: set[str] = set()
         self.previews: dict[int, TiledImage] = {}
         self._want_right: dict[int, str] = {}   # item id -> result label to show when loaded
+        self._want_input: set[int] = set()   # rows whose input goes left once it is decoded
         self.selfcheck: dict[int, tuple[Any, dict[str, TiledImage]]] = {}
         self.heatmap_model = ""
         self.current_id: int | None = None
@@ -202,7 +203,15 @@ class ViewerController(QObject):
                 self._want_right.pop(it.id, None)
             elif prefer_right in it.results:
                 self._want_right[it.id] = prefer_right
-        left = self.tr(INPUT_SMOOTH) if reset else None
+        # the input goes on the left when the row is (re)selected; if it is still being
+        # decoded, as soon as it arrives (else the compare view's fallback, the result,
+        # stayed on both sides)
+        if reset:
+            self._want_input.add(it.id)
+        left = None
+        if it.id in self._want_input and inp is not None:
+            left = self.tr(INPUT_SMOOTH)
+            self._want_input.discard(it.id)
         right = heat_label or prefer_right or live_label or None
         if right is None and (reset or prefer_right) and results:
             right = list(results)[-1]

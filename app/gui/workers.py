@@ -65,7 +65,14 @@ class Worker(QObject):
 
 
 class WorkerHost(QObject):
-    """Starts workers in threads, keeps them alive while running, stops them at exit."""
+    """Starts workers in threads, keeps them alive while running, stops them at exit.
+
+    A QThread object must never be destroyed while its thread runs (Qt aborts the process:
+    "QThread: Destroyed while thread is still running"), so the host keeps every thread
+    until it has finished, and ``idle`` tells the window when the last one has.
+    """
+
+    idle = Signal()   # the last running worker's thread has finished
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -91,6 +98,8 @@ class WorkerHost(QObject):
             if worker is not None:
                 worker.deleteLater()
             thread.deleteLater()
+            if not self._running:
+                self.idle.emit()
 
     def busy(self) -> bool:
         return bool(self._running)
@@ -98,11 +107,18 @@ class WorkerHost(QObject):
     def workers(self) -> list[Worker]:
         return list(self._running.values())
 
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Cancel everything and wait for the threads (called when the window closes)."""
+    def cancel_all(self) -> None:
+        """Ask every running worker to stop (each ends at its next cancel check)."""
         for worker in list(self._running.values()):
             worker.cancel()
+
+    def shutdown(self) -> None:
+        """Cancel everything and wait until every thread has ended (the last resort at exit;
+        the window normally waits for ``idle`` without blocking).  No time limit: a thread
+        destroyed while running aborts the process, and cancel reaches every worker's
+        long work, so each ends within about a second (listing models: a few seconds)."""
+        self.cancel_all()
         for thread in list(self._running):
             thread.quit()
-            thread.wait(timeout_ms)
+            thread.wait()
         self._running.clear()

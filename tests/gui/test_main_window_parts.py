@@ -9,7 +9,12 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from app.gui.recent_menu import RecentMenu
 from app.gui.settings_store import SettingsStore
-from app.gui.window_state import DEFAULT_SIZE, restore_window_state, save_window_state
+from app.gui.window_state import (
+    DEFAULT_SIZE,
+    fitted_size,
+    restore_window_state,
+    save_window_state,
+)
 
 
 def _window_with_split(qtbot) -> tuple[QMainWindow, QSplitter]:
@@ -25,9 +30,11 @@ def _window_with_split(qtbot) -> tuple[QMainWindow, QSplitter]:
 def test_window_state_round_trip(qtbot) -> None:
     store = SettingsStore()
     win, split = _window_with_split(qtbot)
-    restore_window_state(win, store, {"split": split})      # nothing saved: default size
-    assert (win.width(), win.height()) == DEFAULT_SIZE
-    win.resize(700, 500)     # inside the offscreen screen (800x600): no clamping on restore
+    restore_window_state(win, store, {"split": split})      # nothing saved: fits the screen
+    avail = win.screen().availableGeometry()
+    assert (win.width(), win.height()) == fitted_size(avail)
+    assert win.width() <= avail.width() and win.height() <= avail.height()
+    win.resize(700, 500)     # inside the offscreen screen (800x800): no clamping on restore
     win.show()
     split.setSizes([400, 200])
     qtbot.waitUntil(lambda: split.sizes()[0] > split.sizes()[1])
@@ -40,6 +47,22 @@ def test_window_state_round_trip(qtbot) -> None:
     other.show()
     qtbot.waitUntil(lambda: other_split.sizes() == saved)
     assert (other.width(), other.height()) == (700, 500)
+
+
+def test_first_start_and_oversized_saved_geometry_fit_a_1280x720_screen(qtbot) -> None:
+    from PySide6.QtCore import QRect
+    # the first start used a fixed 1480x920, larger than a 1280x720 screen
+    w, h = fitted_size(QRect(0, 0, 1280, 720))
+    assert w <= 1280 and h <= 720 and (w, h) != DEFAULT_SIZE
+    assert fitted_size(QRect(0, 0, 2560, 1440)) == DEFAULT_SIZE
+    store = SettingsStore()
+    big, big_split = _window_with_split(qtbot)
+    big.resize(1600, 1000)   # saved on a bigger monitor
+    save_window_state(big, store, {"split": big_split})
+    win, split = _window_with_split(qtbot)
+    restore_window_state(win, store, {"split": split})
+    avail = win.screen().availableGeometry()
+    assert win.width() <= avail.width() and win.height() <= avail.height()
 
 
 def test_recent_menu_remembers_opens_and_clears(qtbot) -> None:

@@ -49,8 +49,10 @@ class CompareView(QWidget):
         self.left_combo = QComboBox()
         self.right_combo = QComboBox()
         for c in (self.left_combo, self.right_combo):
-            c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            c.setMinimumContentsLength(14)
+            # long captions ('Heat map · quality_x4') must not widen the window's minimum
+            c.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            c.setMinimumContentsLength(8)
         self.zoom_label = QLabel("100%")
         self.zoom_label.setMinimumWidth(48)
         self.fit_button = QToolButton()

@@ -114,13 +114,13 @@ def test_perceptual_never_downloads(tmp_path, data_dirs, monkeypatch):
     assert "not downloaded automatically" in _error(tmp_path, data_dirs, loss__perceptual=0.1)
 
 
-def test_cli_config_error_is_one_line_and_exit_2(tmp_path, capsys):
+def test_cli_config_error_is_one_line_and_exit_1(tmp_path, capsys):
     cfg_path = _write(tmp_path / "r.toml", "[optim]\nlr = 'x'\n")
     parser = argparse.ArgumentParser()
     add_train_parser(parser.add_subparsers(dest="command"))
     code = run_train(parser.parse_args(["train", str(cfg_path)]))
     err = capsys.readouterr().err
-    assert code == 2
+    assert code == 1   # the exit-code table: a bad config is a setup error
     assert err.strip() == "srstudio train: r.toml: optim.lr: expected a number, got 'x' (str)"
 
 

@@ -1,5 +1,5 @@
 """Output name patterns, torch-free so the GUI's settings panel can show the same names the
-jobs will write (:func:`engine.jobs.upscale.output_stem` formats them)."""
+jobs will write (:func:`engine.jobs.outputs.output_stem` formats them)."""
 
 from __future__ import annotations
 

@@ -1,18 +1,31 @@
-"""Jobs: what to do (inputs, model, options) + run(progress, cancel) -> results."""
+"""Jobs: a :class:`~engine.jobs.request.Request` and inputs -> a plan -> run(progress, cancel).
 
-from engine.jobs.upscale import (
-                                 BatchResult,
-                                 FileResult,
-                                 FileStarted,
-                                 UpscaleOptions,
-                                 output_path_for,
-                                 run_upscale_batch,
-                                 upscale_file,
-)
+Names load on first use (PEP 562): ``engine.jobs.request`` and ``engine.jobs.plan`` import
+no torch, so a driver can build and check a request (and show its plan) before any model
+code is loaded.
+"""
 
-__all__ = ["BatchResult", "FileResult", "FileStarted", "UpscaleOptions", "output_path_for",
-           "run_upscale_batch", "upscale_file"]
+from __future__ import annotations
 
-from engine.jobs.evaluate import EvalReport, run_eval  # noqa: E402
+import importlib
+from typing import Any
 
-__all__ += ["EvalReport", "run_eval"]
+_WHERE = {
+    "Request": "engine.jobs.request", "VideoSettings": "engine.jobs.request",
+    "RequestError": "engine.jobs.request",
+    "Plan": "engine.jobs.plan", "PlanItem": "engine.jobs.plan", "plan_job": "engine.jobs.plan",
+    "run_plan": "engine.jobs.run",
+    "output_path_for": "engine.jobs.outputs",
+    "BatchResult": "engine.jobs.upscale", "FileResult": "engine.jobs.upscale",
+    "FileStarted": "engine.jobs.upscale", "UpscaleOptions": "engine.jobs.upscale",
+    "run_upscale_batch": "engine.jobs.upscale", "upscale_file": "engine.jobs.upscale",
+    "EvalReport": "engine.jobs.evaluate", "run_eval": "engine.jobs.evaluate",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'engine.jobs' has no attribute {name!r}")
+    return getattr(importlib.import_module(_WHERE[name]), name)

@@ -19,39 +19,17 @@ from engine.errors import CancelledError, SRStudioError
 from engine.events import CancelToken, Finished, ProgressCallback, Warning_, emit
 from engine.inference import Upscaler, upscale_image
 from engine.io import (
-    DEFAULT_MAX_PIXELS,
     iter_image_files,
     read_image,
     unread_images_note,
     write_image,
 )
+from engine.jobs.outputs import output_path_for
+from engine.jobs.request import COLORIZE_WHEN, Request
 from engine.models.registry import ModelRef, make_upscaler, resolve_model
-from engine.naming import DEFAULT_NAME_PATTERN, name_pattern_for
 
-OUTPUT_FORMATS = {"png": ".png", "jpg": ".jpg", "jpeg": ".jpg", "webp": ".webp",
-                  "tif": ".tif", "tiff": ".tif", "bmp": ".bmp"}
-
-
-@dataclass
-class UpscaleOptions:
-    model: str = "auto"
-    scale: int = 4
-    tile: int | str | None = "auto"
-    device: str = "auto"
-    precision: str = "auto"
-    self_ensemble: bool = False          # average the 8 flips/rotations (8x the time)
-    backend: str = "auto"                # 'torch', 'onnx' (ONNX Runtime, fp32) or 'auto'
-    #                                      (PyTorch, or ONNX Runtime where only it has a GPU)
-    output_format: str | None = None     # None: same format as the input
-    quality: int = 95
-    name_pattern: str = DEFAULT_NAME_PATTERN
-    overwrite: bool = False
-    max_pixels: int | None = DEFAULT_MAX_PIXELS
-    colorize: str | None = None          # None, or colour gray inputs 'before'/'after' upscaling
-    colorize_model: str = "colorize"     # name or weight file of the colorize model
-
-
-COLORIZE_WHEN = ("before", "after")
+UpscaleOptions = Request
+"""The older name of :class:`engine.jobs.request.Request` (the same class)."""
 
 
 def check_colorize(when: str | None) -> None:
@@ -75,6 +53,8 @@ class FileStarted:
     index: int
     total: int
     path: Path
+    model: str = ""        # the model this item runs ('' for skipped items)
+    model_reason: str = ""
 
 
 @dataclass
@@ -88,6 +68,9 @@ class FileResult:
     input_size: tuple[int, int] | None = None   # (width, height)
     output_size: tuple[int, int] | None = None
     colorized: bool = False                     # a gray input was coloured
+    skipped: str | None = None                  # why nothing was done (still ok)
+    model: str | None = None                    # the model that ran
+    model_reason: str = ""                      # why auto chose it ('JPEG, quality ≈ 70')
 
     @property
     def ok(self) -> bool:
@@ -120,31 +103,6 @@ class BatchResult:
     @property
     def failed(self) -> list[FileResult]:
         return [f for f in self.files if not f.ok]
-
-
-def output_stem(inp: Path, options: UpscaleOptions, model_name: str,
-                colorize: str | None = None) -> str:
-    """The output file name without its suffix; a colorizing run (``options.colorize`` or
-    ``colorize`` set) on the default pattern gets ``_color`` (:func:`name_pattern_for`)."""
-    pattern = name_pattern_for(options.name_pattern, colorize or options.colorize)
-    return pattern.format(stem=inp.stem, scale=options.scale, model=model_name)
-
-
-def output_path_for(inp: Path, root: Path | None, out: Path | None, options: UpscaleOptions,
-                    model_name: str) -> Path:
-    """Where ``inp`` goes: beside it, into ``out`` (mirroring sub-folders of ``root``), or
-    exactly ``out`` when that names a single output file."""
-    fmt = options.output_format
-    suffix = OUTPUT_FORMATS.get(fmt.lower().lstrip("."), f".{fmt}") if fmt else inp.suffix.lower()
-    if suffix not in OUTPUT_FORMATS.values() and suffix != ".jpeg" and suffix != ".tiff":
-        suffix = ".png"
-    stem = output_stem(inp, options, model_name)
-    if out is not None and out.suffix.lower() in set(OUTPUT_FORMATS.values()) | {".jpeg", ".tiff"}:
-        return out
-    if out is None:
-        return inp.with_name(stem + suffix)
-    rel = inp.parent.relative_to(root) if root is not None and inp.is_relative_to(root) else Path()
-    return out / rel / (stem + suffix)
 
 
 def upscale_file(inp: Path, outp: Path, upscaler: Upscaler, options: UpscaleOptions, *,

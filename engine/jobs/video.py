@@ -10,28 +10,26 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from engine.errors import CancelledError
 from engine.events import CancelToken, ProgressCallback
 from engine.inference import Upscaler
+from engine.jobs.outputs import video_output_path as _video_output_path
 from engine.jobs.upscale import (
     FILE_ERRORS,
     UPSCALE_MEMORY_HINT,
     FileResult,
     UpscaleOptions,
     load_job_colorizer,
-    output_stem,
 )
 from engine.models.registry import make_upscaler, resolve_model
-from engine.video.encoders import available_encoders, normalize_codec
+from engine.video.encoders import available_encoders
 from engine.video.files import VIDEO_EXTENSIONS, is_video, iter_video_files, split_inputs
 from engine.video.pipeline import VideoOptions, VideoResult, upscale_video
 from engine.video.segments import discard_parts, work_dir_for
-
-_CODEC_SUFFIX = {"ffv1": ".mkv", "prores": ".mov"}
 
 __all__ = ["VIDEO_EXTENSIONS", "VideoFileResult", "VideoOptions", "VideoResult",
            "available_encoders", "discard_parts", "has_unfinished_parts", "is_video",
@@ -40,17 +38,16 @@ __all__ = ["VIDEO_EXTENSIONS", "VideoFileResult", "VideoOptions", "VideoResult",
 
 def video_output_path(inp: Path, out: Path | None, options: UpscaleOptions,
                       video: VideoOptions, model_name: str, root: Path | None = None) -> Path:
-    """``{stem}_x{scale}_{model}.mp4`` (``.mkv`` for FFV1, ``.mov`` for ProRes; plus
-    ``_color`` when colorizing, see :func:`output_stem`) beside the input, or in the folder
-    ``out``; ``out`` with a video suffix is the output file itself."""
-    if out is not None and out.suffix.lower() in VIDEO_EXTENSIONS:
-        return out
-    suffix = _CODEC_SUFFIX.get(normalize_codec(video.codec), ".mp4")
-    stem = output_stem(inp, options, model_name, colorize=video.colorize)
-    if out is None:
-        return inp.with_name(stem + suffix)
-    rel = inp.parent.relative_to(root) if root is not None and inp.is_relative_to(root) else Path()
-    return out / rel / (stem + suffix)
+    """:func:`engine.jobs.outputs.video_output_path` for a job's options."""
+    return _video_output_path(inp, out, options, video.codec, model_name, root,
+                              colorize=video.colorize)
+
+
+def video_options_for(request: UpscaleOptions) -> VideoOptions:
+    """The video engine's options for a request: its nested video settings plus the
+    request's own tile, overwrite and colorize."""
+    return VideoOptions(**asdict(request.video), tile=request.tile,
+                        overwrite=request.overwrite, colorize=request.colorize)
 
 
 def has_unfinished_parts(output: str | os.PathLike[str]) -> bool:
@@ -84,7 +81,7 @@ def run_video_job(input: str | os.PathLike[str], output: str | os.PathLike[str] 
     t0 = time.perf_counter()
     src = Path(input)
     res = VideoFileResult(input=src)
-    vopts = replace(video or VideoOptions(), tile=options.tile,
+    vopts = replace(video or video_options_for(options), tile=options.tile,
                     overwrite=options.overwrite or (video.overwrite if video else False),
                     colorize=options.colorize or (video.colorize if video else None))
     try:

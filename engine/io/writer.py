@@ -67,7 +67,7 @@ def write_image(
             f"per side and the image is {image.width}x{image.height}; save it as PNG or TIFF"
         )
     try:
-        with atomic_output(path) as tmp, open(tmp, "wb") as f:
+        with atomic_output(path, exclusive=not overwrite) as tmp, open(tmp, "wb") as f:
             _ENCODERS[fmt](f, image, quality)
     except SRStudioError:
         raise

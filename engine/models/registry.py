@@ -244,7 +244,7 @@ def import_model(path: str | os.PathLike[str]) -> ModelInfo:
     dst = dst_dir / src.name
     if dst.exists():
         raise ModelFileError(f"a user model named {src.name} already exists")
-    with atomic_output(dst) as tmp:
+    with atomic_output(dst, exclusive=True) as tmp:
         shutil.copyfile(src, tmp)
     return _info(dst, "user")
 

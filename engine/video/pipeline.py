@@ -240,7 +240,7 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
                 and work.manifest.total_frames < info.frames:
             last = work.load_times(work.manifest.segments[-1].index)
             end_time = float((last.pts[-1] + last.durations[-1]) * info.time_base)
-        with atomic_output(dst) as tmp:
+        with atomic_output(dst, exclusive=not opts.overwrite) as tmp:
             report = mux_final(work, info, tmp, muxer, keep_audio=opts.keep_audio,
                                keep_subtitles=opts.keep_subtitles, end_time=end_time,
                                warn=warn, cancel=cancel)

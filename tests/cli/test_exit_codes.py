@@ -115,3 +115,34 @@ def test_ctrl_c_while_torch_is_imported_is_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in err
     assert p.returncode == exit_codes.EXIT_CANCELLED, err
     assert len(err.strip().splitlines()) == 1, err
+
+
+_SLOW_WRITE = """
+import sys, time
+from pathlib import Path
+import app.cli.main as m
+from engine.io.atomic import atomic_output
+def slow(args):
+    with atomic_output(Path(sys.argv[1])) as tmp:
+        tmp.write_bytes(b"half")
+        print("ready", flush=True)
+        time.sleep(60)
+    return 0
+m.cmd_models = slow
+sys.exit(m.main(["models"]))
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_sigterm_during_a_write_leaves_no_part_file(tmp_path: Path) -> None:
+    p = subprocess.Popen([sys.executable, "-c", _SLOW_WRITE, str(tmp_path / "out.png")],
+                         cwd=REPO, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+        assert [f.name for f in tmp_path.iterdir() if ".part" in f.name]
+        p.send_signal(signal.SIGTERM)
+        p.communicate(timeout=30)
+    finally:
+        p.kill()
+    assert p.returncode == exit_codes.EXIT_CANCELLED
+    assert list(tmp_path.iterdir()) == []

@@ -9,11 +9,11 @@ file is still written), 130 cancelled (Ctrl-C or SIGTERM, at any moment).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app.cli.eval_command import add_eval_parser, cmd_eval
 from app.cli.exit_codes import EXIT_CANCELLED, EXIT_ERROR, EXIT_INPUT_FAILED, EXIT_OK
 from app.cli.model_commands import (
     add_export_onnx_parser,
@@ -273,46 +273,6 @@ def cmd_colorize(args: argparse.Namespace) -> int:
 
 
 
-def _add_eval(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("eval", help="PSNR/SSIM on benchmark folders (standard SR protocol)")
-    p.add_argument("datasets", nargs="+", metavar="DATASET_DIR")
-    p.add_argument("-m", "--model", required=True)
-    p.add_argument("-s", "--scale", type=int, required=True, choices=(2, 3, 4, 8))
-    p.add_argument("--device", default="auto")
-    p.add_argument("--precision", default="fp32", choices=("auto", "fp32", "fp16", "bf16"))
-    p.add_argument("--backend", default="torch", choices=("torch", "onnx"),
-                   help="torch, or onnx: ONNX Runtime (CUDA, DirectML, CoreML or CPU; fp32)")
-    p.add_argument("--tile", type=_tile_arg, default=None, help="default: whole images")
-    p.add_argument("--self-ensemble", action="store_true",
-                   help="score the model averaged over the 8 flips/rotations")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    from engine.errors import SRStudioError
-    from engine.jobs import run_eval
-
-    try:
-        rep = run_eval(args.model, args.scale, args.datasets, device=args.device,
-                       precision=args.precision, tile=args.tile,
-                       self_ensemble=args.self_ensemble, backend=args.backend,
-                       progress=None if args.json else ProgressBar(prefix="eval "))
-    except SRStudioError as e:
-        sys.stderr.write(f"srstudio: {e}\n")
-        return EXIT_ERROR
-    if args.json:
-        print(json.dumps(rep.as_json()))
-        return EXIT_OK
-    print(f"{rep.model} x{rep.scale}" + (" (x8 self-ensemble)" if rep.self_ensemble else ""))
-    print(f"{'dataset':<10} {'images':>6} {'PSNR-Y':>8} {'SSIM-Y':>7} {'PSNR-RGB':>9} "
-          f"{'SSIM-RGB':>9} {'bicubic PSNR-Y':>15}")
-    for name, sc in rep.datasets.items():
-        b = rep.baseline.get(name)
-        print(f"{name:<10} {sc.images:>6} {sc.psnr_y:>8.2f} {sc.ssim_y:>7.4f} {sc.psnr_rgb:>9.2f} "
-              f"{sc.ssim_rgb:>9.4f} {b.psnr_y if b else float('nan'):>15.2f}")
-    return EXIT_OK
-
-
 def build_parser() -> argparse.ArgumentParser:
     from app.cli.exit_codes import ArgumentParser  # usage errors exit 1, not argparse's 2
     p = ArgumentParser(prog="srstudio", description="SR Studio: image and video "
@@ -321,7 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"srstudio {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     _add_upscale(sub)
-    _add_eval(sub)
+    add_eval_parser(sub, _tile_arg)
     add_models_parser(sub)
     add_export_onnx_parser(sub)
     _add_colorize(sub)

@@ -29,6 +29,12 @@ from app.gui.settings_store import SettingsStore
 LOSSES = (("L1", {"l1": 1.0}), ("MSE (L2)", {"mse": 1.0}),
           ("Charbonnier", {"charbonnier": 1.0}),
           ("MSE on luma (Y) + 0.1 RGB", {"mse_y": 1.0, "mse": 0.1}))
+# (label, degradation settings): how the LR training inputs are made from the HR folder
+DEGRADATIONS = (("Clean downscales (bicubic)", {"kind": "bicubic"}),
+                ("Camera photos (soft, slight noise, JPEG 70-90)",
+                 {"kind": "pipeline", "blur_sigma": [0.6, 1.2], "noise_sigma": [1.0, 4.0],
+                  "jpeg_quality": [70, 90]}),
+                ("Real-world photos (blur, noise, resizing, JPEG twice)", {"kind": "real"}))
 DEFAULT_ARCHS = ("fsrcnn_ps", "espcn", "fsrcnn", "srcnn", "vdsr", "srresnet", "edsr", "span")
 MAX_TIME_LIMIT_MIN = 10_000
 
@@ -97,6 +103,14 @@ class TrainForm(QGroupBox):
         self.val_every_spin = QSpinBox()
         self.val_every_spin.setRange(0, 1_000_000)
         self.val_every_spin.setValue(500)
+        self.degradation_combo = QComboBox()
+        self.degradation_combo.setObjectName("trainDegradationCombo")
+        for label, _ in DEGRADATIONS:
+            self.degradation_combo.addItem(self.tr(label))
+        self.degradation_combo.setToolTip(self.tr(
+            "How the low-resolution training inputs are made from your pictures: pick "
+            "'Real-world photos' to fine-tune a model for JPEGs, scans and phone photos "
+            "(ignored when an LR folder is given)."))
         self.loss_combo = QComboBox()
         for label, _ in LOSSES:
             self.loss_combo.addItem(label)
@@ -115,6 +129,7 @@ class TrainForm(QGroupBox):
         form.addRow(self.tr("Base model"), self.base_combo)
         form.addRow(self.tr("Name"), self.name_edit)
         form.addRow(self.tr("Scale"), self.scale_spin)
+        form.addRow(self.tr("LR inputs"), self.degradation_combo)
         form.addRow(self.tr("Patch (HR px)"), self.patch_spin)
         form.addRow(self.tr("Batch"), self.batch_spin)
         form.addRow(self.tr("Steps"), self.steps_spin)
@@ -188,6 +203,9 @@ class TrainForm(QGroupBox):
         val = self.val_edit.text().strip()
         cfg.data.val_dir = str(Path(val).expanduser().resolve()) if val else hr
         cfg.data.val_max_images = None if val else 2
+        if not lr:
+            for key, value in DEGRADATIONS[self.degradation_combo.currentIndex()][1].items():
+                setattr(cfg.data.degradation, key, value)
         cfg.data.patch_size = self.patch_spin.value()
         cfg.data.batch_size = self.batch_spin.value()
         cfg.data.load_threads = 1
@@ -222,6 +240,8 @@ class TrainForm(QGroupBox):
                           ("train/time_limit_min", self.time_limit_spin),
                           ("train/val_every", self.val_every_spin)):
             spin.setValue(store.get_int(key, spin.value()))
+        self.degradation_combo.setCurrentIndex(
+            min(max(0, store.get_int("train/degradation", 0)), len(DEGRADATIONS) - 1))
         self.loss_combo.setCurrentIndex(max(0, self.loss_combo.findText(
             store.get_str("train/loss", self.loss_combo.currentText()))))
         try:
@@ -242,5 +262,6 @@ class TrainForm(QGroupBox):
         store.set("train/steps", self.steps_spin.value())
         store.set("train/time_limit_min", self.time_limit_spin.value())
         store.set("train/val_every", self.val_every_spin.value())
+        store.set("train/degradation", self.degradation_combo.currentIndex())
         store.set("train/loss", self.loss_combo.currentText())
         store.set("train/lr", repr(float(self.lr_spin.value())))

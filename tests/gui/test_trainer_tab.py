@@ -137,3 +137,34 @@ def test_loss_choice_sets_exactly_its_weights(window, tmp_path: Path) -> None:
     assert weights["L1"] == (1.0, 0.0, 0.0, 0.0)
     assert weights["MSE on luma (Y) + 0.1 RGB"] == (0.0, 0.1, 1.0, 0.0)
     assert len(set(weights.values())) == form.loss_combo.count()
+
+
+def test_real_world_photos_choice_trains_on_the_real_degradation(qtbot, window,
+                                                                  tmp_path: Path) -> None:
+    """The user picks 'Real-world photos' in the LR inputs box (keyboard, as in the real
+    combo) and presses Start: the run's config says kind 'real' and it trains."""
+    import json
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    hr = tmp_path / "hr"
+    for i in range(2):
+        save_png(hr / f"p{i}.png", 64, 64, seed=30 + i)
+    tab = window.trainer
+    window.tabs.setCurrentWidget(tab)
+    tab.hr_edit.setText(str(hr))
+    tab.base_combo.setCurrentIndex(tab.form.base_index(("arch", "fsrcnn_ps")))
+    tab.scale_spin.setCurrentIndex(tab.scale_spin.findData(2))
+    combo = tab.form.degradation_combo
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_End)
+    assert "Real-world" in combo.currentText()
+    tab.steps_spin.setValue(3)
+    tab.patch_spin.setValue(32)
+    tab.batch_spin.setValue(2)
+    tab.val_every_spin.setValue(0)
+    QTest.mouseClick(tab.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not tab.running(), timeout=60000)
+    assert tab.result is not None and tab.result.steps == 3
+    cfg = json.loads((tab.result.out_dir / "config.json").read_text())
+    assert cfg["data"]["degradation"]["kind"] == "real"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from typing import Any
 
 from app.cli.eval_command import add_eval_parser, cmd_eval
 from app.cli.exit_codes import EXIT_CANCELLED, EXIT_ERROR, EXIT_INPUT_FAILED, EXIT_OK
@@ -65,6 +65,8 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
                    help="output name pattern ({stem}, {scale}, {model}); default: "
                         "{stem}_x{scale}_{model}, plus _color with --colorize")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    p.add_argument("--skip-existing", action="store_true",
+                   help="keep outputs that are already there (continue an interrupted batch)")
     p.add_argument("--max-pixels", type=int, default=None, help="refuse larger inputs")
     p.add_argument("--quiet", action="store_true")
     p.add_argument("--colorize", nargs="?", const="after", choices=("before", "after"),
@@ -83,35 +85,50 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
                    help="ignore finished parts of an interrupted video job")
 
 
+def request_from_args(args: argparse.Namespace) -> Any:
+    """The engine's one Request for ``srstudio upscale``'s options."""
+    from engine.io import DEFAULT_MAX_PIXELS
+    from engine.jobs.request import Request, VideoSettings
+    from engine.models.registry import default_scale
+    from engine.naming import DEFAULT_NAME_PATTERN
+
+    return Request(
+        model=args.model, scale=args.scale if args.scale is not None else default_scale(args.model),
+        tile=args.tile, device=args.device, precision=args.precision,
+        self_ensemble=args.self_ensemble, backend=args.backend, output=args.output,
+        output_format=args.output_format, quality=args.quality,
+        name_pattern=args.name_pattern or DEFAULT_NAME_PATTERN, overwrite=args.overwrite,
+        skip_existing=args.skip_existing, max_pixels=args.max_pixels or DEFAULT_MAX_PIXELS,
+        colorize=args.colorize, colorize_model=args.colorize_model,
+        video=VideoSettings(codec=args.codec, crf=args.crf, bitrate=args.bitrate,
+                            preset=args.preset, hw=args.hw, resume=not args.restart))
+
+
+def _result_line(r: Any) -> str:
+    """'ok    in -> out (size, ..., 1.2s)' for one finished item."""
+    from engine.jobs.video import VideoFileResult
+    if r.skipped is not None:
+        return f"skip  {r.input} ({r.skipped})"
+    size = f"{r.output_size[0]}x{r.output_size[1]}" if r.output_size else "?"
+    if isinstance(r, VideoFileResult):
+        what = f"{size}, {r.frames} frames, {r.fps:.2f} fps"
+    else:
+        what = f"{size}, tile {'auto ' if r.auto_tile else ''}{r.tile}"
+    if r.colorized:
+        what += ", colorized"
+    if r.model_reason:
+        what = f"Auto → {r.model} ({r.model_reason}), {what}"
+    return f"ok    {r.input} -> {r.output} ({what}, {r.seconds:.1f}s)"
+
+
 def cmd_upscale(args: argparse.Namespace) -> int:
     from engine.errors import CancelledError, SRStudioError
     from engine.events import CancelToken, Finished, Warning_
-    from engine.io import DEFAULT_MAX_PIXELS
-    from engine.jobs import BatchResult, FileStarted, UpscaleOptions, run_upscale_batch
-    from engine.jobs.upscale import load_job_colorizer
-    from engine.jobs.video import (
-        VideoFileResult,
-        VideoOptions,
-        has_unfinished_parts,
-        run_video_job,
-        split_inputs,
-        video_output_path,
-    )
-    from engine.models.registry import default_scale, make_upscaler, resolve_model
-    from engine.naming import DEFAULT_NAME_PATTERN
+    from engine.jobs.plan import plan_job
+    from engine.jobs.run import run_plan
+    from engine.jobs.upscale import BatchResult, FileResult, FileStarted
+    from engine.jobs.video import has_unfinished_parts
 
-    scale = args.scale if args.scale is not None else default_scale(args.model)
-    opts = UpscaleOptions(model=args.model, scale=scale, tile=args.tile, device=args.device,
-                          precision=args.precision, self_ensemble=args.self_ensemble,
-                          backend=args.backend,
-                          output_format=args.output_format,
-                          quality=args.quality,
-                          name_pattern=args.name_pattern or DEFAULT_NAME_PATTERN,
-                          overwrite=args.overwrite,
-                          max_pixels=args.max_pixels or DEFAULT_MAX_PIXELS,
-                          colorize=args.colorize, colorize_model=args.colorize_model)
-    vopts = VideoOptions(codec=args.codec, crf=args.crf, bitrate=args.bitrate,
-                         preset=args.preset, hw=args.hw, resume=not args.restart)
     bar = ProgressBar() if not args.quiet else None
     err = sys.stderr
 
@@ -122,47 +139,23 @@ def cmd_upscale(args: argparse.Namespace) -> int:
             if bar is not None:
                 bar.clear()
             err.write(f"warning {ev.message}\n")
-        elif isinstance(ev, Finished) and ev.result is not None and hasattr(ev.result, "ok"):
+        elif isinstance(ev, Finished) and isinstance(ev.result, FileResult):
             r = ev.result
             if bar is not None:
                 bar.clear()
             if not r.ok:
                 err.write(f"error {r.error}\n")
             elif not args.quiet:
-                size = f"{r.output_size[0]}x{r.output_size[1]}" if r.output_size else "?"
-                if isinstance(r, VideoFileResult):
-                    what = f"{size}, {r.frames} frames, {r.fps:.2f} fps"
-                else:
-                    what = f"{size}, tile {'auto ' if r.auto_tile else ''}{r.tile}"
-                if r.colorized:
-                    what += ", colorized"
-                err.write(f"ok    {r.input} -> {r.output} ({what}, {r.seconds:.1f}s)\n")
+                err.write(_result_line(r) + "\n")
         elif bar is not None:
             bar(ev)
 
     cancel = CancelToken()
-    image_inputs, videos = split_inputs(args.inputs)
     batch = BatchResult()
+    plan = None
     try:
-        up = make_upscaler(resolve_model(opts.model, opts.scale), opts.device, opts.precision,
-                           opts.self_ensemble, opts.backend)
-        colorizer = load_job_colorizer(opts)
-        if image_inputs:
-            batch = run_upscale_batch(image_inputs, args.output, opts, progress=on_event,
-                                      cancel=cancel, upscaler=up, colorizer=colorizer)
-        vout = args.output
-        if vout and len(videos) + len(batch.files) > 1 and Path(vout).suffix:
-            vout = str(Path(vout).with_suffix(""))  # several items: -o is a folder
-        for i, v in enumerate(videos):
-            if cancel.cancelled or batch.cancelled:
-                batch.cancelled = True
-                break
-            if bar is not None:
-                bar.prefix = f"video {i + 1}/{len(videos)} {Path(v).name[:30]} "
-            r = run_video_job(v, vout, opts, vopts, progress=on_event, cancel=cancel, upscaler=up,
-                              colorizer=colorizer)
-            batch.files.append(r)
-            on_event(Finished(r))
+        plan = plan_job(args.inputs, request_from_args(args))
+        batch = run_plan(plan, progress=on_event, cancel=cancel)
     except CancelledError:
         batch.cancelled = True
     except SRStudioError as e:
@@ -172,21 +165,21 @@ def cmd_upscale(args: argparse.Namespace) -> int:
         cancel.cancel()
         if bar is not None:
             bar.clear()
-        ref_name = resolve_model(opts.model, opts.scale).name
-        out_dir = Path(args.output) if args.output else None
-        resumable = any(has_unfinished_parts(video_output_path(Path(v), out_dir, opts, vopts,
-                                                               ref_name)) for v in videos)
+        resumable = plan is not None and any(
+            has_unfinished_parts(i.output) for i in plan.items if i.kind == "video")
         err.write("srstudio: cancelled; partial outputs were removed"
                   + ("; run the same command again to resume the video" if resumable else "")
                   + "\n")
         return EXIT_CANCELLED
-    n_ok = sum(f.ok for f in batch.files)
+    n_ok = sum(f.ok and f.skipped is None for f in batch.files)
+    n_skip = sum(f.skipped is not None for f in batch.files)
     n_bad = len(batch.failed)
     if not batch.files:
         err.write("srstudio: no input files found\n")
         return EXIT_INPUT_FAILED
     secs = sum(f.seconds for f in batch.files)
-    err.write(f"done: {n_ok} written, {n_bad} failed, {secs:.1f}s\n")
+    skipped = f", {n_skip} skipped" if n_skip else ""
+    err.write(f"done: {n_ok} written, {n_bad} failed{skipped}, {secs:.1f}s\n")
     if batch.cancelled:
         return EXIT_CANCELLED
     return EXIT_INPUT_FAILED if n_bad else EXIT_OK
@@ -222,6 +215,8 @@ def _add_colorize(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name", dest="name_pattern", default="{stem}_color",
                    help="output name pattern ({stem})")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
+    p.add_argument("--skip-existing", action="store_true",
+                   help="keep outputs that are already there (continue an interrupted batch)")
     p.add_argument("--max-pixels", type=int, default=None, help="refuse larger inputs")
     p.add_argument("--quiet", action="store_true")
 

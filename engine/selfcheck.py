@@ -6,8 +6,12 @@ each chosen model plus bicubic upscales that LR back; scores come from
 :func:`engine.evaluation.evaluate`, the very function ``srstudio eval`` uses, so the
 GUI's numbers equal the CLI's for a one-image dataset holding the same file.
 
+NIQE (no reference, lower is more natural) of each model's self-check output and of the
+image itself (both shaved by ``s``, as ``srstudio eval`` scores its SR and HR NIQE), so a
+model can be compared with the image's own naturalness without any ground truth.
+
 Reference scoring: a user who has the true HR of an input scores the output (and bicubic
-of the input) against it with the same protocol metrics.
+of the input) against it with the same protocol metrics, plus the output's NIQE.
 
 No Qt here; the GUI runs these in a worker thread.
 """
@@ -21,7 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from engine.evaluation import BenchmarkImage, _as_8bit, evaluate, make_lr
+from engine.evaluation import BenchmarkImage, _as_8bit, evaluate, make_lr, niqe_or_nan
 from engine.events import CancelToken, ProgressCallback, RateMeter, Started, emit
 from engine.metrics import align_for_eval, sr_metrics
 from engine.metrics.heatmap import abs_diff_heatmap
@@ -45,6 +49,7 @@ class SelfCheckResult:
     hr: np.ndarray = field(repr=False)   # the modcropped ground truth
     lr: np.ndarray = field(repr=False)
     entries: list[CheckEntry] = field(default_factory=list)
+    niqe_input: float | None = None   # NIQE of the image itself (NaN: too small for NIQE)
 
     def entry(self, name: str) -> CheckEntry:
         for e in self.entries:
@@ -81,12 +86,14 @@ def _upscale_fn(model: str, scale: int, device: str, precision: str,
 def self_check(hr_pixels: np.ndarray, scale: int, models: Sequence[str], *,
                name: str = "image", device: str = "auto", precision: str = "fp32",
                tile: int | str | None = None, include_bicubic: bool = True,
-               progress: ProgressCallback | None = None,
+               with_niqe: bool = True, progress: ProgressCallback | None = None,
                cancel: CancelToken | None = None) -> SelfCheckResult:
     """Score each of ``models`` (names as ``resolve_model`` takes them) and bicubic.
 
     ``hr_pixels`` is the decoded image (uint8/uint16, gray or RGB, no alpha).  fp32 and
-    whole images by default, like ``srstudio eval``.
+    whole images by default, like ``srstudio eval``.  With ``with_niqe`` each entry's
+    scores have 'niqe' and the result ``niqe_input`` (NaN where the image is under two
+    96x96 blocks).
     """
     hr_full = hr_from_pixels(hr_pixels)
     lr, hr = make_lr(hr_full, scale)
@@ -108,11 +115,15 @@ def self_check(hr_pixels: np.ndarray, scale: int, models: Sequence[str], *,
             return out
 
         t0 = time.perf_counter()
-        scores = evaluate(capture, [img], scale, name=name, cancel=cancel)
+        scores = evaluate(capture, [img], scale, name=name, with_niqe=with_niqe,
+                          cancel=cancel)
+        values = {"psnr_y": scores.psnr_y, "ssim_y": scores.ssim_y,
+                  "psnr_rgb": scores.psnr_rgb, "ssim_rgb": scores.ssim_rgb}
+        if with_niqe:
+            values["niqe"] = scores.niqe
+            result.niqe_input = img.niqe_hr
         result.entries.append(CheckEntry(
-            name=label, seconds=time.perf_counter() - t0, sr=captured["sr"],
-            scores={"psnr_y": scores.psnr_y, "ssim_y": scores.ssim_y,
-                    "psnr_rgb": scores.psnr_rgb, "ssim_rgb": scores.ssim_rgb}))
+            name=label, seconds=time.perf_counter() - t0, sr=captured["sr"], scores=values))
         emit(progress, meter.update(i + 1, label))
     return result
 
@@ -133,10 +144,11 @@ def reference_scores(output: np.ndarray, reference: np.ndarray, scale: int,
     ref = hr_from_pixels(reference)
     out = hr_from_pixels(output)
     sr, hr = align_for_eval(out, ref, scale)
-    res = ReferenceScores(output=sr_metrics(sr, hr, scale), bicubic=None)
+    res = ReferenceScores(output={**sr_metrics(sr, hr, scale),
+                                  "niqe": niqe_or_nan(sr, scale)}, bicubic=None)
     if input_pixels is not None:
         fn, _ = _upscale_fn(BICUBIC, scale, "cpu", "fp32", None)
         bic = fn(hr_from_pixels(input_pixels))
         b_sr, b_hr = align_for_eval(bic, ref, scale)
-        res.bicubic = sr_metrics(b_sr, b_hr, scale)
+        res.bicubic = {**sr_metrics(b_sr, b_hr, scale), "niqe": niqe_or_nan(b_sr, scale)}
     return res

@@ -1,4 +1,4 @@
-"""PSNR/SSIM panel: scores against a reference image, or a self-check without one.
+"""PSNR/SSIM/NIQE panel: scores against a reference image, or a self-check without one.
 
 The numbers come from ``engine.selfcheck`` (which calls ``engine.evaluation``), computed
 in a worker; this panel only lays them out as a table and a pyqtgraph bar chart and
@@ -8,6 +8,7 @@ drawn, not at start-up.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -37,7 +38,8 @@ from PySide6.QtWidgets import (
 from app.gui.palette import is_dark
 
 METRIC_COLUMNS = (("psnr_y", "PSNR-Y", 2), ("ssim_y", "SSIM-Y", 4),
-                  ("psnr_rgb", "PSNR-RGB", 2), ("ssim_rgb", "SSIM-RGB", 4))
+                  ("psnr_rgb", "PSNR-RGB", 2), ("ssim_rgb", "SSIM-RGB", 4),
+                  ("niqe", "NIQE", 2))
 EXTRA_RESIZERS = ("lanczos", "bilinear", "nearest")
 BAR_COLOURS = ((64, 138, 230), (230, 120, 50), (90, 180, 100), (170, 100, 200),
                (200, 180, 60), (80, 190, 190))
@@ -49,7 +51,8 @@ def _table(rows: int) -> QTableWidget:
     for col, (key, _label, _d) in enumerate(METRIC_COLUMNS):
         t.horizontalHeaderItem(col).setToolTip(
             "PSNR in dB (higher is better)" if key.startswith("psnr") else
-            "SSIM, 0..1 (higher is better)")
+            "SSIM, 0..1 (higher is better)" if key.startswith("ssim") else
+            "NIQE, no reference needed (lower is more natural; – under 192x96 pixels)")
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     t.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -64,7 +67,8 @@ def _fill_row(table: QTableWidget, row: int, name: str, scores: dict[str, float]
     table.setVerticalHeaderItem(row, QTableWidgetItem(name))
     for col, (key, _label, digits) in enumerate(METRIC_COLUMNS):
         v = scores.get(key)
-        it = QTableWidgetItem("–" if v is None else f"{v:.{digits}f}")
+        ok = v is not None and math.isfinite(v)
+        it = QTableWidgetItem(f"{v:.{digits}f}" if ok else "–")
         it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         table.setItem(row, col, it)
 
@@ -230,11 +234,17 @@ class MetricsPanel(QWidget):
             _fill_row(self.ref_table, 1, self.tr("Bicubic"), bicubic)
         self.ref_table.setVisible(True)
 
-    def show_self_check(self, entries: list[tuple[str, dict[str, float]]]) -> None:
+    def show_self_check(self, entries: list[tuple[str, dict[str, float]]],
+                        niqe_input: float | None = None) -> None:
+        """One row per model; with ``niqe_input`` (where the image is large enough for
+        NIQE) a last row with the image's own NIQE."""
         self.scores = {name: s for name, s in entries}
-        self.table.setRowCount(len(entries))
+        own = niqe_input is not None and math.isfinite(niqe_input)
+        self.table.setRowCount(len(entries) + own)
         for r, (name, s) in enumerate(entries):
             _fill_row(self.table, r, name, s)
+        if own:
+            _fill_row(self.table, len(entries), self.tr("image itself"), {"niqe": niqe_input})
         self._draw_chart(entries)
         current = self.heat_combo.currentText()
         self.heat_combo.blockSignals(True)

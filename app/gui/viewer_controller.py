@@ -261,7 +261,8 @@ class ViewerController(QObject):
             + self.tr(" (best: {b})").format(b=best.name))
 
     def _show_selfcheck(self, res: Any) -> None:
-        self.metrics.show_self_check([(e.name, e.scores) for e in res.entries])
+        self.metrics.show_self_check([(e.name, e.scores) for e in res.entries],
+                                     getattr(res, "niqe_input", None))
 
     @Slot(str)
     def _on_metrics_failed(self, message: str) -> None:

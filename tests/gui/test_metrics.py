@@ -152,3 +152,34 @@ def test_self_check_at_x8_offers_the_role_that_chains_two_models(qtbot, window,
     window.metrics.run_button.click()
     qtbot.waitUntil(lambda: len(window.metrics.scores) == 2, timeout=30000)
     assert set(window.metrics.scores) == {"tiny_x2+tiny_x4", "bicubic"}   # what ran
+
+
+def test_self_check_shows_niqe_of_outputs_and_of_the_image(qtbot, window, tmp_path: Path) -> None:
+    """NIQE needs no reference: each model's self-check output and the image itself get
+    one, equal to 'srstudio eval' on the image as a one-image dataset (niqe, niqe_hr)."""
+    from PIL import Image
+
+    from app.gui.metrics_panel import METRIC_COLUMNS
+    from engine.jobs import run_eval
+    from tests.engine.niqe_images import synth_photo
+    img = tmp_path / "big.png"
+    Image.fromarray(synth_photo(7, 200, 210)).save(img)
+    sp = window.settings_panel
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
+    window.add_paths([img])
+    _select_first(qtbot, window)
+    m = window.metrics
+    m.set_checked([])
+    m.run_button.click()
+    qtbot.waitUntil(lambda: "bicubic" in m.scores, timeout=30000)
+    ds = tmp_path / "X"
+    (ds / "HR").mkdir(parents=True)
+    shutil.copy(img, ds / "HR" / "img.png")
+    cli = run_eval("bicubic", 2, [ds]).datasets["X"]
+    assert m.scores["bicubic"]["niqe"] == cli.niqe
+    niqe_col = [c[0] for c in METRIC_COLUMNS].index("niqe")
+    assert m.table.rowCount() == 2
+    assert m.table.item(0, niqe_col).text() == f"{cli.niqe:.2f}"
+    assert m.table.verticalHeaderItem(1).text() == "image itself"
+    assert m.table.item(1, niqe_col).text() == f"{cli.niqe_hr:.2f}"
+    assert m.table.item(1, 0).text() == "–"

@@ -222,10 +222,10 @@ def _add_colorize(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_colorize(args: argparse.Namespace) -> int:
-    from engine.colorize.jobs import ColorizeOptions, run_colorize_batch
     from engine.errors import SRStudioError
     from engine.events import CancelToken, Finished
     from engine.io import DEFAULT_MAX_PIXELS
+    from engine.jobs.colorize import ColorizeOptions, run_colorize_batch
 
     opts = ColorizeOptions(model=args.model, device=args.device, recolor=args.recolor,
                            output_format=args.output_format, quality=args.quality,

@@ -1,4 +1,7 @@
-"""Network architectures: importing this package registers every one of them.
+"""Network architectures: importing this package registers every SR one of them.
+
+The colorizer's networks register themselves when :mod:`engine.colorize` is imported
+(the colorizer sits above the SR architectures, not inside them).
 
 Each module defines its ``nn.Module`` and registers an :class:`ArchSpec` at import time;
 use :func:`build` / :func:`get_arch` / :func:`list_archs` to reach them by name.
@@ -21,6 +24,5 @@ from engine.archs import (  # noqa: F401  (imported for their registration side 
     vdsr,
 )
 from engine.archs.registry import ArchSpec, build, count_params, get_arch, list_archs, register
-from engine.colorize import archs as _colorize_archs  # noqa: E402,F401  (colorizer_cls/_reg)
 
 __all__ = ["ArchSpec", "build", "count_params", "get_arch", "list_archs", "register"]

@@ -8,7 +8,7 @@
 * :mod:`~engine.colorize.colorizer`: :func:`colorize_image`, :func:`is_grayscale`,
   :func:`FrameColorizer`, :func:`load_colorizer`.
 * :mod:`~engine.colorize.metrics`: PSNR, AuC (plain and rebalanced), colourfulness.
-* :mod:`~engine.colorize.jobs`: file batches (``srstudio colorize``, ``upscale --colorize``).
+* :mod:`~engine.jobs.colorize`: file batches (``srstudio colorize``, ``upscale --colorize``).
 """
 
 from engine.colorize import archs  # noqa: F401  (registers the architectures)

@@ -24,7 +24,7 @@ from engine.io import (
     unread_images_note,
     write_image,
 )
-from engine.jobs.outputs import output_path_for
+from engine.jobs.outputs import NamingOptions, output_path_for
 from engine.jobs.request import COLORIZE_WHEN, Request
 from engine.models.registry import ModelRef, make_upscaler, resolve_model
 
@@ -184,7 +184,7 @@ def run_upscale_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLi
 
 
 def run_file_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathLike[str] | None,
-                   names: UpscaleOptions, model_name: str,
+                   names: NamingOptions, model_name: str,
                    process: Callable[[Path, Path], FileResult], *,
                    progress: ProgressCallback | None = None,
                    cancel: CancelToken | None = None) -> BatchResult:

@@ -18,13 +18,7 @@ from engine.colorize.colorizer import colorize_image, is_grayscale, load_coloriz
 from engine.errors import CancelledError
 from engine.events import CancelToken, ProgressCallback
 from engine.io import DEFAULT_MAX_PIXELS, read_image, write_image
-from engine.jobs.upscale import (
-    FILE_ERRORS,
-    BatchResult,
-    FileResult,
-    UpscaleOptions,
-    run_file_batch,
-)
+from engine.jobs.upscale import FILE_ERRORS, BatchResult, FileResult, run_file_batch
 
 
 @dataclass
@@ -38,17 +32,16 @@ class ColorizeOptions:
     overwrite: bool = False
     max_pixels: int | None = DEFAULT_MAX_PIXELS
 
-
-@dataclass
-class ColorizeFileResult(FileResult):
-    skipped: str | None = None        # why nothing was written (not an error)
+    # what output naming reads (engine.jobs.outputs.NamingOptions): colour keeps the size
+    scale = 1
+    colorize = None
 
 
 def colorize_file(inp: Path, outp: Path, model: Any, options: ColorizeOptions
-                  ) -> ColorizeFileResult:
+                  ) -> FileResult:
     """Colorize one file; errors and skips are returned in the result."""
     t0 = time.perf_counter()
-    res = ColorizeFileResult(input=inp)
+    res = FileResult(input=inp)   # ``skipped`` says why nothing was written
     try:
         img = read_image(inp, max_pixels=options.max_pixels)
         res.input_size = (img.width, img.height)
@@ -74,8 +67,6 @@ def run_colorize_batch(inputs: list[str | os.PathLike[str]], out: str | os.PathL
                        cancel: CancelToken | None = None, model: Any = None) -> BatchResult:
     """Colorize every gray image in ``inputs`` (files and folders, recursive)."""
     model = model if model is not None else load_colorizer(options.model, options.device)
-    names = UpscaleOptions(scale=1, output_format=options.output_format,
-                           name_pattern=options.name_pattern)
-    return run_file_batch(inputs, out, names, getattr(model, "name", "colorize"),
+    return run_file_batch(inputs, out, options, getattr(model, "name", "colorize"),
                           lambda f, target: colorize_file(f, target, model, options),
                           progress=progress, cancel=cancel)

@@ -110,15 +110,17 @@ def float_colour_tiff(path: Path) -> TiffHeader | None:
     return header
 
 
-def read_float_tiff(path: Path, header: TiffHeader
+def read_float_tiff(path: Path, header: TiffHeader, notes: list[str] | None = None
                     ) -> tuple[np.ndarray, np.ndarray | None, bytes | None]:
     """(uint16 pixels, alpha or None, ICC profile or None), upright: OpenCV applies the
-    Orientation tag itself when it decodes."""
-    pixels, alpha = decode_float_tiff(path)
+    Orientation tag itself when it decodes.  What had to be changed (NaN, infinities) is
+    appended to ``notes``."""
+    pixels, alpha = decode_float_tiff(path, notes)
     return pixels, alpha, tiff_icc_profile(path, header)
 
 
-def decode_float_tiff(path: Path) -> tuple[np.ndarray, np.ndarray | None]:
+def decode_float_tiff(path: Path, notes: list[str] | None = None
+                      ) -> tuple[np.ndarray, np.ndarray | None]:
     """Float TIFF -> uint16 with OpenCV, scaled as float gray is (``float_to_uint16``: the
     colour channels together, so their balance is kept); alpha is clipped to [0, 1]."""
     import cv2
@@ -141,13 +143,48 @@ def decode_float_tiff(path: Path) -> tuple[np.ndarray, np.ndarray | None]:
         a = np.nan_to_num(arr[:, :, -1].astype(np.float32), nan=0.0, posinf=1.0, neginf=0.0)
         alpha = np.floor(np.clip(a, 0.0, 1.0) * 65535.0 + 0.5).astype(np.uint16)
     colour = arr[:, :, 2::-1] if channels >= 3 else arr[:, :, :1]  # OpenCV's BGR -> RGB
-    return np.ascontiguousarray(float_to_uint16(colour)), alpha
+    return np.ascontiguousarray(float_to_uint16(colour, notes)), alpha
 
 
-def float_to_uint16(arr: np.ndarray) -> np.ndarray:
-    """Float samples -> uint16: [0, 1] data is scaled by 65535, other ranges are stretched."""
-    arr = np.nan_to_num(arr.astype(np.float32), nan=0.0, posinf=0.0, neginf=0.0)
+def float_to_uint16(arr: np.ndarray, notes: list[str] | None = None) -> np.ndarray:
+    """Float samples -> uint16: [0, 1] data is scaled by 65535, other ranges are stretched.
+
+    NaN and infinities are mapped before the range is measured (they once became 0, so one
+    +Inf sample turned a bright pixel dark and, by widening the stretch, halved every other
+    value): +Inf is the brightest finite value, -Inf the darkest, NaN black (the darkest
+    finite value if black is outside the data's range); ``notes`` gets one line saying so.
+    """
+    arr = arr.astype(np.float32)   # a copy: the mapping below writes into it
+    finite = np.isfinite(arr)
+    if arr.size and not finite.all():
+        lo = float(np.min(arr, where=finite, initial=np.inf))
+        hi = float(np.max(arr, where=finite, initial=-np.inf))
+        if lo > hi:               # nothing finite at all
+            lo = hi = 0.0
+        nan, pos = np.isnan(arr), np.isposinf(arr)
+        neg = ~finite & ~nan & ~pos
+        counts = (int(nan.sum()), int(pos.sum()), int(neg.sum()))
+        # black, unless black would widen the stretch of the rest (then the darkest value)
+        nan_value = 0.0 if lo <= 0.0 <= hi or (lo >= 0.0 and hi <= 1.0) else lo
+        arr[nan], arr[pos], arr[neg] = nan_value, hi, lo
+        del nan, pos, neg
+        if notes is not None:
+            notes.append(non_finite_note(*counts, nan_black=nan_value == 0.0))
+    del finite
     lo, hi = (float(arr.min()), float(arr.max())) if arr.size else (0.0, 0.0)
     if lo < 0.0 or hi > 1.0:
         arr = (arr - lo) / max(hi - lo, 1e-12)
     return np.floor(np.clip(arr, 0.0, 1.0) * 65535.0 + 0.5).astype(np.uint16)
+
+
+def non_finite_note(nans: int, pos_inf: int, neg_inf: int, *, nan_black: bool = True) -> str:
+    """One line for the user on how NaN / infinite samples were shown."""
+    parts = []
+    if nans:
+        parts.append(f"{nans} NaN sample{'s' * (nans != 1)} shown as "
+                     + ("black" if nan_black else "the darkest value"))
+    if pos_inf:
+        parts.append(f"{pos_inf} +Inf as the brightest finite value")
+    if neg_inf:
+        parts.append(f"{neg_inf} -Inf as the darkest finite value")
+    return "float data with NaN/infinite samples: " + ", ".join(parts)

@@ -9,7 +9,7 @@ the output look like the input in every colour-managed viewer.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -61,6 +61,9 @@ class ImageData:
     icc_profile: bytes | None = None
     exif: bytes | None = None
     source_format: str = "PNG"
+    #: what the reader changed or left out, one line each for the user ("only the first
+    #: of 12 pages", "3 NaN samples shown as black")
+    notes: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         pixels = self.pixels

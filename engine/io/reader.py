@@ -8,9 +8,13 @@ before anything is decoded, so a hostile or mistaken file cannot exhaust memory.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import logging
 import os
 import stat
+import threading
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,6 +56,10 @@ MAX_PIXELS_ENV = "SRSTUDIO_MAX_PIXELS"
 Image.MAX_IMAGE_PIXELS = None
 
 _PIL_FORMATS = ["PNG", "JPEG", "WEBP", "TIFF", "BMP"]
+_log = logging.getLogger("srstudio.io")
+_logged: set[tuple[str, str]] = set()
+# warnings.catch_warnings swaps process-wide state: one capture at a time (EXIF parses only)
+_capture_lock = threading.Lock()
 _READABLE = "PNG, JPEG, WebP, TIFF or BMP"
 # Pixels copied out of Pillow per step: bounds the temporary memory of a read.
 _BAND_PIXELS = 1 << 22
@@ -69,28 +77,56 @@ def read_image(
     path = Path(path)
     limit = _effective_limit(max_pixels)
     _check_file(path)
+    notes: list[str] = []
     float_tiff = float_colour_tiff(path)
     if float_tiff is not None:
         _check_limit(path, (float_tiff.width, float_tiff.height), limit)
-        pixels, alpha, icc = read_float_tiff(path, float_tiff)   # upright already
-        return _upright(pixels, alpha, 1, icc, None, "TIFF")
-    with _open(path) as im:
+        pixels, alpha, icc = read_float_tiff(path, float_tiff, notes)   # upright already
+        return _with_notes(path, _upright(pixels, alpha, 1, icc, None, "TIFF"), notes)
+    with _open(path, notes) as im:
         fmt = _format_of(im)
         _check_limit(path, im.size, limit)
         try:
             icc = im.info.get("icc_profile") or None
+            frames_note = _frames_note(im, fmt)
             if _is_deep_colour(im, fmt):
                 pixels, alpha = _decode_deep_colour(path, im, fmt)
             else:
                 im.load()
-                pixels, alpha, icc = _pixels_from_pillow(path, im, icc)
-            orientation = _orientation(im)
+                pixels, alpha, icc = _pixels_from_pillow(path, im, icc, notes)
+            orientation = _orientation(im, notes)
             exif = _carried_exif(im, orientation)
         except ImageReadError:
             raise
         except Exception as exc:  # Pillow raises many types for broken files
             raise _decode_error(path, fmt, exc) from exc
-    return _upright(pixels, alpha, orientation, icc, exif, fmt)
+    if frames_note:
+        notes.insert(0, frames_note)
+    return _with_notes(path, _upright(pixels, alpha, orientation, icc, exif, fmt), notes)
+
+
+def _with_notes(path: Path, image: ImageData, notes: list[str]) -> ImageData:
+    """Attach the reader's notes (one line each, naming the file) and log each once per
+    process, so the CLI (stderr) and the app (its log pane) say what was changed."""
+    image.notes = [f"{path.name}: {n}" for n in notes]
+    for note in image.notes:
+        key = (str(path), note)
+        if key not in _logged:
+            _logged.add(key)
+            _log.warning("warning: %s", note)
+    return image
+
+
+def _frames_note(im: Image.Image, fmt: str) -> str | None:
+    """Multi-page TIFF, APNG and animated WebP: we upscale the first frame; say so."""
+    try:
+        n = int(getattr(im, "n_frames", 1) or 1)
+    except Exception:   # a damaged later page: the first is still read
+        return None
+    if n <= 1:
+        return None
+    what = "pages" if fmt == "TIFF" else "animation frames"
+    return f"has {n} {what}; only the first is upscaled"
 
 
 def _upright(pixels: np.ndarray, alpha: np.ndarray | None, orientation: int,
@@ -175,10 +211,12 @@ def _check_limit(path: Path, size: tuple[int, int], limit: int | None) -> None:
         )
 
 
-def _open(path: Path) -> Image.Image:
-    """Open the header only; map every failure to an ImageReadError."""
+def _open(path: Path, notes: list[str] | None = None) -> Image.Image:
+    """Open the header only; map every failure to an ImageReadError.  Pillow parses EXIF
+    here (JPEG), so its warnings about it become a note."""
     try:
-        return Image.open(path, formats=_PIL_FORMATS)
+        with _pillow_warnings(notes):
+            return Image.open(path, formats=_PIL_FORMATS)
     except UnidentifiedImageError as exc:
         head = _head(path)
         fmt = sniff_format(head)
@@ -287,7 +325,7 @@ def _decode_deep_colour(
 
 
 def _pixels_from_pillow(
-    path: Path, im: Image.Image, icc: bytes | None
+    path: Path, im: Image.Image, icc: bytes | None, notes: list[str] | None = None
 ) -> tuple[np.ndarray, np.ndarray | None, bytes | None]:
     """Normalise Pillow's many modes to gray/RGB (+ alpha), 8 or 16 bits."""
     mode = im.mode
@@ -309,7 +347,7 @@ def _pixels_from_pillow(
     if mode == "I":
         return _int_to_uint16(np.asarray(im))[:, :, None], None, icc
     if mode == "F":
-        return float_to_uint16(np.asarray(im))[:, :, None], None, icc
+        return float_to_uint16(np.asarray(im), notes)[:, :, None], None, icc
     layouts = {"L": (1, False), "LA": (1, True), "RGB": (3, False), "RGBA": (3, True)}
     if mode.startswith("I;16"):
         channels, has_alpha, dtype = 1, False, np.uint16
@@ -381,13 +419,31 @@ def _exif_block(im: Image.Image) -> Image.Exif | None:
     return im.getexif()
 
 
-def _orientation(im: Image.Image) -> int:
+def _orientation(im: Image.Image, notes: list[str] | None = None) -> int:
     try:
-        exif = _exif_block(im)
+        with _pillow_warnings(notes):
+            exif = _exif_block(im)
         value = int(exif.get(ORIENTATION_TAG, 1)) if exif is not None else 1
     except Exception:
         return 1
     return value if 1 <= value <= 8 else 1
+
+
+@contextlib.contextmanager
+def _pillow_warnings(notes: list[str] | None) -> Iterator[None]:
+    """Pillow's EXIF parser warns ('Corrupt EXIF data...', 'Tag data larger than file')
+    straight to stderr, ahead of our own line about the file; catch them and turn them
+    into one note (or nothing, when the caller has no use for one)."""
+    with _capture_lock, warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield
+    pillow = [w for w in caught if "PIL" in (w.filename or "")]
+    for w in caught:
+        if w not in pillow:   # not Pillow's: let it through as it was
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if pillow and notes is not None:
+        first = " ".join(str(pillow[0].message).split()).rstrip(". ")
+        notes.append(f"its EXIF data is damaged ({first}); the unreadable tags are ignored")
 
 
 def _carried_exif(im: Image.Image, orientation: int) -> bytes | None:

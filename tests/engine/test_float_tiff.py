@@ -179,3 +179,45 @@ def test_16_bit_colour_tiff_keeps_its_icc_profile(tmp_path: Path) -> None:
         assert back.icc_profile == icc and back.pixels.dtype == np.uint16
         assert np.array_equal(back.pixels, px)
         assert (back.alpha is None) == (a is None)
+
+
+def test_nan_and_infinities_are_mapped_and_the_user_told(tmp_path: Path, caplog) -> None:
+    """+Inf became 0 before the stretch: a bright pixel turned dark gray and every other
+    value lost half of itself (the 0 widened nothing, but +Inf->0 next to a 2.0 did)."""
+    rgb = np.full((4, 5, 3), 0.5, np.float32)
+    rgb[0, 0] = 2.0                      # the brightest finite value: stretch is [0.5, 2]
+    rgb[1, 1] = np.inf
+    rgb[2, 2] = np.nan
+    rgb[3, 3] = -np.inf
+    with caplog.at_level("WARNING", logger="srstudio.io"):
+        img = read_image(write_float_tiff(tmp_path / "nan.tif", rgb))
+    px = img.pixels
+    assert tuple(px[1, 1]) == tuple(px[0, 0]) == (65535, 65535, 65535)   # +Inf: brightest
+    assert tuple(px[3, 3]) == (0, 0, 0)                                  # -Inf: darkest
+    assert tuple(px[2, 2]) == (0, 0, 0)       # NaN: the darkest (black is outside [0.5, 2])
+    assert tuple(px[0, 1]) == (0, 0, 0)       # 0.5 is the darkest finite value
+    (note,) = img.notes
+    assert note.startswith("nan.tif: ") and "3 NaN" in note and "3 +Inf" in note \
+        and "-Inf" in note
+    assert [r.getMessage() for r in caplog.records] == [f"warning: {note}"]
+
+
+def test_inf_does_not_halve_an_image_in_range(tmp_path: Path) -> None:
+    rgb = rng_image(6, 6, 3, seed=3) * 0.5 + 0.25      # [0.25, 0.75]: no stretch at all
+    clean = read_image(write_float_tiff(tmp_path / "clean.tif", rgb)).pixels
+    rgb[0, 0, 0] = np.inf
+    img = read_image(write_float_tiff(tmp_path / "inf.tif", rgb))
+    assert np.array_equal(img.pixels[1:], clean[1:])     # everything else unchanged
+    assert img.pixels[0, 0, 0] == clean.max()            # the brightest finite level
+    assert img.notes
+
+
+def test_float_gray_nan_read_by_pillow_is_mapped_too(tmp_path: Path) -> None:
+    gray = np.full((3, 4), 0.25, np.float32)
+    gray[0, 0] = np.nan
+    gray[1, 1] = np.inf
+    p = tmp_path / "g.tif"
+    Image.fromarray(gray, mode="F").save(p)
+    img = read_image(p)
+    assert img.pixels[1, 1, 0] == img.pixels[0, 1, 0] == 16384     # 0.25: in [0, 1], kept
+    assert img.pixels[0, 0, 0] == 0 and img.notes

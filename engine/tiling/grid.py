@@ -10,13 +10,19 @@ import math
 from dataclasses import dataclass
 
 
-def even_split(start: int, stop: int, tile: int) -> list[int]:
-    """Boundaries [start, ..., stop] of ceil(n / tile) nearly equal parts."""
+def even_split(start: int, stop: int, tile: int, align: int = 1) -> list[int]:
+    """Boundaries [start, ..., stop] of ceil(n / tile) nearly equal parts; with ``align``
+    the inner boundaries are multiples of it (a window-attention network's window grid
+    then falls on the same pixels in every tile as in the whole image)."""
     n = stop - start
     if n <= 0:
         return [start]
     parts = max(1, math.ceil(n / max(1, tile)))
-    return [start + (n * i) // parts for i in range(parts + 1)]
+    bounds = [start + (n * i) // parts for i in range(parts + 1)]
+    if align <= 1:
+        return bounds
+    inner = sorted({round(b / align) * align for b in bounds[1:-1]} - {start, stop})
+    return [start] + [b for b in inner if start < b < stop] + [stop]
 
 
 @dataclass(frozen=True)

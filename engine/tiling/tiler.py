@@ -111,14 +111,16 @@ def _run_tiled(image: np.ndarray, tile_fn: TileFn, *, scale: int, context: int,
         out = np.empty((hs, ws, c), dtype=image.dtype)
     tile = max(h, w) if tile is None else max(MIN_TILE, int(tile))
     r = max(0, int(blend_radius))
+    m = max(1, int(size_multiple))
     overlap = max(int(context), int(min_overlap)) + r
+    overlap += (-overlap) % m   # crops start on the multiple's grid, as the image does
     rs = r * s  # seam half-width in output pixels
     rep = report if report is not None else TileReport(tile=tile, overlap=overlap)
     rep.tile, rep.overlap = tile, overlap
     t0 = time.perf_counter()
 
-    ybounds = even_split(0, h, tile)
-    total = (len(ybounds) - 1) * (len(even_split(0, w, tile)) - 1)
+    ybounds = even_split(0, h, tile, m)
+    total = (len(ybounds) - 1) * (len(even_split(0, w, tile, m)) - 1)
     meter = RateMeter(total)
     emit(progress, Started("tiles", total, f"{total} tiles of ~{tile}px"))
 
@@ -146,9 +148,9 @@ def _run_tiled(image: np.ndarray, tile_fn: TileFn, *, scale: int, context: int,
             tile //= 2
             rep.oom_retries += 1
             rep.tile = tile
-            ybounds = ybounds[:i] + even_split(y0, h, tile)
+            ybounds = ybounds[:i] + even_split(y0, h, tile, m)
             done_tiles = rep.tiles_done
-            meter.total = done_tiles + (len(ybounds) - 1 - i) * (len(even_split(0, w, tile)) - 1)
+            meter.total = done_tiles + (len(ybounds) - 1 - i) * (len(even_split(0, w, tile, m)) - 1)
             continue
         if carry is not None:
             band[: carry.shape[0]] += carry
@@ -174,7 +176,7 @@ def _run_band(image: np.ndarray, tile_fn: TileFn, y0: int, y1: int, a: int, b: i
     band = np.zeros((b - a, ws, c), dtype=np.float32)
     ysp = TileSpan(y0, y1, max(0, y0 - overlap), min(h, y1 + overlap))
     wy = axis_weights(a, b, None if first else y0 * s, None if last else y1 * s, rs)
-    xsp = spans(even_split(0, w, tile), overlap, w)
+    xsp = spans(even_split(0, w, tile, max(1, size_multiple)), overlap, w)
 
     # group tiles with the same crop shape so they can run as one batch
     groups: dict[tuple[int, int], list[TileSpan]] = {}

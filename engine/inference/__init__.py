@@ -1,8 +1,27 @@
-"""Inference: upscalers (torch networks, classical resizers) and the tiled pipeline."""
+"""Inference: upscalers (torch networks, classical resizers) and the tiled pipeline.
 
-from engine.inference.pipeline import UpscaleOutput, make_upscale_fn, upscale_image
-from engine.inference.self_ensemble import SelfEnsemble
-from engine.inference.upscalers import ClassicalUpscaler, TorchUpscaler, Upscaler
+The names below load on first use (PEP 562), so importing the ONNX Runtime or ncnn
+upscaler (``engine.inference.onnx_upscaler``, ``engine.inference.ncnn_upscaler``) does
+not import torch: a lean build without it runs those models.
+"""
 
-__all__ = ["ClassicalUpscaler", "SelfEnsemble", "TorchUpscaler", "UpscaleOutput", "Upscaler",
-           "make_upscale_fn", "upscale_image"]
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_WHERE = {
+    "ClassicalUpscaler": "engine.inference.upscalers",
+    "TorchUpscaler": "engine.inference.upscalers", "Upscaler": "engine.inference.upscalers",
+    "SelfEnsemble": "engine.inference.self_ensemble",
+    "UpscaleOutput": "engine.inference.pipeline", "make_upscale_fn": "engine.inference.pipeline",
+    "upscale_image": "engine.inference.pipeline",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _WHERE:
+        raise AttributeError(f"module 'engine.inference' has no attribute {name!r}")
+    return getattr(importlib.import_module(_WHERE[name]), name)

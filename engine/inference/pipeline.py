@@ -10,14 +10,17 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from engine.devices import available_ram_bytes
 from engine.events import CancelToken, ProgressCallback
-from engine.inference.upscalers import TorchUpscaler, Upscaler
-from engine.models.descriptor import LoadedModel
+from engine.inference.memory import available_ram_bytes
 from engine.tiling import TileReport, auto_tile_size, run_tiled
+
+if TYPE_CHECKING:   # torch stays unimported on the ONNX / ncnn path of a lean build
+    from engine.inference.upscalers import Upscaler
+    from engine.models.descriptor import LoadedModel
 
 TileSetting = int | str | None
 """An int (core tile size in input pixels), 'auto', or None (whole image, one tile)."""
@@ -114,8 +117,11 @@ def make_upscale_fn(model: Upscaler | LoadedModel, device: str | None = None,
     Accepts an upscaler or a :class:`LoadedModel` (wrapped in a :class:`TorchUpscaler` on
     ``device``; the trainer validates its network mid-training this way).
     """
-    upscaler = (TorchUpscaler(model, device or "auto", precision)
-                if isinstance(model, LoadedModel) else model)
+    if callable(model):   # an upscaler; a LoadedModel (a dataclass) is not callable
+        upscaler = model
+    else:
+        from engine.inference.upscalers import TorchUpscaler
+        upscaler = TorchUpscaler(model, device or "auto", precision)
 
     def fn(lr: np.ndarray) -> np.ndarray:
         res = upscale_image(upscaler, lr, tile=tile).pixels

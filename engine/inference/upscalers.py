@@ -15,6 +15,7 @@ import numpy as np
 import torch
 
 from engine.devices import is_oom, memory_format_for, resolve_dtype, select_device
+from engine.inference.memory import network_bytes_per_pixel
 from engine.inference.rgb_network import RgbNetwork, tile_context
 from engine.models.descriptor import LoadedModel
 
@@ -37,11 +38,7 @@ class Upscaler(Protocol):
     def is_oom(self, err: BaseException) -> bool: ...
 
 
-def network_bytes_per_pixel(config: dict, scale: int, elem: int) -> float:
-    """Device bytes per input pixel while a network runs: a few live feature maps at LR
-    size plus the HR output and the upsampler (what the auto tile size divides by)."""
-    feats = int(config.get("num_feats", config.get("d", 64)))
-    return float(elem * (6 * feats + 4 * 3 * scale ** 2) + 64)
+__all__ = ["ClassicalUpscaler", "TorchUpscaler", "Upscaler", "network_bytes_per_pixel"]
 
 
 class TorchUpscaler:

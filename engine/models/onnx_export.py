@@ -16,11 +16,13 @@ import os
 import warnings
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.errors import ModelFileError, UnsupportedModelError
 from engine.io.atomic import atomic_output
-from engine.models.descriptor import LoadedModel
+
+if TYPE_CHECKING:   # the ONNX Runtime path reads this module's metadata without torch
+    from engine.models.descriptor import LoadedModel
 
 OPSET = 17
 EXPORT_FORMAT = 1    # bump when the exported graph changes, so cached copies are redone
@@ -126,6 +128,7 @@ def cached_onnx(weights: str | os.PathLike[str]) -> Path:
     folder = onnx_cache_dir()
     target = folder / f"{weights.stem}-{where}-{_digest(weights)}-f{EXPORT_FORMAT}.onnx"
     if not target.is_file():
+        from engine.models.descriptor import LoadedModel
         folder.mkdir(parents=True, exist_ok=True)
         export_onnx(LoadedModel.from_file(weights), target)
         for old in folder.glob(f"{weights.stem}-{where}-*.onnx"):

@@ -18,6 +18,14 @@ from typing import Any
 from engine.errors import ModelFileError, SRStudioError, UnsupportedModelError
 from engine.io.atomic import atomic_output
 from engine.models.header import read_metadata
+from engine.models.sources import (
+    FOREIGN_FORMATS,
+    MODEL_SUFFIXES,
+    foreign_info,
+    is_foreign,
+    library_fields,
+    model_files,
+)
 
 ROLES = ("fast", "quality", "photo", "reference", "colorize")
 CLASSICAL = ("nearest", "bilinear", "bicubic", "bicubic-opencv", "lanczos", "area")
@@ -58,10 +66,12 @@ class ModelInfo:
         return {"name": self.name, "architecture": self.arch, "scale": self.scale,
                 "parameters": self.params, "role": self.role, "channels": self.num_channels,
                 "source": self.source, "path": str(self.path), "metrics": self.metrics,
-                "recipe": self.metadata.get("recipe")}
+                "recipe": self.metadata.get("recipe"), **library_fields(self.metadata)}
 
 
 def _info(path: Path, source: str) -> ModelInfo:
+    if is_foreign(path):   # spandrel .pth/.safetensors, ONNX, ncnn: engine.models.sources
+        return foreign_info(path, source)
     meta = read_metadata(path)
     return ModelInfo(name=str(meta.get("name") or path.stem), path=path, arch=meta["arch"],
                      scale=int(meta["scale"]), params=meta.get("params"), role=meta.get("role"),
@@ -83,7 +93,7 @@ def list_models(include_user: bool = True) -> list[ModelInfo]:
         if not d.is_dir():
             continue
         infos = []
-        for p in sorted(d.glob("*.safetensors")):
+        for p in model_files(d):
             try:
                 infos.append(_info(p, source))
             except ModelFileError as e:
@@ -193,7 +203,7 @@ def resolve_model(name: str, scale: int | None) -> ModelRef:
             raise UnsupportedModelError(f"{key} needs --scale")
         return ClassicalModel(low, int(scale))
     p = Path(key).expanduser()
-    if p.suffix == ".safetensors" or p.is_file():
+    if p.suffix.lower() in MODEL_SUFFIXES or p.is_file():
         info = _info(p, "user")
         if scale is not None and info.scale != scale:
             raise UnsupportedModelError(f"{p.name} is a x{info.scale} model, not x{scale}")
@@ -238,6 +248,9 @@ def import_model(path: str | os.PathLike[str]) -> ModelInfo:
     """Copy a weight file into the user folder after checking it loads."""
     from engine.models.descriptor import LoadedModel
     src = Path(path)
+    if is_foreign(src):
+        from engine.models.library import import_foreign
+        return import_foreign(src)
     LoadedModel.from_file(src)  # raises a clear error if it does not build
     dst_dir = user_dir()
     dst_dir.mkdir(parents=True, exist_ok=True)
@@ -282,6 +295,9 @@ def make_upscaler(ref: ModelRef, device: str | None = "auto", precision: str | N
     ``backend`` 'onnx' runs the network's ONNX export (made once, then cached) with
     ONNX Runtime, in fp32; 'auto' is :func:`resolve_backend`'s choice; resizers are the
     same on every backend."""
+    if isinstance(ref, ModelInfo) and ref.metadata.get("model_format") in FOREIGN_FORMATS:
+        from engine.models.sources import foreign_upscaler  # ONNX / ncnn: without torch
+        return foreign_upscaler(ref, device, precision, backend or "auto", self_ensemble)
     from engine.inference import ClassicalUpscaler, SelfEnsemble, TorchUpscaler
     from engine.models.descriptor import LoadedModel
     if isinstance(ref, ClassicalModel):

@@ -51,8 +51,38 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
 
 
 def add_models_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("models", help="list architectures and shipped / user weights")
+    p = sub.add_parser("models", help="list, import or remove models (shipped, trained, "
+                       "and third-party .pth/.safetensors/.onnx/.param files)")
+    p.add_argument("action", nargs="?", default="list", choices=("list", "import", "remove"),
+                   help="list (default); import FILE-OR-FOLDER...; remove NAME...")
+    p.add_argument("items", nargs="*", metavar="FILE|NAME")
     p.add_argument("--json", action="store_true")
+
+
+def cmd_models_change(args: argparse.Namespace) -> int:
+    """``models import`` / ``models remove``: one line per model, exit 2 on any failure."""
+    from engine.errors import SRStudioError
+    from engine.models.library import import_files, remove_model
+    if not args.items:
+        sys.stderr.write(f"srstudio: models {args.action} needs at least one "
+                         f"{'file or folder' if args.action == 'import' else 'name'}\n")
+        return EXIT_ERROR
+    if args.action == "import":
+        done, errors = import_files(args.items)
+        for m in done:
+            print(f"imported {m.name}: {m.arch} x{m.scale}, {m.params or 0:,} params, "
+                  f"{m.metadata.get('model_format', 'srstudio')} -> {m.path}")
+    else:
+        errors = []
+        for name in args.items:
+            try:
+                gone = remove_model(name)
+                print(f"removed {name} ({', '.join(p.name for p in gone)})")
+            except (SRStudioError, OSError) as e:
+                errors.append(str(e))
+    for line in errors:
+        sys.stderr.write(f"error {line}\n")
+    return EXIT_ERROR if errors else EXIT_OK
 
 
 def cmd_models(args: argparse.Namespace) -> int:
@@ -60,6 +90,8 @@ def cmd_models(args: argparse.Namespace) -> int:
     from engine.archs import count_params, list_archs
     from engine.models import list_models
 
+    if args.action != "list":
+        return cmd_models_change(args)
     models = list_models()
     archs = []
     for spec in list_archs(kind=None):
@@ -75,6 +107,8 @@ def cmd_models(args: argparse.Namespace) -> int:
     for m in models:
         s5 = (m.metrics.get("Set5") or {}).get("psnr_y")
         extra = f"  Set5 {s5:.2f} dB" if isinstance(s5, int | float) else ""
+        fmt = m.metadata.get("model_format")
+        extra += f"  {fmt}" if fmt else ""
         print(f"  {m.name:<22} {m.arch:<12} x{m.scale}  {m.params or 0:>9,} params  "
               f"{m.role or '-':<9} {m.source}{extra}")
     print("Architectures:")

@@ -278,4 +278,14 @@ def onnx_facts(path: str | os.PathLike[str]) -> dict[str, Any]:
                 "in_channels": 3, "out_channels": 3, "context": int(meta["context"]),
                 "params": meta.get("params"), "layout": "nchw", "srstudio_export": True}
     g = ForeignGraph(session, path)
-    return probe_graph(g)
+    return {**probe_graph(g), "params": _onnx_params(path)}
+
+
+def _onnx_params(path: Path) -> int | None:
+    """Weights in the graph's initializers (None where the onnx package is absent)."""
+    try:
+        import onnx
+    except ImportError:
+        return None
+    graph = onnx.load(str(path), load_external_data=False).graph
+    return int(sum(int(np.prod(t.dims)) for t in graph.initializer))

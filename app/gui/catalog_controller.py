@@ -89,7 +89,9 @@ class CatalogController(QObject):
     # new models ------------------------------------------------------------------------
     def import_model_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self._win, self.tr("Import model"), "",
-                                              self.tr("SR Studio model (*.safetensors)"))
+                                              self.tr("Models (*.safetensors *.pth *.pt "
+                                                      "*.ckpt *.onnx *.param);;SR Studio "
+                                                      "model (*.safetensors)"))
         if path:
             self.import_model(Path(path))
 

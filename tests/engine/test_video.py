@@ -216,6 +216,26 @@ def test_subtitles_copied_to_mkv_and_dropped_from_mp4_with_warning(clips, tmp_pa
     assert any(isinstance(e, Warning_) and "subtitle" in e.message for e in events)
 
 
+def test_an_input_with_subtitles_mp4_cannot_hold_is_written_as_mkv(clips, tmp_path):
+    """An .mkv input's SubRip track was dropped because the default output was .mp4."""
+    from engine.video.containers import output_suffix
+    imageio_ffmpeg = pytest.importorskip("imageio_ffmpeg")   # a dev extra
+    srt = tmp_path / "subs.srt"
+    srt.write_text("1\n00:00:00,000 --> 00:00:01,000\nhello\n\n")
+    src = tmp_path / "subbed.mkv"
+    subprocess.run([imageio_ffmpeg.get_ffmpeg_exe(), "-v", "error", "-i", str(clips["main"]),
+                    "-i", str(srt), "-map", "0", "-map", "1", "-c", "copy", "-c:s", "srt",
+                    str(src)], check=True, timeout=30)
+    suffix = output_suffix("h264", src)
+    assert suffix == ".mkv"
+    r = upscale_video(src, tmp_path / f"out{suffix}", bicubic(), VideoOptions())
+    assert r.subtitles == ["subrip copied"]
+    assert output_suffix("h264", src, keep_subtitles=False) == ".mp4"
+    assert output_suffix("h264", clips["main"]) == ".mp4"        # nothing to lose: the default
+    assert output_suffix("prores", src) == ".mov" and output_suffix("ffv1") == ".mkv"
+    assert output_suffix("h264", tmp_path / "missing.mkv") == ".mp4"
+
+
 def test_chapters_are_kept(tmp_path):
     src = make_test_clip(tmp_path / "ch.mkv", frames=24, audio=True,
                          chapters=[(0.0, 0.5, "Intro"), (0.5, 1.0, "Main")])

@@ -13,7 +13,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
@@ -70,9 +71,27 @@ class Warning_:
     message: str
 
 
+R = TypeVar("R")
+
+
 @dataclass(frozen=True)
-class Finished:
-    result: Any = None
+class Finished(Generic[R]):
+    """The end of a unit of work with its result: ``Finished[FileResult]`` per item of an
+    upscale run, ``Finished[TrainResult]`` for a training run."""
+
+    result: R | None = None
+
+
+@dataclass(frozen=True)
+class FileStarted:
+    """An item of a run begins: its index, the item count, the input and the model it runs
+    ('' for a skipped item) with the reason ``auto`` chose it."""
+
+    index: int
+    total: int
+    path: Path
+    model: str = ""
+    model_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,7 +99,7 @@ class Failed:
     error: BaseException
 
 
-Event = Started | Progress | TileDone | Warning_ | Finished | Failed
+Event = Started | Progress | TileDone | Warning_ | FileStarted | Finished[Any] | Failed
 ProgressCallback = Callable[[Event], None]
 
 

@@ -123,10 +123,10 @@ def _result_line(r: Any) -> str:
 
 def cmd_upscale(args: argparse.Namespace) -> int:
     from engine.errors import CancelledError, SRStudioError
-    from engine.events import CancelToken, Finished, Warning_
+    from engine.events import CancelToken, FileStarted, Finished, Warning_
     from engine.jobs.plan import plan_job
     from engine.jobs.run import run_plan
-    from engine.jobs.upscale import BatchResult, FileResult, FileStarted
+    from engine.jobs.upscale import BatchResult, FileResult
     from engine.jobs.video import has_unfinished_parts
 
     bar = ProgressBar() if not args.quiet else None
@@ -215,8 +215,6 @@ def _add_colorize(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--name", dest="name_pattern", default="{stem}_color",
                    help="output name pattern ({stem})")
     p.add_argument("--overwrite", action="store_true", help="replace existing outputs")
-    p.add_argument("--skip-existing", action="store_true",
-                   help="keep outputs that are already there (continue an interrupted batch)")
     p.add_argument("--max-pixels", type=int, default=None, help="refuse larger inputs")
     p.add_argument("--quiet", action="store_true")
 
@@ -226,6 +224,7 @@ def cmd_colorize(args: argparse.Namespace) -> int:
     from engine.events import CancelToken, Finished
     from engine.io import DEFAULT_MAX_PIXELS
     from engine.jobs.colorize import ColorizeOptions, run_colorize_batch
+    from engine.jobs.upscale import FileResult
 
     opts = ColorizeOptions(model=args.model, device=args.device, recolor=args.recolor,
                            output_format=args.output_format, quality=args.quality,
@@ -234,12 +233,12 @@ def cmd_colorize(args: argparse.Namespace) -> int:
     err = sys.stderr
 
     def on_event(ev: object) -> None:
-        if not (isinstance(ev, Finished) and hasattr(ev.result, "ok")):
+        if not (isinstance(ev, Finished) and isinstance(ev.result, FileResult)):
             return
         r = ev.result
         if not r.ok:
             err.write(f"error {r.error}\n")
-        elif getattr(r, "skipped", None):
+        elif r.skipped:
             err.write(f"skip  {r.input}: {r.skipped}\n")
         elif not args.quiet:
             err.write(f"ok    {r.input} -> {r.output} ({r.seconds:.1f}s)\n")

@@ -34,7 +34,7 @@ class ColorizeOptions:
 
     # what output naming reads (engine.jobs.outputs.NamingOptions): colour keeps the size
     scale = 1
-    colorize = None
+    colorize: str | None = None
 
 
 def colorize_file(inp: Path, outp: Path, model: Any, options: ColorizeOptions

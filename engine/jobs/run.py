@@ -13,14 +13,13 @@ from collections import OrderedDict
 from typing import Any
 
 from engine.errors import CancelledError
-from engine.events import CancelToken, Finished, ProgressCallback, Warning_, emit
+from engine.events import CancelToken, FileStarted, Finished, ProgressCallback, Warning_, emit
 from engine.inference import Upscaler
 from engine.jobs.plan import Plan, PlanItem
 from engine.jobs.request import Request
 from engine.jobs.upscale import (
     BatchResult,
     FileResult,
-    FileStarted,
     load_job_colorizer,
     upscale_file,
 )

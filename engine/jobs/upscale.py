@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from engine.errors import CancelledError, SRStudioError
-from engine.events import CancelToken, Finished, ProgressCallback, Warning_, emit
+from engine.events import CancelToken, FileStarted, Finished, ProgressCallback, Warning_, emit
 from engine.inference import Upscaler, upscale_image
 from engine.io import (
     iter_image_files,
@@ -46,15 +46,6 @@ def load_job_colorizer(options: UpscaleOptions) -> Any:
     from engine.colorize import load_colorizer
 
     return load_colorizer(options.colorize_model, options.device)
-
-
-@dataclass
-class FileStarted:
-    index: int
-    total: int
-    path: Path
-    model: str = ""        # the model this item runs ('' for skipped items)
-    model_reason: str = ""
 
 
 @dataclass

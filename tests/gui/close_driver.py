@@ -108,6 +108,7 @@ def main(mode: str, work: Path) -> int:
         answer_next_dialog("Stop and quit", asked)
         QTimer.singleShot(0, window.close)
         QTimer.singleShot(30000, lambda: print("STILL OPEN", asked, flush=True))
+        app.aboutToQuit.connect(lambda: print(f"ASKED {len(asked)}", flush=True))
     t0 = time.perf_counter()
     code = app.exec()
     window.host.shutdown()

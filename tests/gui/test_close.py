@@ -33,6 +33,8 @@ def test_closing_during_work_exits_cleanly(mode: str, tmp_path: Path,
     assert proc.returncode == 0, output
     assert "QThread" not in output and "STILL OPEN" not in output, output
     assert "CLOSED" in proc.stdout
+    # with a job running the user is asked first (and the driver says 'Stop and quit')
+    assert ("ASKED 1" in proc.stdout) == (mode != "models"), output
     seconds = float(proc.stdout.split("CLOSED ")[1].split()[0])
     if mode in ("ensemble", "video"):   # cancel lands inside the 4 s tile / between frames
         assert seconds < 3.0, output

@@ -16,7 +16,14 @@ from PySide6.QtCore import Qt
 from app.gui.queue_model import QueueModel, Status
 from tests.conftest import FakeUpscalerBase
 from tests.gui.conftest import save_png, wait_finished
-from tests.gui.user_actions import click, click_row, drop_files, press, toolbar_button
+from tests.gui.user_actions import (
+    answer_next_dialog,
+    click,
+    click_row,
+    drop_files,
+    press,
+    toolbar_button,
+)
 
 
 def _use(window, out: Path, model: str = "bicubic", scale: int = 2,
@@ -235,3 +242,27 @@ def test_window_fits_1280x720_and_queue_columns_fit_their_pane(qtbot, window) ->
     start = window.settings_panel.start_button
     assert start.isVisible() and start.visibleRegion().boundingRect().height() \
         == start.height()   # not scrolled away
+
+
+# closing -------------------------------------------------------------------------------
+def test_closing_with_a_job_running_asks_and_can_keep_it(qtbot, window, tmp_path: Path,
+                                                         slow_ensemble) -> None:
+    out = tmp_path / "out"
+    _use(window, out, model="tiny_x2", ensemble=True)
+    drop_files(window, [save_png(tmp_path / "in" / "k.png", 16, 16)])
+    (item,) = window.queue.items
+    click(window.settings_panel.start_button)
+    qtbot.waitUntil(lambda: window.queue.by_id(item.id).status == Status.RUNNING,
+                    timeout=15000)
+    asked: list[str] = []
+    answer_next_dialog("Keep running", asked)
+    window.close()
+    assert asked and "1 job(s) are running" in asked[0]
+    assert window.isVisible() and window.queue.by_id(item.id).status == Status.RUNNING
+    answer_next_dialog("Stop and quit", asked)
+    window.close()
+    assert window.isVisible()   # waits for the worker, without blocking the GUI
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+    assert not window.host.busy()
+    assert window.queue.by_id(item.id).status == Status.CANCELLED
+    assert not out.exists() or list(out.rglob("*")) == []

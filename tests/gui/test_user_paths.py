@@ -266,3 +266,30 @@ def test_closing_with_a_job_running_asks_and_can_keep_it(qtbot, window, tmp_path
     assert not window.host.busy()
     assert window.queue.by_id(item.id).status == Status.CANCELLED
     assert not out.exists() or list(out.rglob("*")) == []
+
+
+# training ------------------------------------------------------------------------------
+def test_stopped_training_says_stopped_and_adds_its_model_only_when_asked(
+        qtbot, window, tmp_path: Path) -> None:
+    hr = tmp_path / "hr"
+    for i in range(2):
+        save_png(hr / f"t{i}.png", 48, 48, seed=30 + i)
+    tab = window.trainer
+    window.tabs.setCurrentWidget(tab)
+    tab.hr_edit.setText(str(hr))
+    tab.name_edit.setText("half_done")
+    tab.steps_spin.setValue(100000)
+    tab.patch_spin.setValue(32)
+    tab.batch_spin.setValue(2)
+    tab.val_every_spin.setValue(2)
+    click(tab.start_button)
+    qtbot.waitUntil(lambda: tab.curve_points()[1] >= 1, timeout=60000)   # validated once
+    click(tab.stop_button)
+    qtbot.waitUntil(lambda: not tab.running(), timeout=30000)
+    assert tab.status.text().startswith("Stopped at step"), tab.status.text()
+    assert "Done" not in tab.status.text()
+    qtbot.wait(300)
+    assert "half_done" not in window.settings_panel.model_names()
+    click(tab.keep_button)
+    qtbot.waitUntil(lambda: "half_done" in window.settings_panel.model_names(), timeout=20000)
+    assert tab.status.text().startswith("Done: half_done")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import logging
 import os
 import stat
 import threading
@@ -56,8 +55,6 @@ MAX_PIXELS_ENV = "SRSTUDIO_MAX_PIXELS"
 Image.MAX_IMAGE_PIXELS = None
 
 _PIL_FORMATS = ["PNG", "JPEG", "WEBP", "TIFF", "BMP"]
-_log = logging.getLogger("srstudio.io")
-_logged: set[tuple[str, str]] = set()
 # warnings.catch_warnings swaps process-wide state: one capture at a time (EXIF parses only)
 _capture_lock = threading.Lock()
 _READABLE = "PNG, JPEG, WebP, TIFF or BMP"
@@ -106,14 +103,9 @@ def read_image(
 
 
 def _with_notes(path: Path, image: ImageData, notes: list[str]) -> ImageData:
-    """Attach the reader's notes (one line each, naming the file) and log each once per
-    process, so the CLI (stderr) and the app (its log pane) say what was changed."""
+    """Attach the reader's notes (one line each, naming the file); the jobs pass them on
+    as Warning_ events, so the CLI (stderr) and the app (its log pane) say what changed."""
     image.notes = [f"{path.name}: {n}" for n in notes]
-    for note in image.notes:
-        key = (str(path), note)
-        if key not in _logged:
-            _logged.add(key)
-            _log.warning("warning: %s", note)
     return image
 
 

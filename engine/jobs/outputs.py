@@ -16,7 +16,6 @@ from engine.video.files import VIDEO_EXTENSIONS
 OUTPUT_FORMATS = {"png": ".png", "jpg": ".jpg", "jpeg": ".jpg", "webp": ".webp",
                   "tif": ".tif", "tiff": ".tif", "bmp": ".bmp"}
 _IMAGE_SUFFIXES = set(OUTPUT_FORMATS.values()) | {".jpeg", ".tiff"}
-_CODEC_SUFFIX = {"ffv1": ".mkv", "prores": ".mov"}
 
 
 class NamingOptions(Protocol):
@@ -57,15 +56,16 @@ def output_path_for(inp: Path, root: Path | None, out: Path | None, options: Nam
     return out / _relative_dir(inp, root) / (stem + suffix)
 
 
-def video_suffix(codec: str) -> str:
-    """``.mkv`` for FFV1, ``.mov`` for ProRes, else ``.mp4``."""
-    from engine.video.encoders import normalize_codec  # PyAV, only when naming a video
-    return _CODEC_SUFFIX.get(normalize_codec(codec), ".mp4")
+def video_suffix(codec: str, source: Path | None = None, keep_subtitles: bool = True) -> str:
+    """The codec's container (``.mkv`` FFV1, ``.mov`` ProRes, else ``.mp4``), or ``.mkv``
+    when ``source`` has subtitles an MP4 cannot hold (engine.video.containers)."""
+    from engine.video.containers import output_suffix  # PyAV, only when naming a video
+    return output_suffix(codec, source, keep_subtitles=keep_subtitles)
 
 
 def video_output_path(inp: Path, out: Path | None, options: NamingOptions, codec: str,
                       model_name: str, root: Path | None = None,
-                      colorize: str | None = None) -> Path:
+                      colorize: str | None = None, keep_subtitles: bool = True) -> Path:
     """``{stem}_x{scale}_{model}.mp4`` (see :func:`video_suffix`; plus ``_color`` when
     colorizing) beside the input, or in the folder ``out``; ``out`` with a video suffix is
     the output file itself."""
@@ -73,5 +73,5 @@ def video_output_path(inp: Path, out: Path | None, options: NamingOptions, codec
         return out
     stem = output_stem(inp, options, model_name, colorize=colorize)
     if out is None:
-        return inp.with_name(stem + video_suffix(codec))
-    return out / _relative_dir(inp, root) / (stem + video_suffix(codec))
+        return inp.with_name(stem + video_suffix(codec, inp, keep_subtitles))
+    return out / _relative_dir(inp, root) / (stem + video_suffix(codec, inp, keep_subtitles))

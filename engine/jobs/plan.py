@@ -164,7 +164,8 @@ def plan_job(inputs: Sequence[str | os.PathLike[str]], request: Request, *,
             assert chooser is not None
             model, why = chooser(f, kind)
         target = (video_output_path(f, out, request, request.video.codec, model.name, root,
-                                    colorize=request.colorize)
+                                    colorize=request.colorize,
+                                    keep_subtitles=request.video.keep_subtitles)
                   if kind == "video" else output_path_for(f, root, out, request, model.name))
         skip = None
         key = Path(os.path.normcase(os.path.abspath(target)))

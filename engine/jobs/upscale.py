@@ -111,6 +111,8 @@ def upscale_file(inp: Path, outp: Path, upscaler: Upscaler, options: UpscaleOpti
         if when is not None and colorizer is None:
             colorizer = load_job_colorizer(options)
         img = read_image(inp, max_pixels=options.max_pixels)
+        for note in img.notes:
+            emit(progress, Warning_(note))
         res.input_size = (img.width, img.height)
         pixels = img.pixels
         if when is not None:

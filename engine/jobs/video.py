@@ -40,7 +40,7 @@ def video_output_path(inp: Path, out: Path | None, options: UpscaleOptions,
                       video: VideoOptions, model_name: str, root: Path | None = None) -> Path:
     """:func:`engine.jobs.outputs.video_output_path` for a job's options."""
     return _video_output_path(inp, out, options, video.codec, model_name, root,
-                              colorize=video.colorize)
+                              colorize=video.colorize, keep_subtitles=video.keep_subtitles)
 
 
 def video_options_for(request: UpscaleOptions) -> VideoOptions:

@@ -163,9 +163,34 @@ def pick_role(models: list[ModelInfo], role: str, scale: int | None
     return None
 
 
+AUTO_MIN_GAIN_DB = 0.05
+"""How much better (mean Y-PSNR over the benchmarks both files were scored on) a costlier
+model must be for ``auto`` to prefer it."""
+
+
+def mean_psnr_gain(better: ModelInfo, base: ModelInfo) -> float | None:
+    """Mean Y-PSNR of ``better`` minus ``base`` over the datasets both headers score,
+    None when they share none."""
+    common = [d for d in better.metrics if d in base.metrics
+              and "psnr_y" in (better.metrics[d] or {}) and "psnr_y" in (base.metrics[d] or {})]
+    if not common:
+        return None
+    return sum(float(better.metrics[d]["psnr_y"]) - float(base.metrics[d]["psnr_y"])
+               for d in common) / len(common)
+
+
 def pick_auto(models: list[ModelInfo], scale: int | None) -> ModelInfo | ChainedModel | None:
-    """What ``auto`` means, for the CLI and the GUI alike: the quality model for the scale,
-    else the fast one (or a chain of either), else None (the caller says so)."""
+    """What ``auto`` means for a clean picture, for the CLI and the GUI alike: of the
+    quality and fast models at the scale, the fast one unless the quality one is measurably
+    better: at least AUTO_MIN_GAIN_DB higher mean Y-PSNR on the benchmarks both weight
+    files record (quality costs about 10x the compute).  Without scores for both, quality.
+    Then a chain of either, else None (the caller says so)."""
+    quality = pick_role(models, "quality", scale)
+    fast = pick_role(models, "fast", scale)
+    if isinstance(quality, ModelInfo) and isinstance(fast, ModelInfo):
+        gain = mean_psnr_gain(quality, fast)
+        if gain is not None and gain < AUTO_MIN_GAIN_DB:
+            return fast
     return pick_role(models, "auto", scale)
 
 

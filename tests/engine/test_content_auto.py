@@ -113,3 +113,16 @@ def test_request_and_plan_import_without_torch():
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                        cwd=Path(__file__).resolve().parents[2])
     assert r.returncode == 0, r.stderr
+
+
+def test_auto_prefers_the_cheaper_model_unless_the_costlier_is_measurably_better(model_dirs):
+    from engine.models.registry import list_models, pick_auto
+    shipped, _ = model_dirs
+    scores = lambda v: {"Set5": {"psnr_y": v}, "Set14": {"psnr_y": v - 3}}  # noqa: E731
+    save_tiny_model(shipped, "f_x2", role="fast", metrics=scores(37.41))
+    save_tiny_model(shipped, "q_x2", role="quality", metrics=scores(37.40))
+    assert pick_auto(list_models(), 2).name == "f_x2"      # same score: the fast one
+    save_tiny_model(shipped, "q_x2", role="quality", metrics=scores(37.60))
+    assert pick_auto(list_models(), 2).name == "q_x2"      # +0.19 dB: worth its cost
+    save_tiny_model(shipped, "f_x2", role="fast", metrics={})
+    assert pick_auto(list_models(), 2).name == "q_x2"      # nothing to compare: quality

@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from app.gui.fitted_scroll import FittedScrollArea
 
 
 @dataclass(frozen=True)
@@ -45,11 +46,9 @@ def build_main_layout(win: QMainWindow, *, settings_panel: QWidget, compare: QWi
 
     Sized to fit a 1280x720 screen: the settings scroll, with ``run_bar`` (Start, Cancel
     all) pinned below them so it never scrolls out of view."""
-    scroll = QScrollArea()
-    scroll.setWidget(settings_panel)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # as wide as the settings need beside their scroll bar: narrower clipped the browse
+    # and Import buttons and the spin boxes' arrows (there is no horizontal scrolling)
+    scroll = FittedScrollArea(settings_panel)
     left = QWidget()
     left.setMinimumWidth(LEFT_MIN_WIDTH)
     left_lay = QVBoxLayout(left)

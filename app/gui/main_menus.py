@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QWidget
 
+from app.gui.icons import play_icon
 from app.gui.palette import THEMES, apply_theme
 from app.gui.recent_menu import RecentMenu
 from app.gui.viewer import CompareView
@@ -133,10 +134,10 @@ class MainMenus(QObject):
         win, SP = self._win, QStyle.StandardPixmap
         for act, icon in ((self.open_action, SP.SP_DialogOpenButton),
                           (self.open_folder_action, SP.SP_DirOpenIcon),
-                          (self.start_action, SP.SP_MediaPlay),
                           (self.cancel_all_action, SP.SP_BrowserStop),
                           (self.import_action, SP.SP_FileIcon)):
             act.setIcon(win.style().standardIcon(icon))
+        self.start_action.setIcon(play_icon())
         tb = win.addToolBar(win.tr("Main"))
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)

@@ -6,9 +6,16 @@ native styles (Windows, macOS) ignore parts of it and give half-dark windows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 THEMES = ("system", "light", "dark")
 
@@ -51,12 +58,47 @@ def system_is_dark(app: QGuiApplication | None = None) -> bool:
     return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
+class ContrastStyle(QProxyStyle):
+    """Fusion, with a clearly visible frame round unticked check boxes: on the dark
+    palette Fusion outlines them in a shade of the window colour, which all but hides
+    them (the queue's and self-check's boxes, *x8 self-ensemble*)."""
+
+    BOXES = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+             QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck)
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption,
+                      painter: QPainter, widget: QWidget | None = None) -> None:
+        super().drawPrimitive(element, option, painter, widget)
+        if element in self.BOXES and is_dark():
+            pen = QColor(option.palette.color(QPalette.ColorRole.Text))
+            pen.setAlpha(150 if option.state & QStyle.StateFlag.State_Enabled else 70)
+            painter.save()
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            r = option.rect
+            side = min(r.width(), r.height())
+            painter.drawRect(QRect(r.x() + (r.width() - side) // 2,
+                                   r.y() + (r.height() - side) // 2, side, side)
+                             .adjusted(0, 0, -1, -1))
+            painter.restore()
+
+
+_STYLE: list[QStyle] = []   # the one style instance (Qt owns it; this keeps Python's ref)
+
+
 def apply_theme(app: QApplication, theme: str = "system") -> bool:
-    """Apply ``theme`` ('system', 'light' or 'dark'); returns True when dark is in use."""
-    app.setStyle("Fusion")
+    """Apply ``theme`` ('system', 'light' or 'dark'); returns True when dark is in use.
+
+    The style is set once; a later switch changes only the palette.  Setting the style
+    again at run time re-polished every widget and left the Train form's layout at the
+    old metrics (browse buttons, spin arrows and Pause/Stop pushed out of view)."""
+    if not _STYLE or app.style() is not _STYLE[0]:
+        style = ContrastStyle(QStyleFactory.create("Fusion"))
+        _STYLE[:] = [style]
+        app.setStyle(style)
     dark = theme == "dark" or (theme == "system" and system_is_dark(app))
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
     app.setProperty("srstudio_dark", dark)
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())
     return dark
 
 

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
+from app.gui.fitted_scroll import FittedScrollArea
 from app.gui.queue_model import format_eta
 from app.gui.settings_store import SettingsStore
 from app.gui.train_curves import TrainCurves
@@ -95,22 +95,18 @@ class TrainerTab(QWidget):
         self.status = QLabel(self.tr("Idle"))
         self.status.setWordWrap(True)
 
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.form)
-        ll.addLayout(grid)
-        ll.addWidget(self.progress)
-        ll.addWidget(self.status)
-        ll.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(330)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # the form scrolls (never clipped sideways); the run controls stay in view below it
+        scroll = FittedScrollArea(self.form)
+        column = QWidget()
+        cl = QVBoxLayout(column)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(scroll, 1)
+        cl.addLayout(grid)
+        cl.addWidget(self.progress)
+        cl.addWidget(self.status)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(scroll)
+        split.addWidget(column)
         split.addWidget(self.curves)
         split.setStretchFactor(1, 1)
         split.setSizes([360, 900])

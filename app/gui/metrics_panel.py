@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.gui.heat_legend import HeatLegend
 from app.gui.palette import is_dark
 
 METRIC_COLUMNS = (("psnr_y", "PSNR-Y", 2), ("ssim_y", "SSIM-Y", 4),
@@ -80,6 +81,16 @@ def chart_labels(names: list[str]) -> list[str]:
     if len(short) <= 5:
         return short
     return [("\n" + n) if i % 2 else n for i, n in enumerate(short)]
+
+
+def chart_baseline(entries: list[tuple[str, dict[str, float]]]) -> tuple[float, str]:
+    """Where the bars start: at bicubic's PSNR-Y when it was scored (the bars show what
+    each model gains over it), else at 0 dB.  Starting just under the lowest bar, as
+    before, made a 0.1 dB gap look like a doubling."""
+    for name, scores in entries:
+        if name == "bicubic" and scores.get("psnr_y") is not None:
+            return float(scores["psnr_y"]), name
+    return 0.0, ""
 
 
 class MetricsPanel(QWidget):
@@ -157,6 +168,9 @@ class MetricsPanel(QWidget):
         sl.addWidget(self.table)
         sl.addLayout(self.chart_holder, 1)
         sl.addLayout(heat_row)
+        self.heat_legend = HeatLegend()
+        self.heat_legend.setVisible(False)
+        sl.addWidget(self.heat_legend)
 
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -279,6 +293,7 @@ class MetricsPanel(QWidget):
 
     def _emit_heat(self) -> None:
         on = self.heat_check.isChecked() and self.heat_combo.count() > 0
+        self.heat_legend.setVisible(on)
         self.heatmapToggled.emit(self.heat_combo.currentText() if on else "")
 
     def _ensure_chart(self) -> Any:
@@ -312,12 +327,15 @@ class MetricsPanel(QWidget):
         values = [float(s["psnr_y"]) for _, s in entries]
         xs = list(range(len(entries)))
         brushes = [pg.mkBrush(*BAR_COLOURS[i % len(BAR_COLOURS)]) for i in xs]
-        lo = min(values)
-        hi = max(values)
-        floor = max(0.0, lo - max(1.0, (hi - lo) * 0.6))
-        bars = pg.BarGraphItem(x=xs, height=[v - floor for v in values], y0=floor, width=0.6,
+        base, base_name = chart_baseline(entries)
+        lo, hi = min(min(values), base), max(max(values), base)
+        floor = lo - (0.15 * (hi - lo) if lo < base else 0.0)
+        bars = pg.BarGraphItem(x=xs, height=[v - base for v in values], y0=base, width=0.6,
                                brushes=brushes, pen=pg.mkPen(None))
         chart.addItem(bars)
+        if base_name:   # bars rise above (or fall below) the line they are measured from
+            line_pen = pg.mkPen(QColor(150, 150, 150), width=1, style=Qt.PenStyle.DashLine)
+            chart.addItem(pg.InfiniteLine(pos=base, angle=0, pen=line_pen))
         fg = QColor(230, 230, 230) if is_dark() else QColor(30, 30, 30)
         for x, v in zip(xs, values):
             label = pg.TextItem(f"{v:.2f}", color=fg, anchor=(0.5, 1.0))
@@ -328,5 +346,5 @@ class MetricsPanel(QWidget):
         axis.setTicks([list(zip(xs, labels))])
         lines = 2 if any("\n" in t for t in labels) else 1  # room for staggered labels
         axis.setHeight(QFontMetrics(axis.style["tickFont"] or QFont()).height() * lines + 14)
-        chart.setYRange(floor, hi + (hi - floor) * 0.18, padding=0)
+        chart.setYRange(floor, hi + max((hi - floor) * 0.18, 0.5), padding=0)
         chart.setXRange(-0.6, len(entries) - 0.4, padding=0)

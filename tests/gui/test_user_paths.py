@@ -293,3 +293,32 @@ def test_stopped_training_says_stopped_and_adds_its_model_only_when_asked(
     click(tab.keep_button)
     qtbot.waitUntil(lambda: "half_done" in window.settings_panel.model_names(), timeout=20000)
     assert tab.status.text().startswith("Done: half_done")
+
+
+# self-check ----------------------------------------------------------------------------
+def test_self_check_chart_starts_at_bicubic_and_heat_map_has_a_legend(
+        qtbot, window, tmp_path: Path) -> None:
+    sp = window.settings_panel
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
+    drop_files(window, [save_png(tmp_path / "s.png", 48, 40, seed=6)])
+    click_row(window.queue_view, 0)
+    m = window.metrics
+    m.set_checked(["tiny_x2", "nearest"])
+    click(m.run_button)
+    qtbot.waitUntil(lambda: {"tiny_x2", "bicubic", "nearest"} <= set(m.scores),
+                    timeout=30000)
+    bottom, top = m.chart.getViewBox().viewRange()[1]
+    bicubic = m.scores["bicubic"]["psnr_y"]
+    lowest = min(s["psnr_y"] for s in m.scores.values())
+    # every bar starts at bicubic's line (a gain or a loss against it), not at an axis
+    # floor placed just under the lowest bar; the axis shows the line and every bar
+    import pyqtgraph as pg
+    (bars,) = [it for it in m.chart.getPlotItem().items if isinstance(it, pg.BarGraphItem)]
+    assert bars.opts["y0"] == bicubic
+    lines = [it for it in m.chart.getPlotItem().items if isinstance(it, pg.InfiniteLine)]
+    assert [ln.value() for ln in lines] == [bicubic]
+    assert bottom <= lowest and top > max(s["psnr_y"] for s in m.scores.values())
+    assert not m.heat_legend.isVisible()
+    click(m.heat_check)
+    assert m.heat_legend.isVisible() and m.heat_legend.high_label.text() == "32+ levels"
+    assert not m.heat_legend.ramp.pixmap().isNull()

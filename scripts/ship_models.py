@@ -43,9 +43,10 @@ FINETUNE_NOTE = (
     "run validates on its own 15 images.")
 
 
-def srstudio_eval(model: str, scale: int) -> dict:
+def srstudio_eval(model: str, scale: int, folders: list[Path] | None = None) -> dict:
+    folders = folders if folders is not None else [BENCH / d for d in DATASETS]
     cmd = [sys.executable, "-m", "app.cli", "eval", "--model", model, "--scale", str(scale),
-           "--json", *[str(BENCH / d) for d in DATASETS]]
+           "--json", *[str(f) for f in folders]]
     out = subprocess.run(cmd, cwd=REPO, check=True, capture_output=True, text=True).stdout
     return json.loads(out)
 
@@ -63,7 +64,12 @@ def ship(run_dirs: list[str], weights: str) -> None:
         shutil.copyfile(src, tmp)
         tmp.replace(dest)
         rep = srstudio_eval(str(dest), int(meta["scale"]))
-        metrics = {k: {m: v[m] for m in ("psnr_y", "ssim_y", "psnr_rgb", "ssim_rgb")}
+        if meta.get("role") == "photo":   # and the degraded sets of scripts/photo_report.py
+            from scripts.photo_report import SOURCES, set_dir
+            rep["datasets"].update(srstudio_eval(str(dest), int(meta["scale"]), [
+                set_dir(n, int(meta["scale"])) for n in SOURCES])["datasets"])
+        keys = ("psnr_y", "ssim_y", "psnr_rgb", "ssim_rgb", "niqe")
+        metrics = {k: {m: v[m] for m in keys if v.get(m) is not None}
                    for k, v in rep["datasets"].items()}
         val = meta.get("metrics") or {}
         where, pts = _curve(Path(rd))
@@ -273,6 +279,9 @@ def report() -> None:
         line = _curve_line(m)
         if line:
             lines.append(line)
+    photo = REPO / "docs" / "MODELS_photo.md"
+    if photo.is_file():  # scripts/photo_report.py: the photo models on degraded sets
+        lines += ["", photo.read_text().rstrip()]
     status = REPO / "docs" / "MODELS_status.md"
     if status.is_file():  # the hand-written part: gaps, what is left and why
         lines += ["", status.read_text().rstrip()]

@@ -107,8 +107,8 @@ def report() -> None:
                   f"the held-out set): {gain:+.2f} dB, "
                   + ("met." if gain >= TARGET_GAIN_DB else "**not met**."),
                   f"- NIQE target (within {TARGET_NIQE_GAP} of the HR images'): "
-                  f"{niqe:.2f} vs {niqe_hr:.2f} ({gap:+.2f}), " + ("met." if abs(gap) <= TARGET_NIQE_GAP else
-                                       "**not met**."), ""]
+                  f"{niqe:.2f} vs {niqe_hr:.2f} ({gap:+.2f}), "
+                  + ("met." if abs(gap) <= TARGET_NIQE_GAP else "**not met**."), ""]
         pts = _curve(REPO / "runs" / f"photo_x{scale}")
         if pts:
             lines.append(f"Validation curve (`runs/photo_x{scale}/log.jsonl`, Y-PSNR on "

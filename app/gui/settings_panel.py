@@ -55,6 +55,10 @@ COLORIZE_TIP = ("Colour black-and-white images and videos with the colorize mode
                 "(Zhang et al. colorization), before or after upscaling. Colour inputs are "
                 "left as they are.")
 NO_COLORIZER_TIP = "no colorize model installed"
+STRENGTH_TIP = ("How much of the colorizer's predicted colour to use: 0 % keeps the image "
+                "gray, 100 % takes the prediction as it is. The colorizer can be badly wrong "
+                "(red clouds, a yellow sky), so it starts at half.")
+DEFAULT_STRENGTH = 0.5   # engine.colorize.strength.DEFAULT_STRENGTH (no torch at start-up)
 
 class SettingsPanel(QWidget):
     changed = Signal()
@@ -100,6 +104,13 @@ class SettingsPanel(QWidget):
         for label, value in COLORIZE:
             self.colorize_combo.addItem(self.tr(label), value)
         self.colorize_combo.setToolTip(self.tr(COLORIZE_TIP))
+        self.strength_spin = QSpinBox()
+        self.strength_spin.setObjectName("colorStrength")
+        self.strength_spin.setRange(0, 100)
+        self.strength_spin.setSingleStep(10)
+        self.strength_spin.setSuffix(self.tr(" % colour"))
+        self.strength_spin.setValue(round(DEFAULT_STRENGTH * 100))
+        self.strength_spin.setToolTip(self.tr(STRENGTH_TIP))
 
         self.out_edit = QLineEdit()
         self.out_edit.setPlaceholderText(self.tr("Beside each input"))
@@ -141,7 +152,10 @@ class SettingsPanel(QWidget):
         mform.addRow(self.tr("Precision"), self.precision_combo)
         mform.addRow(self.tr("Tile"), self.tile_combo)
         mform.addRow(self.tr("Passes"), self.ensemble_check)
-        mform.addRow(self.tr("Colorize"), self.colorize_combo)
+        color_row = QHBoxLayout()
+        color_row.addWidget(self.colorize_combo, 1)
+        color_row.addWidget(self.strength_spin)
+        mform.addRow(self.tr("Colorize"), color_row)
         mbox = QGroupBox(self.tr("Model"))
         mbox.setLayout(mform)
 
@@ -186,6 +200,8 @@ class SettingsPanel(QWidget):
                   self.tile_combo, self.colorize_combo, self.format_combo):
             w.currentIndexChanged.connect(self.changed)
         self.quality_spin.valueChanged.connect(self.changed)
+        self.strength_spin.valueChanged.connect(self.changed)
+        self.colorize_combo.currentIndexChanged.connect(self._on_colorize)
         self.ensemble_check.toggled.connect(self.changed)
         self.out_edit.textChanged.connect(self.changed)
         self.pattern_edit.textChanged.connect(self.changed)
@@ -194,6 +210,7 @@ class SettingsPanel(QWidget):
         self.colorize_combo.currentIndexChanged.connect(self._on_name_pattern)
         self._on_format()
         self._on_name_pattern()
+        self._on_colorize()
 
     # models and devices ----------------------------------------------------------------
     def set_models(self, models: list[Any]) -> None:
@@ -314,6 +331,9 @@ class SettingsPanel(QWidget):
             self._wanted_colorize = None
         self.colorize_combo.setCurrentIndex(idx)
 
+    def _on_colorize(self) -> None:
+        self.strength_spin.setEnabled(self.colorize_setting() is not None)
+
     def colorize_setting(self) -> str | None:
         """None, 'before' or 'after' (Off while no colorize model is installed)."""
         return self.colorize_combo.currentData() if self._colorize_available is not False \
@@ -348,7 +368,8 @@ class SettingsPanel(QWidget):
             output_format=self.format_combo.currentData(),
             quality=self.quality_spin.value(),
             name_pattern=self.pattern_edit.text().strip() or DEFAULT_PATTERN,
-            colorize=self.colorize_setting()))
+            colorize=self.colorize_setting(),
+            colorize_strength=self.strength_spin.value() / 100.0))
 
     def apply(self, s: JobSettings) -> None:
         if not self.select_model(s.model):
@@ -368,6 +389,7 @@ class SettingsPanel(QWidget):
         tile = "Auto" if s.tile == "auto" else ("Off" if s.tile is None else str(s.tile))
         self.tile_combo.setCurrentIndex(max(0, TILES.index(tile) if tile in TILES else 0))
         self._select_colorize(s.colorize)
+        self.strength_spin.setValue(round(100 * s.colorize_strength))
         self.ensemble_check.setChecked(s.self_ensemble)
         self.out_edit.setText(s.output_dir or "")
         self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(s.output_format)))
@@ -393,7 +415,9 @@ class SettingsPanel(QWidget):
             output_format=fmt,
             quality=store.get_int("upscale/quality", 95),
             name_pattern=store.get_str("upscale/name_pattern", DEFAULT_PATTERN),
-            colorize=store.get_str("upscale/colorize", "") or None)))
+            colorize=store.get_str("upscale/colorize", "") or None,
+            colorize_strength=store.get_int("upscale/colorize_strength",
+                                            round(DEFAULT_STRENGTH * 100)) / 100.0)))
         self.video.restore_bitrate_text(store)
 
     def save(self, store: SettingsStore) -> None:
@@ -411,4 +435,5 @@ class SettingsPanel(QWidget):
         store.set("upscale/quality", s.quality)
         store.set("upscale/name_pattern", s.name_pattern)
         store.set("upscale/colorize", self._wanted_colorize or s.colorize or "")
+        store.set("upscale/colorize_strength", self.strength_spin.value())
         self.video.save(store)

@@ -106,7 +106,8 @@ class UpscaleWorker(Worker):
                 self._run_one(job)
 
     def _upscaler(self, s: JobSettings) -> tuple[Any, str]:
-        from engine.models.registry import make_upscaler, resolve_model
+        from engine.inference.factory import make_upscaler
+        from engine.models.registry import resolve_model
         # keyed by what the name resolves to now (a role names another file once a model
         # is imported or trained), as the queue's output names are
         ref = resolve_model(s.model, s.scale)
@@ -122,10 +123,12 @@ class UpscaleWorker(Worker):
             return None
         from engine.jobs.upscale import load_job_colorizer
         options = s.upscale_options()
+        from engine.colorize.strength import with_strength
         key = (options.colorize_model, options.device)
         if key not in self._colorizers:
             self._colorizers = {key: load_job_colorizer(options)}
-        return self._colorizers[key]
+        # the engine blends the chroma; the panel only chose how much
+        return with_strength(self._colorizers[key], s.colorize_strength)
 
     def _load_models(self, s: JobSettings) -> tuple[Any, str, Any]:
         """(upscaler, its label, colorizer or None); a load failure raises one line that

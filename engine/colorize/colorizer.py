@@ -28,6 +28,7 @@ from engine.colorize.lab import (
     rgb_to_l,
     srgb_gray,
 )
+from engine.colorize.strength import check_strength, strength_of
 from engine.errors import UnsupportedModelError
 from engine.io import from_float32, to_float32
 from engine.io.files import file_identity
@@ -110,8 +111,11 @@ def _lightness(arr01: np.ndarray) -> np.ndarray:
 
 @torch.inference_mode()
 def predict_ab(model: Any, pixels: np.ndarray, short_side: int = SHORT_SIDE,
-               max_side: int = MAX_SIDE) -> np.ndarray:
-    """(H, W, 1|3) uint8/uint16 -> (h, w, 2) float32 ab on the network's 1/4 grid."""
+               max_side: int = MAX_SIDE, strength: float | None = None) -> np.ndarray:
+    """(H, W, 1|3) uint8/uint16 -> (h, w, 2) float32 ab on the network's 1/4 grid, scaled
+    by ``strength`` (None: the model's own, :mod:`engine.colorize.strength`; 1 = as
+    predicted, 0 = gray)."""
+    strength = strength_of(model) if strength is None else check_strength(strength)
     net = _network(model)
     arr = pixels if pixels.ndim == 3 else pixels[..., None]
     h, w = net_size(arr.shape[0], arr.shape[1], short_side, max_side)
@@ -121,6 +125,8 @@ def predict_ab(model: Any, pixels: np.ndarray, short_side: int = SHORT_SIDE,
     param = next(net.parameters())
     x = torch.from_numpy(lum)[None, None].to(device=param.device, dtype=param.dtype)
     ab = net.predict_ab(x).float()[0].permute(1, 2, 0).cpu().numpy()
+    if strength != 1.0:   # the blend of gray (ab = 0) and the prediction, in Lab
+        ab *= np.float32(strength)
     return np.ascontiguousarray(ab)
 
 
@@ -187,7 +193,8 @@ def gray_of(pixels: np.ndarray) -> np.ndarray:
 
 
 def colorize_image(model: Any, pixels: np.ndarray, *, recolor: bool = False,
-                   short_side: int = SHORT_SIDE) -> np.ndarray:
+                   short_side: int = SHORT_SIDE, strength: float | None = None
+                   ) -> np.ndarray:
     """Colorize ``pixels`` (H, W, 1|3) uint8/uint16 -> (H, W, 3) RGB of the same dtype.
 
     ``model`` is a loaded colorize model (:func:`load_colorizer`) or a colorizer network.
@@ -200,7 +207,7 @@ def colorize_image(model: Any, pixels: np.ndarray, *, recolor: bool = False,
         raise ValueError(f"expected (H, W, 1) or (H, W, 3) pixels, got {pixels.shape}")
     if arr.shape[2] == 3 and not recolor and not is_grayscale(arr):
         return arr.copy()
-    ab = predict_ab(model, arr, short_side)
+    ab = predict_ab(model, arr, short_side, strength=strength)
     return apply_ab(arr, ab)
 
 
@@ -219,10 +226,12 @@ class FrameColorizer:
         self.net = _network(model)
         self.net.eval()
         self.recolor, self.short_side = recolor, short_side
+        self.strength = strength_of(model)
         self.name = str(getattr(model, "name", type(self.net).__name__))
         self.identity = f"{self.name}:{file_identity(getattr(model, 'path', None))}:" \
-                        f"recolor={recolor}:short_side={short_side}"
+                        f"recolor={recolor}:short_side={short_side}" + \
+                        (f":strength={self.strength:.2f}" if self.strength != 1.0 else "")
 
     def __call__(self, frame: np.ndarray) -> np.ndarray:
         return colorize_image(self.net, frame, recolor=self.recolor,
-                              short_side=self.short_side)
+                              short_side=self.short_side, strength=self.strength)

@@ -62,7 +62,7 @@ class SlowPasses(FakeUpscalerBase):
 @pytest.fixture
 def slow_ensemble(monkeypatch):
     """Every network job runs a self-ensemble of 0.4 s passes (3.2 s for its one tile)."""
-    import engine.models.registry as registry
+    import engine.inference.factory as factory
     from engine.inference.self_ensemble import SelfEnsemble
     made: list[SlowPasses] = []
 
@@ -71,7 +71,7 @@ def slow_ensemble(monkeypatch):
         made.append(inner)
         return SelfEnsemble(inner) if self_ensemble else inner
 
-    monkeypatch.setattr(registry, "make_upscaler", make)
+    monkeypatch.setattr(factory, "make_upscaler", make)
     return made
 
 
@@ -322,3 +322,44 @@ def test_self_check_chart_starts_at_bicubic_and_heat_map_has_a_legend(
     click(m.heat_check)
     assert m.heat_legend.isVisible() and m.heat_legend.high_label.text() == "32+ levels"
     assert not m.heat_legend.ramp.pixmap().isNull()
+
+
+# colorize ------------------------------------------------------------------------------
+def _chroma(path: Path) -> float:
+    from PIL import Image
+    px = np.asarray(Image.open(path)).astype(np.int16)
+    return float((px.max(axis=2) - px.min(axis=2)).mean())
+
+
+def test_colour_strength_typed_in_the_panel_reaches_the_colorize_job(
+        qtbot, window, isolated: Path, tmp_path: Path) -> None:
+    from PIL import Image
+    from PySide6.QtTest import QTest
+
+    import engine.colorize  # noqa: F401  (registers the colorizer architectures)
+    from tests.gui.conftest import photo
+    from tests.gui.test_colorize import make_tiny_colorizer
+    sp = window.settings_panel
+    make_tiny_colorizer(isolated / "user_models")
+    window.refresh_models()
+    qtbot.waitUntil(sp.colorize_combo.isEnabled, timeout=30000)
+    assert not sp.strength_spin.isEnabled()            # colorize is off
+    assert sp.strength_spin.value() == 50              # conservative default
+    sp.colorize_combo.setCurrentIndex(sp.colorize_combo.findData("after"))
+    assert sp.strength_spin.isEnabled()
+    gray = tmp_path / "in" / "old.png"
+    gray.parent.mkdir()
+    Image.fromarray(photo(40, 32)).convert("L").save(gray)
+    chroma = {}
+    for typed in ("100", "0"):
+        out = tmp_path / f"out_{typed}"
+        _use(window, out)
+        sp.strength_spin.selectAll()
+        QTest.keyClicks(sp.strength_spin.lineEdit(), typed)
+        assert sp.strength_spin.value() == int(typed)
+        drop_files(window, [gray])
+        click(sp.start_button)
+        wait_finished(qtbot, window)
+        chroma[typed] = _chroma(out / "old_x2_bicubic_color.png")
+    assert chroma["100"] > 1.0 and chroma["0"] <= 1.0, chroma
+    assert window.store.get_int("upscale/colorize_strength") == 0

@@ -14,6 +14,10 @@ bicubic downscales but softer, slightly noisy JPEGs ("phone camera": Gaussian bl
 0.6-1.2 HR px, noise sigma 1-4 levels, JPEG quality 70-90).  The run fine-tunes with the
 trainer's degradation pipeline set to that profile, and the held-out LR images are made
 once by the same pipeline (seeded per image) and scored as a paired HR/LR folder.
+
+``--degradation real`` is the same with the ``real`` preset (the photo models' second-order
+blur/resize/noise/JPEG chain); its held-out LR images come from ``trainer.degraded_set``
+(seed 0), as the photo models' validation sets do.
 """
 
 from __future__ import annotations
@@ -62,6 +66,17 @@ def write_camera_holdout(files: list[Path], folder: Path) -> None:
         Image.fromarray(lr).save(folder / "LR_bicubic" / "X2" / f"{f.stem}x2.png")
 
 
+def write_real_holdout(files: list[Path], folder: Path) -> None:
+    """``folder/HR`` + ``folder/LR_real/X2``: the ``real`` preset, seed 0 per image."""
+    sys.path.insert(0, str(REPO))
+    from trainer.degraded_set import make_degraded_set
+    src = folder.parent / "holdout_src"
+    src.mkdir(parents=True)
+    for f in files:
+        (src / f.name).symlink_to(f)
+    make_degraded_set(src, folder, 2, seed=0)
+
+
 def cli(*args: str) -> str:
     return subprocess.run([sys.executable, "-m", "app.cli", *args], cwd=REPO, check=True,
                           capture_output=True, text=True).stdout
@@ -77,7 +92,7 @@ def main() -> int:
     ap.add_argument("--threads", type=int, default=None, help="override run.threads")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="further recipe overrides, passed to srstudio train")
-    ap.add_argument("--degradation", choices=("bicubic", "camera"), default="bicubic",
+    ap.add_argument("--degradation", choices=("bicubic", "camera", "real"), default="bicubic",
                     help="how the LR images are made (see above)")
     ap.add_argument("--tag", default=None,
                     help="suffix of the run folder and the JSON file (default: the "
@@ -98,6 +113,8 @@ def main() -> int:
         (train_dir / f.name).symlink_to(f)
     if args.degradation == "camera":
         write_camera_holdout(files[15:], WORK / "data" / "holdout")
+    elif args.degradation == "real":
+        write_real_holdout(files[15:], WORK / "data" / "holdout")
     else:
         (WORK / "data" / "holdout").mkdir(parents=True)
         for f in files[15:]:
@@ -109,6 +126,8 @@ def main() -> int:
     extra += ["--set", f'data.hr_dirs=["{train_dir}"]', "--set", f"data.val_dir={train_dir}"]
     if args.degradation == "camera":
         extra += camera_overrides()
+    elif args.degradation == "real":
+        extra += ["--set", "data.degradation.kind=real"]
     if args.base != "fast":
         extra += ["--set", f"model.init_from={Path(args.base).resolve()}"]
     if args.threads:

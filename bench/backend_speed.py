@@ -36,8 +36,9 @@ def main() -> int:
     import torch
 
     from engine.inference import upscale_image
-    from engine.models.onnx_export import cached_onnx
-    from engine.models.registry import make_upscaler, resolve_model
+    from engine.inference.factory import make_upscaler
+    from engine.inference.onnx_export import cached_onnx
+    from engine.models.registry import resolve_model
     from tests.conftest import photo_like
 
     if args.threads:

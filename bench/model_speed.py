@@ -34,7 +34,8 @@ def main() -> int:
     import torch
 
     from engine.inference import upscale_image
-    from engine.models.registry import make_upscaler, resolve_model
+    from engine.inference.factory import make_upscaler
+    from engine.models.registry import resolve_model
     from tests.conftest import photo_like
 
     w, h = (int(v) for v in args.size.lower().split("x"))

@@ -46,8 +46,9 @@ def main() -> int:
     import torch
     from spandrel.architectures.Compact import Compact
 
+    from engine.inference.factory import make_upscaler
     from engine.inference.pipeline import upscale_image
-    from engine.models.registry import make_upscaler, resolve_model
+    from engine.models.registry import resolve_model
     from tests.conftest import photo_like
 
     torch.set_num_threads(args.threads)

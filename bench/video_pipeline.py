@@ -61,7 +61,8 @@ def main() -> int:
     ap.add_argument("--tile", default="auto")
     a = ap.parse_args()
 
-    from engine.models.registry import make_upscaler, resolve_model
+    from engine.inference.factory import make_upscaler
+    from engine.models.registry import resolve_model
     from engine.video.frames import FrameUpscaler
     from engine.video.pipeline import VideoOptions, upscale_video
     from engine.video.synthetic import make_test_clip

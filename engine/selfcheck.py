@@ -76,7 +76,8 @@ def hr_from_file(path: str | os.PathLike[str]) -> np.ndarray:
 def _upscale_fn(model: str, scale: int, device: str, precision: str,
                 tile: int | str | None):
     from engine.inference import make_upscale_fn
-    from engine.models.registry import make_upscaler, resolve_model
+    from engine.inference.factory import make_upscaler
+    from engine.models.registry import resolve_model
     ref = resolve_model(model, scale)
     # torch, as 'srstudio eval' scores by default: the self-check promises the same numbers
     return make_upscale_fn(make_upscaler(ref, device, precision, backend="torch"),

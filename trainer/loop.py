@@ -173,8 +173,8 @@ class SRRun(RunBase[TrainResult]):
         """``model.export_onnx``: an ONNX file beside each weight file; a failure is a
         warning, the weights stay."""
         from engine.errors import SRStudioError
+        from engine.inference.onnx_export import export_onnx
         from engine.models import LoadedModel
-        from engine.models.onnx_export import export_onnx
         for w in weights:
             if w is None or not w.is_file():
                 continue

@@ -23,8 +23,8 @@ def add_export_onnx_parser(sub: argparse._SubParsersAction) -> None:
 
 def cmd_export_onnx(args: argparse.Namespace) -> int:
     from engine.errors import SRStudioError
+    from engine.inference.onnx_export import export_onnx
     from engine.models import LoadedModel
-    from engine.models.onnx_export import export_onnx
     from engine.models.registry import ModelInfo, default_scale, resolve_model
 
     out = Path(args.output)

@@ -28,7 +28,7 @@ class ModelsWorker(Worker):
         models = [m for m in everything if m.role != "colorize"]
         devices = available_devices()
         self.colorizers.emit([m for m in everything if m.role == "colorize"])
-        from engine.models.registry import resolve_backend
+        from engine.inference.factory import resolve_backend
         self.autoBackend.emit(resolve_backend("auto"))
         self.loaded.emit(models, devices, describe_device(select_device("auto")))
 

@@ -9,7 +9,7 @@ from app.gui.workers import Worker
 
 
 class OnnxExportWorker(Worker):
-    """``engine.models.onnx_export.export_onnx`` of one weight file; ``done`` gives the path."""
+    """``engine.inference.onnx_export.export_onnx`` of one weight file; ``done`` gives the path."""
 
     done = Signal(str)
 
@@ -18,7 +18,7 @@ class OnnxExportWorker(Worker):
         self.weights, self.target = weights, target
 
     def work(self) -> None:
+        from engine.inference.onnx_export import export_onnx
         from engine.models import LoadedModel
-        from engine.models.onnx_export import export_onnx
         path = export_onnx(LoadedModel.from_file(self.weights), self.target)
         self.done.emit(str(path))

@@ -16,6 +16,7 @@ _WHERE = {
     "SelfEnsemble": "engine.inference.self_ensemble",
     "UpscaleOutput": "engine.inference.pipeline", "make_upscale_fn": "engine.inference.pipeline",
     "upscale_image": "engine.inference.pipeline",
+    "make_upscaler": "engine.inference.factory", "resolve_backend": "engine.inference.factory",
 }
 
 __all__ = sorted(_WHERE)

@@ -18,16 +18,20 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from engine.errors import ModelFileError, UnsupportedModelError
+from engine.errors import UnsupportedModelError
 from engine.io.atomic import atomic_output
+from engine.models.onnx_graph import (  # noqa: F401 - read_onnx_metadata: kept importable here
+    INPUT,
+    META_KEY,
+    OUTPUT,
+    read_onnx_metadata,
+)
 
 if TYPE_CHECKING:   # the ONNX Runtime path reads this module's metadata without torch
     from engine.models.descriptor import LoadedModel
 
 OPSET = 17
 EXPORT_FORMAT = 1    # bump when the exported graph changes, so cached copies are redone
-META_KEY = "srstudio"
-INPUT, OUTPUT = "input", "output"
 
 
 def deployed(module: Any) -> Any:
@@ -77,29 +81,6 @@ def export_onnx(model: LoadedModel, path: str | os.PathLike[str]) -> Path:
         proto.producer_name = "SR Studio"
         onnx.save(proto, str(tmp))
     return path
-
-
-def read_onnx_metadata(path: str | os.PathLike[str]) -> dict[str, Any]:
-    """The ``srstudio`` metadata of an exported file; a clear error for any other ONNX file."""
-    import onnxruntime as ort
-    path = Path(path)
-    try:
-        opts = ort.SessionOptions()
-        opts.log_severity_level = 3
-        sess = ort.InferenceSession(str(path), opts, providers=["CPUExecutionProvider"])
-        props = sess.get_modelmeta().custom_metadata_map
-    except Exception as e:   # onnxruntime's own exception types (InvalidProtobuf, Fail...)
-        raise ModelFileError(f"{path.name}: not a readable ONNX file "
-                             f"({(str(e).splitlines() or ['?'])[0][:120]})") from None
-    return srstudio_metadata(path, props)
-
-
-def srstudio_metadata(path: Path, props: dict[str, str]) -> dict[str, Any]:
-    """Our metadata among an ONNX file's ``metadata_props``; a clear error when absent."""
-    if META_KEY not in props:
-        raise ModelFileError(f"{path.name}: an ONNX file not exported by SR Studio (its scale "
-                             "and tiling needs are unknown)")
-    return json.loads(props[META_KEY])
 
 
 def onnx_cache_dir() -> Path:

@@ -17,7 +17,8 @@ from engine.evaluation import (
 )
 from engine.events import CancelToken, ProgressCallback
 from engine.inference import make_upscale_fn
-from engine.models.registry import ClassicalModel, default_scale, make_upscaler, resolve_model
+from engine.inference.factory import make_upscaler
+from engine.models.registry import ClassicalModel, default_scale, resolve_model
 
 NO_MODEL = "none"   # --model none: score the images as they are
 

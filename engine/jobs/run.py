@@ -15,6 +15,7 @@ from typing import Any
 from engine.errors import CancelledError
 from engine.events import CancelToken, FileStarted, Finished, ProgressCallback, Warning_, emit
 from engine.inference import Upscaler
+from engine.inference.factory import make_upscaler
 from engine.jobs.plan import Plan, PlanItem
 from engine.jobs.request import Request
 from engine.jobs.upscale import (
@@ -23,7 +24,7 @@ from engine.jobs.upscale import (
     load_job_colorizer,
     upscale_file,
 )
-from engine.models.registry import ModelRef, make_upscaler
+from engine.models.registry import ModelRef
 
 
 class UpscalerCache:

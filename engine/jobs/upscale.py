@@ -18,6 +18,7 @@ from typing import Any
 from engine.errors import CancelledError, SRStudioError
 from engine.events import CancelToken, FileStarted, Finished, ProgressCallback, Warning_, emit
 from engine.inference import Upscaler, upscale_image
+from engine.inference.factory import make_upscaler
 from engine.io import (
     iter_image_files,
     read_image,
@@ -26,7 +27,7 @@ from engine.io import (
 )
 from engine.jobs.outputs import NamingOptions, output_path_for
 from engine.jobs.request import COLORIZE_WHEN, Request
-from engine.models.registry import ModelRef, make_upscaler, resolve_model
+from engine.models.registry import ModelRef, resolve_model
 
 UpscaleOptions = Request
 """The older name of :class:`engine.jobs.request.Request` (the same class)."""

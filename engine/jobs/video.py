@@ -17,6 +17,7 @@ from typing import Any
 from engine.errors import CancelledError
 from engine.events import CancelToken, ProgressCallback
 from engine.inference import Upscaler
+from engine.inference.factory import make_upscaler
 from engine.jobs.outputs import video_output_path as _video_output_path
 from engine.jobs.upscale import (
     FILE_ERRORS,
@@ -25,7 +26,7 @@ from engine.jobs.upscale import (
     UpscaleOptions,
     load_job_colorizer,
 )
-from engine.models.registry import make_upscaler, resolve_model
+from engine.models.registry import resolve_model
 from engine.video.encoders import available_encoders
 from engine.video.files import VIDEO_EXTENSIONS, is_video, iter_video_files, split_inputs
 from engine.video.pipeline import VideoOptions, VideoResult, upscale_video

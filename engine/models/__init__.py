@@ -1,5 +1,8 @@
 """Weight files, loaded-model descriptors and the registry of available models.
 
+Which models exist and what they are; building an upscaler from one is
+:mod:`engine.inference.factory`, a layer above.
+
 The names below load on first use (PEP 562), so ``import engine.models.registry`` (model
 names, roles, listing) does not import torch: the job planner and a lean build need that.
 """
@@ -13,7 +16,7 @@ _WHERE = {
     "LoadedModel": "engine.models.descriptor",
     "ClassicalModel": "engine.models.registry", "ModelInfo": "engine.models.registry",
     "import_model": "engine.models.registry", "list_models": "engine.models.registry",
-    "make_upscaler": "engine.models.registry", "resolve_model": "engine.models.registry",
+    "resolve_model": "engine.models.registry",
     "read_metadata": "engine.models.header",
     "load_weights": "engine.models.weights", "save_weights": "engine.models.weights",
 }

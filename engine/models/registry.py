@@ -19,7 +19,6 @@ from engine.errors import ModelFileError, SRStudioError, UnsupportedModelError
 from engine.io.atomic import atomic_output
 from engine.models.header import read_metadata
 from engine.models.sources import (
-    FOREIGN_FORMATS,
     MODEL_SUFFIXES,
     foreign_info,
     is_foreign,
@@ -285,61 +284,3 @@ def import_model(path: str | os.PathLike[str]) -> ModelInfo:
     with atomic_output(dst, exclusive=True) as tmp:
         shutil.copyfile(src, tmp)
     return _info(dst, "user")
-
-
-BACKENDS = ("auto", "torch", "onnx")
-
-
-def resolve_backend(backend: str | None, device: str | None = "auto",
-                    precision: str | None = "auto") -> str:
-    """'torch' or 'onnx' for a backend choice.  'auto' is PyTorch, unless PyTorch would
-    run on the CPU while ONNX Runtime has a GPU (DirectML: the AMD and Intel GPUs of
-    Windows machines, which PyTorch cannot use) and the user left device and precision
-    to us."""
-    kind = (backend or "auto").lower()
-    if kind not in BACKENDS:
-        raise UnsupportedModelError(f"unknown backend {backend!r} (auto, torch, onnx)")
-    if kind != "auto":
-        return kind
-    if (device or "auto").lower() != "auto" or (precision or "auto").lower() != "auto":
-        return "torch"
-    from engine.devices import available_devices
-    if available_devices() != ["cpu"]:
-        return "torch"
-    try:
-        from engine.inference.onnx_upscaler import gpu_providers
-        return "onnx" if gpu_providers() else "torch"
-    except ImportError:   # onnxruntime missing from this install
-        return "torch"
-
-
-def make_upscaler(ref: ModelRef, device: str | None = "auto", precision: str | None = "auto",
-                  self_ensemble: bool = False, backend: str | None = "auto"):
-    """Build the runnable upscaler for a resolved model reference; ``self_ensemble``
-    averages it over the 8 flips/rotations (8 passes, sharper; networks only).
-    ``backend`` 'onnx' runs the network's ONNX export (made once, then cached) with
-    ONNX Runtime, in fp32; 'auto' is :func:`resolve_backend`'s choice; resizers are the
-    same on every backend."""
-    if isinstance(ref, ModelInfo) and ref.metadata.get("model_format") in FOREIGN_FORMATS:
-        from engine.models.sources import foreign_upscaler  # ONNX / ncnn: without torch
-        return foreign_upscaler(ref, device, precision, backend or "auto", self_ensemble)
-    from engine.inference import ClassicalUpscaler, SelfEnsemble, TorchUpscaler
-    from engine.models.descriptor import LoadedModel
-    if isinstance(ref, ClassicalModel):
-        return ClassicalUpscaler(ref.method, ref.scale)
-    kind = resolve_backend(backend, device, precision)
-    if isinstance(ref, ChainedModel):
-        from engine.inference.chain import ChainedUpscaler
-        up = ChainedUpscaler(make_upscaler(ref.first, device, precision, False, kind),
-                             make_upscaler(ref.second, device, precision, False, kind))
-        return SelfEnsemble(up) if self_ensemble else up
-    if kind == "onnx":
-        if (precision or "auto").lower() not in ("auto", "fp32", "float32"):
-            raise UnsupportedModelError(f"the ONNX Runtime backend runs fp32, not {precision}; "
-                                        "use the torch backend for half precision")
-        from engine.inference.onnx_upscaler import OnnxUpscaler
-        from engine.models.onnx_export import cached_onnx
-        up = OnnxUpscaler(cached_onnx(ref.path), device)
-    else:
-        up = TorchUpscaler(LoadedModel.from_file(ref.path), device, precision)
-    return SelfEnsemble(up) if self_ensemble else up

@@ -1,4 +1,4 @@
-"""Model sources: one place that turns a model file into facts and into an upscaler.
+"""Model sources: one place that turns a model file into facts.
 
 =========  ==========================================  =====================================
 format     files                                       runs on
@@ -9,12 +9,14 @@ onnx       ``.onnx`` (ours, or any RGB/gray image net)  onnx (ONNX Runtime)
 ncnn       ``.param`` with its ``.bin`` beside it       ncnn (Vulkan or CPU)
 =========  ==========================================  =====================================
 
-The registry asks :func:`file_format` which source a path is, :func:`foreign_info` for
-the facts it lists (architecture, scale, parameters, context...), and
-:func:`foreign_upscaler` for the runnable thing.  Facts of a foreign file cost a load and
-a probe run, so they are cached by the file's hash (``model_facts`` in the user cache
-folder).  This module imports neither torch nor onnxruntime; each source imports its own
-runtime when it is used, so an ONNX or ncnn model runs in a build without torch.
+The registry asks :func:`file_format` which source a path is and :func:`foreign_info` for
+the facts it lists (architecture, scale, parameters, context...);
+:func:`engine.inference.factory.make_upscaler` builds the runnable thing.  Facts of a
+foreign file cost a load and a probe run (:mod:`engine.models.spandrel_source`,
+:mod:`engine.models.onnx_graph`, :mod:`engine.models.ncnn_net`), so they are cached by the
+file's hash (``model_facts`` in the user cache folder).  This module imports neither torch
+nor onnxruntime; each source imports its own runtime when it is measured, so an ONNX or
+ncnn model is listed and runs in a build without torch.
 """
 
 from __future__ import annotations
@@ -128,10 +130,10 @@ def measure_facts(path: Path, fmt: str) -> dict[str, Any]:
         from engine.models.spandrel_source import load_spandrel
         return dict(load_spandrel(path).metadata)
     if fmt == "onnx":
-        from engine.inference.onnx_upscaler import onnx_facts
+        from engine.models.onnx_graph import onnx_facts
         return onnx_facts(path)
     if fmt == "ncnn":
-        from engine.inference.ncnn_upscaler import ncnn_facts
+        from engine.models.ncnn_net import ncnn_facts
         return ncnn_facts(path, ncnn_bin(path))
     raise UnsupportedModelError(f"{path.name}: no foreign loader for {fmt}")
 
@@ -185,55 +187,3 @@ def library_fields(metadata: dict[str, Any]) -> dict[str, Any]:
     out = {"format": fmt, **{k: metadata[k] for k in LIBRARY_KEYS if k in metadata}}
     out.setdefault("backends", BACKENDS_OF.get(fmt, ["torch"]))
     return out
-
-
-def foreign_upscaler(info: Any, device: str | None, precision: str | None,
-                     backend: str, self_ensemble: bool = False) -> Any:
-    """The upscaler for a foreign model on ``backend`` ('auto': the format's own runtime,
-    for a spandrel file PyTorch unless the registry's auto choice is ONNX Runtime);
-    ``self_ensemble`` averages it over the 8 flips and rotations."""
-    up = _foreign_upscaler(info, device, precision, (backend or "auto").lower())
-    if self_ensemble:
-        from engine.inference.self_ensemble import SelfEnsemble
-        return SelfEnsemble(up)
-    return up
-
-
-def _foreign_upscaler(info: Any, device: str | None, precision: str | None,
-                      kind: str) -> Any:
-    path, f = Path(info.path), dict(info.metadata)
-    fmt = f["model_format"]
-    if fmt == "spandrel":
-        if kind == "auto":
-            from engine.models.registry import resolve_backend
-            kind = resolve_backend(kind, device, precision)
-        from engine.models.spandrel_source import load_spandrel
-        model = load_spandrel(path, f)
-        if kind == "onnx":
-            from engine.inference.onnx_upscaler import OnnxUpscaler
-            return OnnxUpscaler(exported_onnx(model), device)
-        if kind != "torch":
-            raise UnsupportedModelError(f"{path.name} runs on torch or onnx, not {kind}")
-        from engine.inference.upscalers import TorchUpscaler
-        return TorchUpscaler(model, device, precision)
-    if kind not in ("auto", fmt):
-        raise UnsupportedModelError(f"{path.name} is an {fmt} model: it runs on {fmt} "
-                                    f"(--backend auto), not {kind}")
-    if (precision or "auto").lower() not in ("auto", "fp32", "float32"):
-        raise UnsupportedModelError(f"{path.name} runs at the precision it was exported "
-                                    f"in, not {precision}")
-    if fmt == "onnx":
-        from engine.inference.onnx_upscaler import OnnxUpscaler
-        return OnnxUpscaler(path, device, facts=f)
-    from engine.inference.ncnn_upscaler import NcnnUpscaler
-    return NcnnUpscaler(path, ncnn_bin(path), device, facts=f)
-
-
-def exported_onnx(model: Any) -> Path:
-    """The ONNX export of a spandrel model, made on first use and cached by file hash."""
-    from engine.models.onnx_export import EXPORT_FORMAT, export_onnx
-    target = cache_dir("onnx") / f"{model.path.stem}-{digest(model.path)}-sp{EXPORT_FORMAT}.onnx"
-    if not target.is_file():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        export_onnx(model, target)
-    return target

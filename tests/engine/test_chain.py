@@ -8,8 +8,9 @@ import pytest
 from engine.errors import UnsupportedModelError
 from engine.inference import TorchUpscaler, upscale_image
 from engine.inference.chain import ChainedUpscaler
+from engine.inference.factory import make_upscaler
 from engine.models.descriptor import LoadedModel
-from engine.models.registry import ChainedModel, make_upscaler, pick_role, resolve_model
+from engine.models.registry import ChainedModel, pick_role, resolve_model
 from tests.conftest import photo_like, save_tiny_model
 
 

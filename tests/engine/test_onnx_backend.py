@@ -13,10 +13,11 @@ import torch
 from engine.archs import build, get_arch
 from engine.errors import ModelFileError, UnsupportedModelError
 from engine.inference import TorchUpscaler, upscale_image
+from engine.inference.factory import make_upscaler
+from engine.inference.onnx_export import cached_onnx, export_onnx, read_onnx_metadata
 from engine.inference.onnx_upscaler import OnnxUpscaler, onnx_providers
 from engine.models.descriptor import LoadedModel
-from engine.models.onnx_export import cached_onnx, export_onnx, read_onnx_metadata
-from engine.models.registry import ClassicalModel, make_upscaler, resolve_model
+from engine.models.registry import ClassicalModel, resolve_model
 from tests.conftest import photo_like, save_tiny_model
 from tests.engine.test_archs import GENERATORS, SMALL
 
@@ -169,7 +170,7 @@ def test_auto_backend_is_torch_unless_only_onnx_runtime_has_a_gpu(monkeypatch) -
     has DirectML, so 'auto' takes ONNX Runtime; a device or precision the user chose, or a
     GPU PyTorch can use, keeps PyTorch."""
     import engine.devices
-    from engine.models.registry import resolve_backend
+    from engine.inference.factory import resolve_backend
     assert resolve_backend("torch") == "torch" and resolve_backend("onnx") == "onnx"
     with pytest.raises(UnsupportedModelError, match="unknown backend"):
         resolve_backend("tensorrt")

@@ -90,8 +90,9 @@ def psnr(a: np.ndarray, b: np.ndarray) -> float:
 
 @pytest.mark.parametrize("key", list(EXPECTED))
 def test_spandrel_architecture_detected_sized_and_tiles_seamlessly(iso, key):
+    from engine.inference.factory import make_upscaler
     from engine.inference.pipeline import upscale_image
-    from engine.models.registry import make_upscaler, resolve_model
+    from engine.models.registry import resolve_model
     arch, scale = EXPECTED[key]
     pth = save_net(iso, key, ".pth")
     st = save_net(iso, key, ".safetensors")
@@ -234,8 +235,9 @@ def _torch_reference(img: np.ndarray) -> np.ndarray:
 @pytest.mark.parametrize("fixed", [None, 64])
 def test_foreign_onnx_dynamic_and_fixed_size(iso, fixed):
     pytest.importorskip("onnxruntime")
+    from engine.inference.factory import make_upscaler
     from engine.inference.pipeline import upscale_image
-    from engine.models.registry import make_upscaler, resolve_model
+    from engine.models.registry import resolve_model
     path = export_foreign_onnx(iso / f"compact_{fixed}.onnx", fixed)
     info = resolve_model(str(path), None)
     assert info.scale == 2 and info.metadata["model_format"] == "onnx"
@@ -278,8 +280,9 @@ def make_ncnn_pair(folder: Path) -> Path:
 
 
 def test_ncnn_pair_runs_and_tiles(iso):
+    from engine.inference.factory import make_upscaler
     from engine.inference.pipeline import upscale_image
-    from engine.models.registry import make_upscaler, resolve_model
+    from engine.models.registry import resolve_model
     param = make_ncnn_pair(iso)
     info = resolve_model(str(param), None)
     assert info.scale == 2 and info.metadata["model_format"] == "ncnn"
@@ -291,7 +294,8 @@ def test_ncnn_pair_runs_and_tiles(iso):
 LEAN = """
 import sys
 import numpy as np
-from engine.models.registry import make_upscaler, resolve_model
+from engine.inference.factory import make_upscaler
+from engine.models.registry import resolve_model
 from engine.inference.pipeline import upscale_image
 for path in sys.argv[1:]:
     up = make_upscaler(resolve_model(path, None), "cpu")

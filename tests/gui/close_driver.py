@@ -23,7 +23,7 @@ STAGE_S = 0.8   # one self-ensemble pass (a tile: 6.4 s, more than the old 5 s w
 def _slow_upscalers() -> None:
     import numpy as np
 
-    import engine.models.registry as registry
+    import engine.inference.factory as factory
     from engine.inference import ClassicalUpscaler
     from engine.inference.self_ensemble import SelfEnsemble
     from tests.conftest import FakeUpscalerBase
@@ -41,7 +41,7 @@ def _slow_upscalers() -> None:
     def make(ref, device="auto", precision="auto", self_ensemble=False, *a, **k):
         return SelfEnsemble(Slow(ref.scale)) if self_ensemble else Slow(ref.scale)
 
-    registry.make_upscaler = make
+    factory.make_upscaler = make
 
 
 def _wait(app, cond, timeout: float, what: str) -> None:

@@ -81,8 +81,8 @@ def test_real_drop_event_runs_job(qtbot, window, tmp_path: Path) -> None:
 
 def test_cancel_mid_job_leaves_no_partial_file(qtbot, window, tmp_path: Path,
                                                monkeypatch) -> None:
-    import engine.models.registry as registry
-    monkeypatch.setattr(registry, "make_upscaler", lambda ref, *a, **k: SlowUpscaler(ref.scale))
+    import engine.inference.factory as factory
+    monkeypatch.setattr(factory, "make_upscaler", lambda ref, *a, **k: SlowUpscaler(ref.scale))
     img = save_png(tmp_path / "big" / "slow.png", 160, 160)
     out = tmp_path / "out"
     _use(window, "nearest", 2, out)

@@ -36,7 +36,7 @@ def test_trainer_tab_runs_and_adds_model(qtbot, window, tmp_path: Path) -> None:
     onnx = tab.export_to(tmp_path / "export" / "mine", onnx=True)     # in a worker
     assert onnx.suffix == ".onnx"
     qtbot.waitUntil(lambda: onnx.is_file() and "Saved" in tab.status.text(), timeout=30000)
-    from engine.models.onnx_export import read_onnx_metadata
+    from engine.inference.onnx_export import read_onnx_metadata
     assert read_onnx_metadata(onnx)["scale"] == 2
     assert tab.sample_labels[1].pixmap() is not None and not tab.sample_labels[1].pixmap().isNull()
 

@@ -49,8 +49,8 @@ class VerySlowUpscaler(SlowUpscaler):
 
 
 def _slow(monkeypatch) -> None:
-    import engine.models.registry as registry
-    monkeypatch.setattr(registry, "make_upscaler",
+    import engine.inference.factory as factory
+    monkeypatch.setattr(factory, "make_upscaler",
                         lambda ref, *a, **k: VerySlowUpscaler(ref.scale))
 
 

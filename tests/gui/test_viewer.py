@@ -105,9 +105,9 @@ def test_shortcuts_zoom_in_window(qtbot, window, tmp_path: Path) -> None:
 
 def _start_slow_nearest_x2(window, tmp_path: Path, monkeypatch, name: str) -> None:
     """Queue a 64x96 image for a slow, tiled nearest x2 (tiles of 16) and start it."""
-    import engine.models.registry as registry
+    import engine.inference.factory as factory
     from app.gui import settings_panel
-    monkeypatch.setattr(registry, "make_upscaler", lambda ref, *a, **k: SlowUpscaler(ref.scale))
+    monkeypatch.setattr(factory, "make_upscaler", lambda ref, *a, **k: SlowUpscaler(ref.scale))
     monkeypatch.setattr(settings_panel.SettingsPanel, "tile_setting", lambda self: 16)
     img = save_png(tmp_path / name, 64, 96)
     sp = window.settings_panel

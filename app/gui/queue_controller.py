@@ -20,6 +20,7 @@ from app.gui.media_workers import VideoProbeWorker
 from app.gui.queue_model import FINISHED, QueueItem, Status
 from app.gui.queue_view import rate_text
 from app.gui.upscale_worker import UpscaleJob, UpscaleWorker
+from app.gui.video_cost import known_speed, record_speed, speed_key, video_cost
 from app.gui.viewer_controller import ViewerController, result_label
 
 if TYPE_CHECKING:
@@ -92,6 +93,7 @@ class QueueController(QObject):
         self.tokens: dict[int, Any] = {}
         self.upscale_worker: UpscaleWorker | None = None
         self._batch: set[int] = set()   # rows started since the worker last went idle
+        self._speed_keys: dict[int, str] = {}   # row -> how its job runs (video_cost)
         # tests replace this to answer the overwrite question without a dialog
         self.conflict_resolver: Callable[[Path], tuple[str, bool]] | None = None
 
@@ -216,7 +218,10 @@ class QueueController(QObject):
         jobs: list[UpscaleJob] = []
         taken: set[Path] = set()
         policy: str | None = None
+        key = speed_key(ref.name, s.device, s.self_ensemble, s.backend)
         for it in items:
+            if it.video and not self._video_cost_ok(it, s.scale, key):
+                continue   # the user chose not to start it now: it stays queued
             root = it.root if out_dir else None
             if it.video:   # the engine picks the suffix from the codec (.mp4, .mkv, .mov)
                 target = video_output_path(it.path, out_dir, options, vopts, ref.name, root)
@@ -245,9 +250,28 @@ class QueueController(QObject):
                               colorized=False)
             jobs.append(UpscaleJob(it.id, it.path, target, s, overwrite, token))
             self._batch.add(it.id)
+            self._speed_keys[it.id] = key
         if jobs:
             self._run_jobs(jobs)
         return len(jobs)
+
+    def _video_cost_ok(self, it: QueueItem, scale: int, key: str) -> bool:
+        """Log a video's output size and estimated time; ask before a long one."""
+        cost = video_cost(it.input_size, it.frames, scale, known_speed(self.store, key))
+        if cost is None:
+            return True
+        text = cost.text(it.path.name)
+        self._win.log_message(text)
+        if not cost.worth_asking():
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Long video"),
+                          self.tr("{text}. Start it?").format(text=text), parent=self._win)
+        box.setObjectName("videoCost")
+        go = box.addButton(self.tr("Start"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(go)
+        box.exec()
+        return box.clickedButton() is go
 
     def _run_jobs(self, jobs: list[UpscaleJob]) -> None:
         """Hand the jobs to the running worker, or start one when none runs (or it is done)."""
@@ -343,6 +367,7 @@ class QueueController(QObject):
                               done=it.total, message="", eta_s=None, resumable=False)
             if res.auto_tile:
                 self.settings_panel.set_auto_tile(res.tile)
+            self._record_speed(item_id, res)
             if it.video:
                 frames = getattr(res, "frames", 0) or it.frames
                 self.queue.update(item_id, frames=frames, done=frames, total=frames,
@@ -369,6 +394,15 @@ class QueueController(QObject):
         if item_id == self.viewer.current_id:
             self.viewer.show_item(it, prefer_right=result_label(it.model, it.scale,
                                                                 it.colorized))
+
+    def _record_speed(self, item_id: int, res: Any) -> None:
+        """This run's output pixels per second, for the next video's estimate."""
+        key = self._speed_keys.pop(item_id, None)
+        size = getattr(res, "output_size", None)
+        if key is None or not size or getattr(res, "resumed_frames", 0):
+            return
+        frames = getattr(res, "frames", 0) or 1
+        record_speed(self.store, key, float(size[0] * size[1] * frames), res.seconds)
 
     @Slot(int, bool)
     def _on_row_cancelled(self, item_id: int, resumable: bool = False) -> None:

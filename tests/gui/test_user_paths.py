@@ -363,3 +363,32 @@ def test_colour_strength_typed_in_the_panel_reaches_the_colorize_job(
         chroma[typed] = _chroma(out / "old_x2_bicubic_color.png")
     assert chroma["100"] > 1.0 and chroma["0"] <= 1.0, chroma
     assert window.store.get_int("upscale/colorize_strength") == 0
+
+
+# video cost ----------------------------------------------------------------------------
+def test_video_shows_its_output_size_and_time_and_asks_when_long(qtbot, window,
+                                                                 tmp_path: Path) -> None:
+    from app.gui.video_cost import known_speed, speed_key
+    from engine.video.synthetic import make_test_clip
+    out = tmp_path / "out"
+    _use(window, out)
+    (tmp_path / "in").mkdir()
+    clip = make_test_clip(tmp_path / "in" / "clip.mp4", frames=12, width=32, height=24,
+                          fps=24, audio=False)
+    drop_files(window, [clip])
+    (item,) = window.queue.items
+    qtbot.waitUntil(lambda: window.queue.by_id(item.id).frames == 12, timeout=20000)
+    key = speed_key("bicubic", "auto", False, "auto")
+    window.store.set(key, "1.0")   # as if measured: 1 output pixel a second
+    asked: list[str] = []
+    answer_next_dialog("Not now", asked)
+    click(window.settings_panel.start_button)
+    assert asked == ["clip.mp4: 12 frames of 64×48, about 10:14:24. Start it?"]
+    assert window.queue.by_id(item.id).status == Status.QUEUED and window.upscale_worker is None
+    window.store.set(key, "")      # never measured: the size only, no question (small)
+    click(window.settings_panel.start_button)
+    wait_finished(qtbot, window)
+    assert window.queue.by_id(item.id).status == Status.DONE
+    assert any(t.startswith("clip.mp4: 12 frames of 64×48, time unknown")
+               for _lvl, t in window.log.messages)
+    assert known_speed(window.store, key) is not None   # measured now, for the next one

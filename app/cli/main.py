@@ -1,6 +1,7 @@
 """``srstudio``: the command line, a thin layer over engine.jobs and the trainer.
 
-Subcommands: upscale, eval, models, export-onnx, train, colorize, train-colorize.  Exit
+Subcommands: upscale, eval, models, export-onnx, train, colorize, train-colorize,
+selftest.  Exit
 codes, one table for every subcommand (engine/exit_codes.py): 0 success, 1 usage or setup
 error (bad arguments or config, unknown or broken model), 2 some input failed (every good
 file is still written), 130 cancelled (Ctrl-C or SIGTERM, at any moment).
@@ -22,6 +23,7 @@ from app.cli.model_commands import (
     cmd_models,
 )
 from app.cli.progress import ProgressBar
+from app.cli.selftest_command import add_selftest_parser, cmd_selftest
 
 
 def _tile_arg(v: str) -> int | str | None:
@@ -279,6 +281,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_models_parser(sub)
     add_export_onnx_parser(sub)
     _add_colorize(sub)
+    add_selftest_parser(sub)
     try:
         from trainer.cli import add_train_parser
         add_train_parser(sub)
@@ -311,6 +314,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return run_train(args)
     if args.command == "colorize":
         return cmd_colorize(args)
+    if args.command == "selftest":
+        return cmd_selftest(args)
     if args.command == "train-colorize":
         from trainer.colorize.cli import run_train_colorize
         return run_train_colorize(args)

@@ -1,7 +1,6 @@
 """``srstudio``: the command line, a thin layer over engine.jobs and the trainer.
 
-Subcommands: upscale, eval, models, export-onnx, train, colorize, train-colorize,
-selftest.  Exit
+Subcommands: upscale, eval, models, export-onnx, train, colorize, train-colorize, serve.  Exit
 codes, one table for every subcommand (engine/exit_codes.py): 0 success, 1 usage or setup
 error (bad arguments or config, unknown or broken model), 2 some input failed (every good
 file is still written), 130 cancelled (Ctrl-C or SIGTERM, at any moment).
@@ -281,6 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_models_parser(sub)
     add_export_onnx_parser(sub)
     _add_colorize(sub)
+    from app.server.cli import add_serve_parser  # FastAPI is imported only by `serve`
+    add_serve_parser(sub)
     add_selftest_parser(sub)
     try:
         from trainer.cli import add_train_parser
@@ -314,6 +315,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return run_train(args)
     if args.command == "colorize":
         return cmd_colorize(args)
+    if args.command == "serve":
+        from app.server.cli import cmd_serve
+        return cmd_serve(args)
     if args.command == "selftest":
         return cmd_selftest(args)
     if args.command == "train-colorize":

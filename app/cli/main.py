@@ -1,6 +1,7 @@
 """``srstudio``: the command line, a thin layer over engine.jobs and the trainer.
 
-Subcommands: upscale, eval, models, export-onnx, train, colorize, train-colorize, serve.  Exit
+Subcommands: upscale, eval, models, export-onnx, train, colorize, train-colorize,
+selftest, serve.  Exit
 codes, one table for every subcommand (engine/exit_codes.py): 0 success, 1 usage or setup
 error (bad arguments or config, unknown or broken model), 2 some input failed (every good
 file is still written), 130 cancelled (Ctrl-C or SIGTERM, at any moment).

@@ -4,6 +4,7 @@ and uvicorn, from the ``srstudio[server]`` extra, only when it runs)."""
 from __future__ import annotations
 
 import argparse
+import socket
 import sys
 from pathlib import Path
 
@@ -77,16 +78,26 @@ def cmd_serve(args: argparse.Namespace) -> int:
         sys.stderr.write(f"srstudio: serve needs the server extra ({e.name} is missing): "
                          "pip install 'srstudio[server]'\n")
         return EXIT_ERROR
+    family = socket.AF_INET6 if ":" in cfg.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((cfg.host.strip("[]"), cfg.port))
+    except OSError as e:
+        sys.stderr.write(f"srstudio: cannot listen on {cfg.host}:{cfg.port}: "
+                         f"{e.strerror or e}\n")
+        return EXIT_ERROR
     app = create_app(cfg)
+    port = sock.getsockname()[1]
     host = f"[{cfg.host}]" if ":" in cfg.host else cfg.host
-    sys.stderr.write(f"srstudio: serving on http://{host}:{cfg.port}/ "
+    sys.stderr.write(f"srstudio: serving on http://{host}:{port}/ "
                      f"({', '.join(app.state.manager.devices)}; "
                      f"{'token required' if cfg.token else 'no token'}); Ctrl-C stops\n")
-    server = uvicorn.Server(uvicorn.Config(app, host=cfg.host, port=cfg.port,
-                                           log_level="warning", timeout_graceful_shutdown=5,
-                                           access_log=False))
+    sys.stderr.flush()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False,
+                                           timeout_graceful_shutdown=5))
     try:
-        server.run()
+        server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
     return EXIT_OK if server.started else EXIT_ERROR

@@ -1,0 +1,74 @@
+"""The real `srstudio serve` command in a subprocess: starts, answers, stops on SIGTERM
+with exit 0 and its temporary folder removed."""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from tests.conftest import REPO, save_tiny_model
+from tests.server.conftest import decode, png_bytes
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM")
+def test_srstudio_serve_answers_the_phone_app_and_stops_cleanly_on_sigterm(tmp_path):
+    shipped, user, tmp = tmp_path / "shipped", tmp_path / "user", tmp_path / "tmp"
+    for d in (user, tmp):
+        d.mkdir()
+    save_tiny_model(shipped, "tiny_x2", scale=2, role="fast")
+    env = dict(os.environ, SRSTUDIO_MODELS_DIR=str(shipped), SRSTUDIO_USER_MODELS_DIR=str(user),
+               TMPDIR=str(tmp))
+    token_file = tmp_path / "token"
+    token_file.write_text("t0ken\n")
+    proc = subprocess.Popen([sys.executable, "-m", "app.cli", "serve", "--port", "0",
+                             "--token-file", str(token_file)], cwd=REPO, env=env,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stderr.readline()
+        m = re.search(r"serving on (http://127\.0\.0\.1:\d+)/", line)
+        assert m, line
+        with httpx.Client(base_url=m.group(1), timeout=60,
+                          headers={"Authorization": "Bearer t0ken"}) as c:
+            r = c.post("/picture", json={"DATA": base64.b64encode(png_bytes()).decode(),
+                                         "MODEL": "fast", "FILENAME": "a.png", "SCALE": 2})
+            assert r.status_code == 200, r.text
+            assert decode(base64.b64decode(r.json()["DATA"])).shape == (48, 64, 3)
+            job = c.post("/jobs", files={"file": ("b.png", png_bytes())},
+                         data={"model": "fast", "scale": "2"}).json()
+            while c.get(f"/jobs/{job['id']}").json()["state"] != "done":
+                time.sleep(0.05)
+        assert any(p.name.startswith("srstudio-serve-") for p in tmp.iterdir())
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(30) == 0, proc.stderr.read()
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    left = [p.name for p in tmp.iterdir() if not p.name.startswith("torchinductor")]
+    assert left == [], "the server left temporary files"
+
+
+def test_the_server_imports_no_qt_and_the_cli_no_fastapi():
+    """The server is a driver like the CLI (no Qt); plain `srstudio` commands must not pay
+    for FastAPI, which only `serve` imports."""
+    code = ("import sys, app.server.api, app.server.cli; "
+            "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken'))]; "
+            "from app.cli.main import build_parser; build_parser(); "
+            "print('ok')")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                         text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr
+    code = ("import sys; from app.cli.main import build_parser; build_parser(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('fastapi', 'uvicorn', 'starlette')))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                         text=True, timeout=120)
+    assert out.stdout.strip() == "[]", out.stderr

@@ -79,3 +79,25 @@ def test_cancel_between_chained_networks() -> None:
                       tile=None, cancel=token)
     timer.join()
     assert (first.calls, second.calls) == (1, 0)
+
+
+def test_cancel_lands_inside_one_forward_pass_of_a_network(tmp_path) -> None:
+    from engine.cancel_scope import cancel_scope
+    from engine.inference.upscalers import TorchUpscaler
+    from engine.models.descriptor import LoadedModel
+    from tests.conftest import save_tiny_model
+    up = TorchUpscaler(LoadedModel.from_file(save_tiny_model(tmp_path)), "cpu", "fp32")
+    tiles = np.zeros((1, 8, 8, 3), np.float32)
+    seen: list[str] = []
+    token = CancelToken()
+
+    def cancel_in_first_layer(module, _inputs) -> None:
+        seen.append(type(module).__name__)
+        token.cancel()   # the user cancels while the first layer runs
+
+    first = next(m for m in up.rgb.modules() if next(m.children(), None) is None)
+    first.register_forward_hook(lambda m, i, o: cancel_in_first_layer(m, i))
+    with cancel_scope(token), pytest.raises(CancelledError):
+        up(tiles)
+    assert len(seen) == 1          # stopped at the next layer, not at the end of the pass
+    assert up(tiles).shape == (1, 16, 16, 3)   # outside the job's scope: runs as before

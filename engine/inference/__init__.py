@@ -11,8 +11,8 @@ import importlib
 from typing import Any
 
 _WHERE = {
-    "ClassicalUpscaler": "engine.inference.upscalers",
-    "TorchUpscaler": "engine.inference.upscalers", "Upscaler": "engine.inference.upscalers",
+    "ClassicalUpscaler": "engine.inference.base", "Upscaler": "engine.inference.base",
+    "TorchUpscaler": "engine.inference.upscalers",
     "SelfEnsemble": "engine.inference.self_ensemble",
     "UpscaleOutput": "engine.inference.pipeline", "make_upscale_fn": "engine.inference.pipeline",
     "upscale_image": "engine.inference.pipeline",

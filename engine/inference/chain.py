@@ -14,7 +14,7 @@ import math
 import numpy as np
 
 from engine.cancel_scope import check_cancelled
-from engine.inference.upscalers import Upscaler
+from engine.inference.base import Upscaler
 
 
 class ChainedUpscaler:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from engine.errors import UnsupportedModelError
+from engine.models.builds import require_torch, torch_available
 from engine.models.registry import ChainedModel, ClassicalModel, ModelInfo, ModelRef
 from engine.models.sources import FOREIGN_FORMATS, cache_dir, digest, ncnn_bin
 
@@ -35,6 +36,8 @@ def resolve_backend(backend: str | None, device: str | None = "auto",
         raise UnsupportedModelError(f"unknown backend {backend!r} (auto, torch, onnx)")
     if kind != "auto":
         return kind
+    if not torch_available():   # the lean build: ONNX Runtime is the backend there is
+        return "onnx"
     if (device or "auto").lower() != "auto" or (precision or "auto").lower() != "auto":
         return "torch"
     from engine.devices import available_devices
@@ -56,11 +59,10 @@ def make_upscaler(ref: ModelRef, device: str | None = "auto", precision: str | N
     same on every backend."""
     if isinstance(ref, ModelInfo) and ref.metadata.get("model_format") in FOREIGN_FORMATS:
         return foreign_upscaler(ref, device, precision, backend or "auto", self_ensemble)
-    from engine.inference.self_ensemble import SelfEnsemble
-    from engine.inference.upscalers import ClassicalUpscaler, TorchUpscaler
-    from engine.models.descriptor import LoadedModel
-    if isinstance(ref, ClassicalModel):
+    if isinstance(ref, ClassicalModel):   # resizers run without torch (the lean build)
+        from engine.inference.base import ClassicalUpscaler
         return ClassicalUpscaler(ref.method, ref.scale)
+    from engine.inference.self_ensemble import SelfEnsemble
     kind = resolve_backend(backend, device, precision)
     up: Upscaler
     if isinstance(ref, ChainedModel):
@@ -72,10 +74,14 @@ def make_upscaler(ref: ModelRef, device: str | None = "auto", precision: str | N
         if (precision or "auto").lower() not in ("auto", "fp32", "float32"):
             raise UnsupportedModelError(f"the ONNX Runtime backend runs fp32, not {precision}; "
                                         "use the torch backend for half precision")
+        require_torch(f"exporting {ref.name} to ONNX")
         from engine.inference.onnx_export import cached_onnx
         from engine.inference.onnx_upscaler import OnnxUpscaler
         up = OnnxUpscaler(cached_onnx(ref.path), device)
     else:
+        require_torch(f"{ref.name} on the torch backend")
+        from engine.inference.upscalers import TorchUpscaler
+        from engine.models.descriptor import LoadedModel
         up = TorchUpscaler(LoadedModel.from_file(ref.path), device, precision)
     return SelfEnsemble(up) if self_ensemble else up
 

@@ -19,7 +19,7 @@ from engine.inference.memory import available_ram_bytes
 from engine.tiling import TileReport, auto_tile_size, run_tiled
 
 if TYPE_CHECKING:   # torch stays unimported on the ONNX / ncnn path of a lean build
-    from engine.inference.upscalers import Upscaler
+    from engine.inference.base import Upscaler
     from engine.models.descriptor import LoadedModel
 
 TileSetting = int | str | None

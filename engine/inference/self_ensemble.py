@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.cancel_scope import check_cancelled
-from engine.inference.upscalers import Upscaler
+from engine.inference.base import Upscaler
 
 # (quarter turns, then mirror left-right): the dihedral group of the square
 TRANSFORMS = tuple((k, flip) for k in range(4) for flip in (False, True))

@@ -236,7 +236,9 @@ def onnx_facts(path: str | os.PathLike[str]) -> dict[str, Any]:
         meta = srstudio_metadata(path, props)
         return {"arch": meta.get("arch", "onnx"), "scale": int(meta["scale"]),
                 "in_channels": 3, "out_channels": 3, "context": int(meta["context"]),
-                "params": meta.get("params"), "layout": "nchw", "srstudio_export": True}
+                "params": meta.get("params"), "layout": "nchw", "srstudio_export": True,
+                "name": meta.get("name"), "role": meta.get("role"),
+                "metrics": meta.get("metrics") or {}}
     g = ForeignGraph(session, path)
     return {**probe_graph(g), "params": _onnx_params(path)}
 

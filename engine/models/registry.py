@@ -1,7 +1,8 @@
 """Where models come from: shipped weights, the user's imported/trained weights, resizers.
 
-Shipped weights live in ``resources/models/*.safetensors`` (override with the environment
-variable ``SRSTUDIO_MODELS_DIR``); user weights in the platform's user-data folder
+Shipped weights live in ``resources/models/*.safetensors``, in the lean build (no torch)
+their ONNX exports in ``resources/models_onnx`` (``SRSTUDIO_MODELS_DIR`` overrides
+either); user weights in the platform's user-data folder
 (``SRSTUDIO_USER_MODELS_DIR`` overrides it).  Every fact shown to users (architecture,
 scale, parameters, role, metrics) is read from the weight file's header.
 """
@@ -17,6 +18,7 @@ from typing import Any
 
 from engine.errors import ModelFileError, SRStudioError, UnsupportedModelError
 from engine.io.atomic import atomic_output
+from engine.models.builds import require_torch, torch_available
 from engine.models.header import read_metadata
 from engine.models.sources import (
     MODEL_SUFFIXES,
@@ -34,10 +36,13 @@ _warned: set[tuple[str, int, int]] = set()   # (path, size, mtime): say it once 
 
 
 def shipped_dir() -> Path:
+    """The shipped models: our weight files, or in the lean build (no torch) their ONNX
+    exports, made at build time by ``scripts/build.py models``."""
     env = os.environ.get("SRSTUDIO_MODELS_DIR")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parents[2] / "resources" / "models"
+    resources = Path(__file__).resolve().parents[2] / "resources"
+    return resources / ("models" if torch_available() else "models_onnx")
 
 
 def user_dir() -> Path:
@@ -270,11 +275,12 @@ def resolve_model(name: str, scale: int | None) -> ModelRef:
 
 def import_model(path: str | os.PathLike[str]) -> ModelInfo:
     """Copy a weight file into the user folder after checking it loads."""
-    from engine.models.descriptor import LoadedModel
     src = Path(path)
     if is_foreign(src):
         from engine.models.library import import_foreign
         return import_foreign(src)
+    require_torch(f"importing {src.name}")
+    from engine.models.descriptor import LoadedModel
     LoadedModel.from_file(src)  # raises a clear error if it does not build
     dst_dir = user_dir()
     dst_dir.mkdir(parents=True, exist_ok=True)

@@ -38,7 +38,7 @@ MODEL_SUFFIXES = TORCH_SUFFIXES + ONNX_SUFFIXES + NCNN_SUFFIXES
 FOREIGN_FORMATS = ("spandrel", "onnx", "ncnn")
 BACKENDS_OF = {"srstudio": ["torch", "onnx"], "spandrel": ["torch", "onnx"],
                "onnx": ["onnx"], "ncnn": ["ncnn"]}
-FACTS_VERSION = 1      # bump when a fact's meaning or measurement changes
+FACTS_VERSION = 2      # bump when a fact's meaning or measurement changes
 _DIGESTS: dict[tuple[str, int, int], str] = {}
 
 
@@ -127,6 +127,8 @@ def _facts_path(path: Path, fmt: str) -> Path:
 def measure_facts(path: Path, fmt: str) -> dict[str, Any]:
     """Load the model once and record what the tiler and the library need."""
     if fmt == "spandrel":
+        from engine.models.builds import require_torch
+        require_torch(f"{path.name} (a PyTorch model)")
         from engine.models.spandrel_source import load_spandrel
         return dict(load_spandrel(path).metadata)
     if fmt == "onnx":
@@ -171,10 +173,12 @@ def foreign_info(path: str | os.PathLike[str], source: str) -> Any:
         f = facts(path)
     except UnsupportedModelError as e:   # listing skips ModelFileErrors; say it the same way
         raise ModelFileError(str(e)) from None
-    return ModelInfo(name=path.stem, path=path, arch=str(f.get("arch") or f["model_format"]),
-                     scale=int(f["scale"]), params=f.get("params"), role=None,
+    ours = bool(f.get("srstudio_export"))   # our own export keeps its name, role, scores
+    return ModelInfo(name=str(f.get("name") or path.stem) if ours else path.stem, path=path,
+                     arch=str(f.get("arch") or f["model_format"]), scale=int(f["scale"]),
+                     params=f.get("params"), role=f.get("role") if ours else None,
                      num_channels=int(f.get("in_channels", 3)), source=source,
-                     metrics={}, metadata=f)
+                     metrics=dict(f.get("metrics") or {}) if ours else {}, metadata=f)
 
 
 LIBRARY_KEYS = ("backends", "sha256", "author", "license", "description",

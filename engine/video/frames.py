@@ -7,8 +7,8 @@ import numpy as np
 
 from engine.cancel_scope import cancel_scope
 from engine.events import CancelToken
+from engine.inference.base import Upscaler
 from engine.inference.pipeline import TileSetting, choose_tile, upscale_image
-from engine.inference.upscalers import Upscaler
 
 
 class FrameUpscaler:

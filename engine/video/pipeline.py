@@ -36,8 +36,8 @@ from engine.events import (
     Warning_,
     emit,
 )
+from engine.inference.base import Upscaler
 from engine.inference.pipeline import TileSetting
-from engine.inference.upscalers import Upscaler
 from engine.io.atomic import atomic_output
 from engine.io.files import file_identity
 from engine.video.encoders import EncoderSpec, check_container, default_bitrate, resolve_encoder

@@ -50,8 +50,9 @@ def test_card(h: int = 48, w: int = 64) -> np.ndarray:
 
 def backends() -> list[str]:
     """The inference backends this install has."""
+    from engine.models.builds import torch_available
     found = []
-    if importlib.util.find_spec("torch") is not None:
+    if torch_available():   # not in the lean build
         found.append("torch")
     if importlib.util.find_spec("onnxruntime") is not None:
         found.append("onnx")

@@ -289,8 +289,11 @@ def build_parser() -> argparse.ArgumentParser:
         add_train_parser(sub)
         from trainer.colorize.cli import add_train_colorize_parser
         add_train_colorize_parser(sub)
-    except ImportError:  # the trainer is optional for inference-only installs
-        pass
+    except ImportError:  # the trainer is optional: the lean build says so in one line
+        for name in ("train", "train-colorize"):
+            stub = sub.add_parser(name, help="(needs the full build, SR Studio Pro)")
+            stub.add_argument("rest", nargs=argparse.REMAINDER)
+            stub.set_defaults(needs_full_build=f"srstudio {name}")
     return p
 
 
@@ -303,6 +306,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None = None) -> int:
     argv = _colorize_when_default(list(sys.argv[1:] if argv is None else argv))
     args = build_parser().parse_args(argv)
+    if getattr(args, "needs_full_build", None):
+        from engine.models.builds import full_build_message
+        sys.stderr.write(f"srstudio: {full_build_message(args.needs_full_build)}\n")
+        return EXIT_ERROR
     if args.command == "upscale":
         return cmd_upscale(args)
     if args.command == "eval":

@@ -86,15 +86,17 @@ def cmd_models_change(args: argparse.Namespace) -> int:
 
 
 def cmd_models(args: argparse.Namespace) -> int:
-    import engine.colorize  # noqa: F401  (registers the colorizer architectures)
-    from engine.archs import count_params, list_archs
     from engine.models import list_models
+    from engine.models.builds import torch_available
 
     if args.action != "list":
         return cmd_models_change(args)
     models = list_models()
     archs = []
-    for spec in list_archs(kind=None):
+    if torch_available():   # the lean build has no architectures of its own (no torch)
+        import engine.colorize  # noqa: F401  (registers the colorizer architectures)
+        from engine.archs import list_archs
+    for spec in list_archs(kind=None) if torch_available() else []:
         archs.append({"name": spec.name, "scales": list(spec.scales), "kind": spec.kind,
                       "channels": spec.in_channels, "description": spec.description,
                       "paper": spec.paper})
@@ -114,5 +116,4 @@ def cmd_models(args: argparse.Namespace) -> int:
     print("Architectures:")
     for a in archs:
         print(f"  {a['name']:<20} x{','.join(map(str, a['scales'])) or '-':<8} {a['description']}")
-    _ = count_params
     return EXIT_OK

@@ -1,0 +1,122 @@
+#!/usr/bin/env python3
+"""Build SR Studio's two frozen variants with PyInstaller, and the lean build's ONNX models.
+
+    python scripts/build.py models [--out DIR]        # resources/models_onnx/*.onnx
+    python scripts/build.py lean [--dist DIR]         # "SR Studio": no torch, ONNX models
+    python scripts/build.py full [--dist DIR]         # "SR Studio Pro": torch, trainer
+
+*lean* has no PyTorch: the shipped networks travel as ONNX files exported here (from the
+same weight files, through :func:`engine.inference.onnx_export.export_onnx`, with our
+``srstudio`` metadata: name, role, scale, context, metrics), so the registry lists them
+and ONNX Runtime runs them.  *full* carries torch, spandrel and the trainer.  Both are
+``packaging/srstudio.spec``, which reads the variant from ``SRSTUDIO_BUILD_VARIANT``.
+Each build prints its time and unpacked size, and ``--selftest`` runs the frozen CLI's
+``srstudio selftest`` (the release workflow does; exit 1 when it fails).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+ONNX_DIR = REPO / "resources" / "models_onnx"
+SPEC = REPO / "packaging" / "srstudio.spec"
+APP_NAMES = {"lean": "SR Studio", "full": "SR Studio Pro"}
+LEAN_ROLES = ("quality", "fast", "photo", "reference")   # colorize needs the full build
+
+
+def export_models(out: Path = ONNX_DIR) -> list[Path]:
+    """Export every shipped network (not the colorizer) to ``out/<stem>.onnx``; the lean
+    build cannot export at run time (that needs torch), so it ships these."""
+    from engine.inference.onnx_export import export_onnx
+    from engine.models.descriptor import LoadedModel
+    from engine.models.registry import list_models
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.onnx"):
+        old.unlink()
+    written = []
+    for info in list_models(include_user=False):
+        if info.role not in LEAN_ROLES or info.path.suffix != ".safetensors":
+            continue
+        target = out / f"{info.path.stem}.onnx"
+        export_onnx(LoadedModel.from_file(info.path), target)
+        written.append(target)
+        print(f"exported {info.name} -> {target.relative_to(REPO)} "
+              f"({target.stat().st_size / 1e6:.2f} MB)", flush=True)
+    return written
+
+
+def folder_bytes(folder: Path) -> int:
+    """The unpacked size of a build (what ``du`` says, without following links)."""
+    return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+
+
+def app_folder(dist: Path, variant: str) -> Path:
+    """The one-folder build; on macOS the .app bundle beside it is what ships."""
+    return dist / APP_NAMES[variant]
+
+
+def cli_path(dist: Path, variant: str) -> Path:
+    exe = "srstudio.exe" if sys.platform == "win32" else "srstudio"
+    return app_folder(dist, variant) / exe
+
+
+def build(variant: str, dist: Path, work: Path) -> Path:
+    """Run PyInstaller on the spec for one variant; the app folder it wrote."""
+    if variant == "lean":
+        export_models()
+    env = {**os.environ, "SRSTUDIO_BUILD_VARIANT": variant}
+    cmd = [sys.executable, "-m", "PyInstaller", str(SPEC), "--noconfirm",
+           "--distpath", str(dist), "--workpath", str(work / variant)]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, env=env, cwd=REPO)
+    seconds = time.perf_counter() - t0
+    folder = app_folder(dist, variant)
+    size = folder_bytes(folder)
+    print(f"{APP_NAMES[variant]}: {folder} {size / 2**20:.0f} MiB unpacked, "
+          f"built in {seconds:.0f} s", flush=True)
+    return folder
+
+
+def selftest(dist: Path, variant: str, extra: list[str]) -> int:
+    """Run the frozen CLI's selftest from outside the source tree (so nothing is found
+    through the repository by accident); its exit status."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("SRSTUDIO_MODELS_DIR", "PYTHONPATH")}
+    cmd = [str(cli_path(dist, variant)), "selftest", *extra]
+    print("+", " ".join(cmd), flush=True)
+    return subprocess.run(cmd, env=env, cwd=dist).returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("variant", choices=("models", "lean", "full"))
+    ap.add_argument("--dist", type=Path, default=REPO / "dist", help="output folder")
+    ap.add_argument("--work", type=Path, default=REPO / "build" / "pyinstaller",
+                    help="PyInstaller's work folder")
+    ap.add_argument("--out", type=Path, default=ONNX_DIR, help="models: where the ONNX go")
+    ap.add_argument("--selftest", action="store_true",
+                    help="run the built CLI's `srstudio selftest` afterwards")
+    ap.add_argument("--selftest-args", default="", help="extra selftest arguments")
+    ap.add_argument("--clean", action="store_true", help="remove the old app folder first")
+    args = ap.parse_args(argv)
+    if args.variant == "models":
+        export_models(args.out)
+        return 0
+    if args.clean:
+        shutil.rmtree(app_folder(args.dist, args.variant), ignore_errors=True)
+    build(args.variant, args.dist.resolve(), args.work.resolve())
+    if args.selftest:
+        return selftest(args.dist.resolve(), args.variant, args.selftest_args.split())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -45,9 +45,16 @@ def test_srstudio_serve_answers_the_phone_app_and_stops_cleanly_on_sigterm(tmp_p
                          data={"model": "fast", "scale": "2"}).json()
             while c.get(f"/jobs/{job['id']}").json()["state"] != "done":
                 time.sleep(0.05)
+            # a long job running when SIGTERM comes: cancelled, the server still exits 0
+            big = c.post("/jobs", files={"file": ("big.png", png_bytes(768, 768))},
+                         data={"model": "fast", "scale": "2", "tile": "16"}).json()
+            while c.get(f"/jobs/{big['id']}").json()["progress"].get("done", 0) < 1:
+                time.sleep(0.02)
         assert any(p.name.startswith("srstudio-serve-") for p in tmp.iterdir())
+        t0 = time.perf_counter()
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(30) == 0, proc.stderr.read()
+        print(f"SIGTERM with a job running: exited after {time.perf_counter() - t0:.2f} s")
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -334,9 +334,12 @@ class JobManager:
         try:
             batch = run_plan(job.plan, progress=on_event, cancel=job.cancel, cache=cache)
         except SRStudioError as e:     # a model that cannot load: nothing ran
+            from engine.errors import UnsupportedModelError
             msg = job.public_text(str(e))
             job.add_event({"type": "failed", "error": msg})
-            self._finish(job, "failed", error=msg, status=500)
+            # not offered here (no colorizer installed...) is the request's; a broken file ours
+            self._finish(job, "failed", error=msg,
+                         status=400 if isinstance(e, UnsupportedModelError) else 500)
             return
         r = batch.files[0] if batch.files else None
         if batch.cancelled or job.cancel.cancelled:

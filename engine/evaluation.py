@@ -21,6 +21,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -71,8 +72,8 @@ class DatasetScores:
     niqe: float | None = None      # mean NIQE of the SR outputs; None: not computed
     niqe_hr: float | None = None   # mean NIQE of the HR images
 
-    def as_dict(self, per_image: bool = False) -> dict:
-        d = {"psnr_y": round(self.psnr_y, 4), "ssim_y": round(self.ssim_y, 5),
+    def as_dict(self, per_image: bool = False) -> dict[str, Any]:
+        d: dict[str, Any] = {"psnr_y": round(self.psnr_y, 4), "ssim_y": round(self.ssim_y, 5),
              "psnr_rgb": round(self.psnr_rgb, 4), "ssim_rgb": round(self.ssim_rgb, 5),
              "images": self.images}
         if self.niqe is not None:

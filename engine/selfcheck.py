@@ -120,7 +120,7 @@ def self_check(hr_pixels: np.ndarray, scale: int, models: Sequence[str], *,
                           cancel=cancel)
         values = {"psnr_y": scores.psnr_y, "ssim_y": scores.ssim_y,
                   "psnr_rgb": scores.psnr_rgb, "ssim_rgb": scores.ssim_rgb}
-        if with_niqe:
+        if with_niqe and scores.niqe is not None:
             values["niqe"] = scores.niqe
             result.niqe_input = img.niqe_hr
         result.entries.append(CheckEntry(

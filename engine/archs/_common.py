@@ -159,6 +159,8 @@ class Deconv(nn.ConvTranspose2d):
 class MeanShift(nn.Module):
     """Adds ``sign * mean`` per channel (the mean is a non-persistent constant buffer)."""
 
+    mean: torch.Tensor
+
     def __init__(self, num_channels: int, sign: float) -> None:
         super().__init__()
         mean = DIV2K_RGB_MEAN if num_channels == 3 else (DIV2K_Y_MEAN,) * num_channels

@@ -59,12 +59,12 @@ class DRRN(nn.Module):
         self.scale = check_scale("drrn", scale, SCALES)
         c = check_channels("drrn", num_channels)
         check_positive("drrn", num_blocks=num_blocks, num_units=num_units, num_feats=num_feats)
-        self.blocks = nn.ModuleList(
-            RecursiveBlock(c if b == 0 else num_feats, num_feats, num_units)
-            for b in range(num_blocks))
+        blocks = [RecursiveBlock(c if b == 0 else num_feats, num_feats, num_units)
+                  for b in range(num_blocks)]
+        self.blocks = nn.ModuleList(blocks)
         self.exit = conv2d(num_feats, c, 3)
         init_he_(self)
-        for blk in self.blocks:
+        for blk in blocks:
             # keep the U-fold recursion from blowing up the activations without BN
             nn.init.kaiming_normal_(blk.conv2.weight, nonlinearity="relu")
             blk.conv2.weight.data.mul_(1.0 / num_units ** 0.5)

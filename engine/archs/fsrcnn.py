@@ -44,9 +44,11 @@ class FSRCNN(nn.Module):
         for mod in self.body:
             if isinstance(mod, nn.Conv2d):   # paper: He init for the conv layers
                 nn.init.kaiming_normal_(mod.weight, a=0.25, nonlinearity="leaky_relu")
-                nn.init.zeros_(mod.bias)
+                if mod.bias is not None:
+                    nn.init.zeros_(mod.bias)
         nn.init.normal_(self.deconv.weight, std=1e-3)   # paper: N(0, 0.001) for the deconv
-        nn.init.zeros_(self.deconv.bias)
+        if self.deconv.bias is not None:
+            nn.init.zeros_(self.deconv.bias)
 
     def forward(self, lr: torch.Tensor) -> torch.Tensor:
         return self.deconv(self.body(lr))

@@ -52,13 +52,14 @@ class FSRCNNPS(nn.Module):
             layers += [mapping, nn.PReLU(s)]
         layers += [conv2d(s, d, 1), nn.PReLU(d)]
         self.body = nn.Sequential(*layers)
-        self.tail = nn.Sequential(conv2d(d, c * self.scale ** 2, 3),
-                                  nn.PixelShuffle(self.scale))
+        tail_conv = conv2d(d, c * self.scale ** 2, 3)
+        self.tail = nn.Sequential(tail_conv, nn.PixelShuffle(self.scale))
         for mod in self.body:
             if isinstance(mod, nn.Conv2d):
                 nn.init.kaiming_normal_(mod.weight, a=0.25, nonlinearity="leaky_relu")
-                nn.init.zeros_(mod.bias)
-        init_small_(self.tail[0])
+                if mod.bias is not None:
+                    nn.init.zeros_(mod.bias)
+        init_small_(tail_conv)
 
     def forward(self, lr: torch.Tensor) -> torch.Tensor:
         return self.tail(self.body(lr)) + upsample_bicubic(lr, self.scale)

@@ -43,14 +43,14 @@ class Conv3XC(nn.Module):
     def folded(self) -> tuple[torch.Tensor, torch.Tensor]:
         """(weight (cout, cin, 3, 3), bias (cout,)) of the equivalent single 3x3 conv."""
         if self.fused is not None:
-            return self.fused.weight, self.fused.bias
-        w1, b1 = self.expand.weight[:, :, 0, 0], self.expand.bias          # (m, i), (m,)
-        w2, b2 = self.conv.weight, self.conv.bias                         # (o, m, 3, 3)
-        w3, b3 = self.reduce.weight[:, :, 0, 0], self.reduce.bias          # (p, o)
+            return self.fused.weight, _bias(self.fused)
+        w1, b1 = self.expand.weight[:, :, 0, 0], _bias(self.expand)          # (m, i), (m,)
+        w2, b2 = self.conv.weight, _bias(self.conv)                         # (o, m, 3, 3)
+        w3, b3 = self.reduce.weight[:, :, 0, 0], _bias(self.reduce)          # (p, o)
         w12 = torch.einsum("omuv,mi->oiuv", w2, w1)
         b12 = b2 + torch.einsum("omuv,m->o", w2, b1)
         weight = torch.einsum("po,oiuv->piuv", w3, w12)
-        bias = w3 @ b12 + b3 + self.sk.bias
+        bias = w3 @ b12 + b3 + _bias(self.sk)
         weight = weight + F.pad(self.sk.weight, (1, 1, 1, 1))
         return weight, bias
 
@@ -62,7 +62,7 @@ class Conv3XC(nn.Module):
         weight, bias = self.folded()
         fused = conv2d(self.cin, self.cout, 3).to(weight.device, weight.dtype)
         fused.weight.copy_(weight)
-        fused.bias.copy_(bias)
+        _bias(fused).copy_(bias)
         del self.sk, self.expand, self.conv, self.reduce
         self.fused = fused
 
@@ -85,7 +85,7 @@ class Conv3XC(nn.Module):
                              f"{tuple(weight.shape)} does not fit")
         if self.fused is not None:
             self.fused.weight.copy_(weight)
-            self.fused.bias.copy_(bias)
+            _bias(self.fused).copy_(bias)
             return
         gen = torch.Generator().manual_seed(self.cin * 1009 + self.cout)
         e = _orthonormal_columns(self.cin * self.gain, self.cin, gen)
@@ -93,13 +93,20 @@ class Conv3XC(nn.Module):
         w = weight.detach().to(torch.float64)
         dev, dt = self.conv.weight.device, self.conv.weight.dtype
         self.expand.weight.copy_(e[:, :, None, None].to(dev, dt))
-        self.expand.bias.zero_()
+        _bias(self.expand).zero_()
         self.conv.weight.copy_(torch.einsum("po,oiuv,mi->pmuv", f, w, e).to(dev, dt))
-        self.conv.bias.zero_()
+        _bias(self.conv).zero_()
         self.reduce.weight.copy_(f.T[:, :, None, None].to(dev, dt))
-        self.reduce.bias.zero_()
+        _bias(self.reduce).zero_()
         self.sk.weight.zero_()
-        self.sk.bias.copy_(bias)
+        _bias(self.sk).copy_(bias)
+
+
+def _bias(conv: nn.Conv2d) -> torch.Tensor:
+    """A conv's bias; every conv of this module is built with one."""
+    if conv.bias is None:
+        raise ValueError("Conv3XC's convolutions all have a bias")
+    return conv.bias
 
 
 def _orthonormal_columns(rows: int, cols: int, gen: torch.Generator) -> torch.Tensor:
@@ -119,7 +126,7 @@ def fold_reparam_children(parent: nn.Module) -> int:
                 weight, bias = child.folded()
                 plain = conv2d(child.cin, child.cout, 3).to(weight.device, weight.dtype)
                 plain.weight.copy_(weight)
-                plain.bias.copy_(bias)
+                _bias(plain).copy_(bias)
             setattr(parent, name, plain)
             n += 1
     return n

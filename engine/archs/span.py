@@ -72,17 +72,18 @@ class SPAN(nn.Module):
         self.blocks = nn.ModuleList(SPAB(nf, gain, deploy) for _ in range(num_blocks))
         self.conv_2 = Conv3XC(nf, nf, gain, deploy)
         self.conv_cat = nn.Conv2d(4 * nf, nf, 1)
-        self.upsampler = nn.Sequential(conv2d(nf, c * self.scale ** 2, 3),
-                                       nn.PixelShuffle(self.scale))
+        up_conv = conv2d(nf, c * self.scale ** 2, 3)
+        self.upsampler = nn.Sequential(up_conv, nn.PixelShuffle(self.scale))
         if self.bicubic_skip:
-            init_small_(self.upsampler[0], std=1e-2)
+            init_small_(up_conv, std=1e-2)
 
     def forward(self, lr: torch.Tensor) -> torch.Tensor:
         feat = self.conv_1(self.sub_mean(lr))
-        x, first = feat, None
+        x, first, out1 = feat, None, feat
         for blk in self.blocks:
             x, out1 = blk(x)
             first = x if first is None else first
+        assert first is not None, "SPAN has at least one block (checked in __init__)"
         last = self.conv_2(x)
         out = self.upsampler(self.conv_cat(torch.cat([feat, last, first, out1], dim=1)))
         if self.bicubic_skip:

@@ -40,10 +40,11 @@ class VDSR(nn.Module):
         layers: list[nn.Module] = [conv2d(c, num_feats, 3), nn.ReLU(inplace=True)]
         for _ in range(depth - 2):
             layers += [conv2d(num_feats, num_feats, 3), nn.ReLU(inplace=True)]
-        layers.append(conv2d(num_feats, c, 3))
+        last = conv2d(num_feats, c, 3)
+        layers.append(last)
         self.body = nn.Sequential(*layers)
         init_he_(self)                   # paper: He et al. initialisation
-        init_small_(self.body[-1])
+        init_small_(last)
 
     def forward(self, lr: torch.Tensor) -> torch.Tensor:
         x = upsample_bicubic(lr, self.scale)

@@ -25,6 +25,8 @@ iterates ``list_archs()`` (generators) never sees them.
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 import numpy as np
 import torch
 import torch.nn as nn
@@ -72,6 +74,8 @@ class _Colorizer(nn.Module):
     mode = ""
     downsample = 4            # ab comes out at 1/4 of the input size
     size_multiple = 4
+    bins: torch.Tensor        # buffers (register_buffer), typed for the checker
+    prior: torch.Tensor
 
     def __init__(self, scale: int = 1, num_channels: int = 1, c1: int = 32, c2: int = 64,
                  c3: int = 80) -> None:
@@ -136,9 +140,11 @@ class RegressionColorizer(_Colorizer):
         return self(lum).float()
 
 
-def is_colorizer(module: nn.Module) -> bool:
+def is_colorizer(module: object) -> TypeGuard[_Colorizer]:
     return isinstance(module, _Colorizer)
 
+
+ColorizerNet = _Colorizer   # the type every colorizer network has (for annotations)
 
 _PAPER = ("R. Zhang, P. Isola, A. A. Efros. Colorful Image Colorization. ECCV 2016.")
 _DEFAULTS = {"num_channels": 1, "c1": 32, "c2": 64, "c3": 80}

@@ -17,10 +17,9 @@ from typing import Any
 import cv2
 import numpy as np
 import torch
-import torch.nn as nn
 
 import engine.colorize.archs  # noqa: F401  (registers the colorizer architectures)
-from engine.colorize.archs import KIND, is_colorizer
+from engine.colorize.archs import KIND, ColorizerNet, is_colorizer
 from engine.colorize.lab import (
     gray_to_l,
     lab_to_linear_rgb,
@@ -67,11 +66,11 @@ def load_colorizer(name: str | os.PathLike[str] | None = None, device: str | Non
     return model
 
 
-def _network(model: Any) -> nn.Module:
+def _network(model: Any) -> ColorizerNet:
     net = getattr(model, "module", model)
-    if not is_colorizer(net):
-        raise UnsupportedModelError("not a colorize model")
-    return net
+    if is_colorizer(net):
+        return net
+    raise UnsupportedModelError("not a colorize model")
 
 
 # --- gray detection ---------------------------------------------------------------------

@@ -34,8 +34,9 @@ class TorchUpscaler:
         if self.device.type == "cpu":
             # near-zero residual tails produce denormals that slow CPU convolutions ~4x
             torch.set_flush_denormal(True)
-        self.module = model.module.to(self.device, dtype=self.dtype,
-                                      memory_format=memory_format_for(self.device)).eval()
+        # two calls: Module.to's typed overloads take a layout only on its own
+        self.module = model.module.to(self.device, dtype=self.dtype).to(
+            memory_format=memory_format_for(self.device)).eval()
         self.rgb = add_cancel_checks(RgbNetwork(model, self.dtype))   # stops mid-pass
         self.name = model.name
         self.scale = model.scale

@@ -83,7 +83,7 @@ def write_png_streaming(
         raw = _band_bytes(pixels, alpha, y0, y1)
         filtered = _filter_band(raw, prev, bpp)
         prev = raw[-1].copy()
-        out = compressor.compress(filtered)
+        out = compressor.compress(filtered.data)   # the band's buffer, not a copy
         if out:
             pending.append(out)
             pending_size += len(out)

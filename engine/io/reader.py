@@ -16,9 +16,10 @@ import threading
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 from engine.errors import (
     ConfigError,
@@ -261,7 +262,7 @@ def _format_of(im: Image.Image) -> str:
 
 # --- decoding -------------------------------------------------------------------------
 def _tile_rawmodes(im: Image.Image) -> Iterator[str]:
-    for tile in im.tile or ():
+    for tile in (im.tile if isinstance(im, ImageFile.ImageFile) else None) or ():
         args = tile[3]
         raw = args if isinstance(args, str) else (args[0] if args else "")
         if isinstance(raw, str):
@@ -341,6 +342,7 @@ def _pixels_from_pillow(
     if mode == "F":
         return float_to_uint16(np.asarray(im), notes)[:, :, None], None, icc
     layouts = {"L": (1, False), "LA": (1, True), "RGB": (3, False), "RGBA": (3, True)}
+    dtype: type[np.unsignedinteger[Any]]
     if mode.startswith("I;16"):
         channels, has_alpha, dtype = 1, False, np.uint16
     elif mode in layouts:

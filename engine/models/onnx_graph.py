@@ -41,13 +41,13 @@ def gpu_providers() -> list[str]:
     return [p for p in GPU_PROVIDERS if p in have]
 
 
-def onnx_providers(device: str | None) -> list[str | tuple[str, dict]]:
+def onnx_providers(device: str | None) -> list[str | tuple[str, dict[str, Any]]]:
     """The execution providers for a device choice (auto, cpu, cuda[:N], mps/coreml, dml)."""
     import onnxruntime as ort
     have = ort.get_available_providers()
     pref = (device or "auto").lower()
     if pref == "auto":
-        return gpu_providers()[:1] + ["CPUExecutionProvider"]
+        return [*gpu_providers()[:1], "CPUExecutionProvider"]
     kind, _, index = pref.partition(":")
     provider = DEVICE_PROVIDERS.get(kind)
     if provider is None:
@@ -207,8 +207,8 @@ def graph_layout(name: str, shape: list[Any]) -> tuple[str, int, tuple[int, int]
         raise UnsupportedModelError(
             f"{name}: input shape {dims} has no 1- or 3-channel axis; SR Studio runs RGB or "
             "gray image models laid out NCHW or NHWC")
-    fixed = tuple(hw) if all(isinstance(d, int) and d > 0 for d in hw) else None
-    return layout, int(c), fixed   # type: ignore[return-value]
+    fixed = (hw[0], hw[1]) if all(isinstance(d, int) and d > 0 for d in hw) else None
+    return layout, int(c), fixed
 
 
 PROBE_SIDE = 48

@@ -159,7 +159,9 @@ def pick_role(models: list[ModelInfo], role: str, scale: int | None
         hits = [m for m in models if m.role == r and (scale is None or m.scale == scale)]
         if hits:
             return hits[0]
-    for r in roles if scale else ():
+    if not scale:
+        return None
+    for r in roles:
         own = {m.scale: m for m in reversed([m for m in models if m.role == r])}
         for s1 in sorted(own):
             if scale % s1 == 0 and scale // s1 in own and scale // s1 > 1 and s1 > 1:
@@ -208,7 +210,7 @@ def default_scale(name: str | None) -> int:
     roles, ``auto``, architectures and resizers.  Never raises: a name that does not resolve
     gets the default, and ``resolve_model`` then says what is wrong with it."""
     low = (name or "auto").strip().lower()
-    if low == "auto" or low in ROLES or low in CLASSICAL:
+    if name is None or low == "auto" or low in ROLES or low in CLASSICAL:
         return DEFAULT_SCALE
     try:
         ref = resolve_model(name, None)

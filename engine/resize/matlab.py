@@ -165,7 +165,7 @@ def imresize(img: np.ndarray, scale: float | tuple[float, float] | None = None, 
         raise ValueError(f"cannot resize an empty image of shape {arr.shape}")
     out_shape, scales = _plan((h, w), scale, output_shape)
 
-    tables = []
+    tables: list[tuple[np.ndarray, np.ndarray] | None] = []
     for dim in (0, 1):
         if out_shape[dim] == arr.shape[dim] and float(scales[dim]) == 1.0:
             tables.append(None)

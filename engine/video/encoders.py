@@ -155,6 +155,8 @@ def encoder_works(name: str) -> bool:
     try:
         fmts = [f.name for f in (av.Codec(name, "w").video_formats or [])]
         ctx = av.CodecContext.create(name, "w")
+        if not isinstance(ctx, av.VideoCodecContext):
+            return False
         ctx.width, ctx.height = 256, 256
         ctx.pix_fmt = "nv12" if "nv12" in fmts else (fmts[0] if fmts else "yuv420p")
         ctx.time_base = Fraction(1, 25)

@@ -44,9 +44,10 @@ def _segment_ranks(path: Path, expected: int) -> tuple[list[int], bytes]:
     with av.open(str(path)) as c:
         st = c.streams.video[0]
         extradata = bytes(st.codec_context.extradata or b"")
-        pts = [p.pts for p in c.demux(st) if p.size]
-    if len(pts) != expected or any(p is None for p in pts) or len(set(pts)) != len(pts):
-        raise VideoError(f"the encoded segment {path.name} is damaged ({len(pts)} of "
+        raw = [p.pts for p in c.demux(st) if p.size]
+    pts = [p for p in raw if p is not None]
+    if len(raw) != expected or len(pts) != len(raw) or len(set(pts)) != len(pts):
+        raise VideoError(f"the encoded segment {path.name} is damaged ({len(raw)} of "
                          f"{expected} frames); delete {path.parent.name} and start again")
     order = {p: i for i, p in enumerate(sorted(pts))}
     return [order[p] for p in pts], extradata

@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -96,7 +97,7 @@ class _FileLock:
     def acquire(self) -> bool:
         self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o666)
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":   # the form type checkers narrow on
                 import msvcrt
                 msvcrt.locking(self.fd, msvcrt.LK_NBLCK, 1)
             else:
@@ -112,7 +113,7 @@ class _FileLock:
         if self.fd is None:
             return
         with contextlib.suppress(OSError):
-            if os.name == "nt":
+            if sys.platform == "win32":   # the form type checkers narrow on
                 import msvcrt
                 os.lseek(self.fd, 0, os.SEEK_SET)
                 msvcrt.locking(self.fd, msvcrt.LK_UNLCK, 1)

@@ -93,6 +93,9 @@ class _SegmentWriter:
         self.clean = True
         self.container = av.open(str(self.path), "w", format="matroska")
         st = self.container.add_stream(spec.name, rate=info.fps, options=dict(spec.options))
+        if not isinstance(st, av.VideoStream):
+            self.container.close()
+            raise VideoError(f"{spec.name} is not a video encoder")
         st.width, st.height, st.pix_fmt = width, height, spec.pix_fmt
         cc = st.codec_context
         cc.time_base = info.time_base

@@ -47,9 +47,12 @@ def make_test_clip(path: str | os.PathLike[str], *, frames: int = 48, width: int
             c.set_chapters([{"id": i + 1, "start": round(a * 1000), "end": round(b * 1000),
                              "time_base": Fraction(1, 1000), "metadata": {"title": t}}
                             for i, (a, b, t) in enumerate(chapters)])
-        vs = None
+        vs: av.VideoStream | None = None
         if video:
-            vs = c.add_stream(codec, rate=fps)
+            new = c.add_stream(codec, rate=fps)
+            if not isinstance(new, av.VideoStream):
+                raise ValueError(f"{codec} is not a video codec")
+            vs = new
             vs.width, vs.height = width, height
             vs.pix_fmt = "yuv420p" if even else "yuv444p"
             vs.codec_context.time_base = 1 / fps
@@ -61,10 +64,13 @@ def make_test_clip(path: str | os.PathLike[str], *, frames: int = 48, width: int
                 vs.codec_context.gop_size = gop
             if rotation:
                 vs.set_display_rotation(rotation)
-        a = None
+        a: av.AudioStream | None = None
         if audio:
             acodec = audio_codec or ("libopus" if p.suffix == ".webm" else "aac")
-            a = c.add_stream(acodec, rate=rate)
+            tone = c.add_stream(acodec, rate=rate)
+            if not isinstance(tone, av.AudioStream):
+                raise ValueError(f"{acodec} is not an audio codec")
+            a = tone
             a.layout = "stereo"
         stamps = pts if pts is not None else list(range(frames))
         total_samples = int((stamps[-1] + 1 if stamps else frames) / fps * rate)
@@ -73,7 +79,7 @@ def make_test_clip(path: str | os.PathLike[str], *, frames: int = 48, width: int
             if vs is not None:
                 img = test_pattern(width, height, i)
                 if gray:
-                    luma = img.astype(np.float32) @ np.float32([0.299, 0.587, 0.114])
+                    luma = img.astype(np.float32) @ np.array([0.299, 0.587, 0.114], np.float32)
                     img = np.repeat(np.round(luma).astype(np.uint8)[..., None], 3, axis=2)
                 frame = av.VideoFrame.from_ndarray(img, "rgb24")
                 frame.pts = t

@@ -1,4 +1,9 @@
-"""engine/ and trainer/ never import Qt: the layering contract, checked two ways."""
+"""engine/ and trainer/ never import Qt, checked at run time.
+
+The contract itself is import-linter's ("Only app.gui imports Qt", pyproject.toml, run by
+tests/test_contracts.py); these two checks stay as its run-time complement: the import
+statements themselves, and every module imported in a fresh interpreter with no Qt module
+loaded (which would also catch an importlib.import_module of a computed name)."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ sys.path.insert(0, str(REPO))
 
 
 def time_batches(cfg, scale: int, channels: int, kind: str, batches: int) -> float:
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from trainer.data import build_sampler
     data = replace(cfg.data, degradation=replace(cfg.data.degradation, kind=kind),

@@ -12,7 +12,8 @@ from typing import Any
 
 _EXPORTS = {
     "TrainConfig": "trainer.config", "apply_override": "trainer.config",
-    "from_dict": "trainer.config", "load_config": "trainer.config", "to_dict": "trainer.config",
+    "config_schema": "trainer.config", "from_dict": "trainer.config",
+    "load_config": "trainer.config", "to_dict": "trainer.config",
     "CheckpointSaved": "trainer.events", "StepLogged": "trainer.events",
     "TrainingDiverged": "trainer.events", "TrainResult": "trainer.events",
     "Validated": "trainer.events", "export_weights": "trainer.export", "train": "trainer.loop",

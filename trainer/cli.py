@@ -1,5 +1,6 @@
 """``srstudio train CONFIG [--set key=value ...] [--resume] [--out DIR] [--steps N]
-[--device D]``: the trainer on the command line.
+[--device D]``: the trainer on the command line; ``srstudio train --schema`` prints the
+recipe's JSON schema (every key, its type and default).
 
 The main ``srstudio`` parser calls :func:`add_train_parser` and :func:`run_train`.  Exit
 codes are every command's (:mod:`engine.exit_codes`): 0 done, 1 a bad config or other
@@ -11,6 +12,7 @@ loop to stop cleanly between steps; a second one interrupts at once.
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
 from collections.abc import Callable, Sequence
@@ -34,7 +36,9 @@ def add_train_parser(subparsers: argparse._SubParsersAction) -> argparse.Argumen
 
 
 def add_train_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("config", metavar="CONFIG", help="recipe file (.toml, .yaml)")
+    p.add_argument("config", metavar="CONFIG", nargs="?", help="recipe file (.toml, .yaml)")
+    p.add_argument("--schema", action="store_true",
+                   help="print the recipe's JSON schema (keys, types, defaults) and exit")
     p.add_argument("--set", dest="overrides", action="append", default=[],
                    metavar="KEY=VALUE", help="override a config value, e.g. optim.lr=5e-4 "
                                              "(repeatable)")
@@ -102,11 +106,19 @@ class TrainPrinter:
 def run_training_command(args: argparse.Namespace, command: str,
                          load: Callable[[str, list[str]], Any],
                          train_fn: Callable[..., Any], printer: Callable[[Any], None],
-                         best_text: Callable[[Any], str]) -> int:
+                         best_text: Callable[[Any], str],
+                         schema: Callable[[], dict[str, Any]] | None = None) -> int:
     """The shared body of ``srstudio train`` and ``srstudio train-colorize``: apply the
     command-line overrides, run with a first-Ctrl-C-stops-cleanly handler, map errors to
-    exit codes and print the summary (``best_text(result)`` adds the task's best score)."""
+    exit codes and print the summary (``best_text(result)`` adds the task's best score).
+    With ``--schema`` it prints ``schema()`` instead, for tools and forms to build on."""
     err = sys.stderr
+    if getattr(args, "schema", False) and schema is not None:
+        print(json.dumps(schema(), indent=2))
+        return EXIT_OK
+    if args.config is None:
+        err.write(f"srstudio {command}: give a recipe file (CONFIG), or --schema\n")
+        return EXIT_CONFIG
     overrides = list(args.overrides or [])
     if args.out:
         overrides.append(f"run.out_dir={args.out}")
@@ -152,13 +164,14 @@ def run_training_command(args: argparse.Namespace, command: str,
 
 def run_train(args: argparse.Namespace) -> int:
     """Run ``srstudio train`` with parsed ``args``; returns the exit code."""
-    from trainer.config import load_config
+    from trainer.config import config_schema, load_config
     from trainer.loop import train
 
     return run_training_command(
         args, "train", load_config, train,
         TrainPrinter(sys.stdout, bool(getattr(args, "quiet", False))),
-        lambda r: f", best {r.best_psnr_y:.2f} dB at step {r.best_step}: {r.best_weights}")
+        lambda r: f", best {r.best_psnr_y:.2f} dB at step {r.best_step}: {r.best_weights}",
+        config_schema)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

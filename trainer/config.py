@@ -1,54 +1,62 @@
-"""The training configuration: a tree of dataclasses loaded from TOML/YAML plus overrides.
+"""The training configuration: a tree of msgspec Structs loaded from TOML/YAML plus overrides.
 
 One clear rule for paths: a relative path written in a config file is resolved against
 that file's directory; a relative path given on the command line (``--set``, ``--out``) is
 resolved against the current working directory.  ``~`` is expanded.  After loading, every
 path in the tree is absolute, so a run does not depend on where it was started from.
 
-Values are type-checked while loading (a wrong type or an unknown key is a one-line
-:class:`~engine.errors.ConfigError`); :func:`trainer.validate.validate_config` then checks
+msgspec type-checks the values while loading; its errors become one-line
+:class:`~engine.errors.ConfigError` in our words (the dotted key, what was expected, what
+was given, the near key for a typo).  :func:`trainer.validate.validate_config` then checks
 that the values make sense together (folders exist, scale fits the architecture...).
+:func:`config_schema` is the tree's JSON schema (types, defaults, which strings are paths).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import os
+import re
 import tomllib
-import types
 import typing
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
+
+import msgspec
+from msgspec import Meta, Struct, field
 
 from engine.errors import ConfigError
 
+# Strings that are filesystem paths (resolved on load, see above), and strings that are a
+# path or a name ('auto', a shipped model name), resolved only when they look like a path.
+# The JSON schema marks them with a "format" a form can show as a file picker.
+_PATH = Meta(extra_json_schema={"format": "path"})
+_PATH_OR_NAME = Meta(extra_json_schema={"format": "path-or-name"})
+PathStr = Annotated[str, _PATH]
+PathOrName = Annotated[str, _PATH_OR_NAME]
 
-def _path(default: Any = None, **kw: Any) -> Any:
-    """A field holding a filesystem path (or a list of them)."""
-    if isinstance(default, list):
-        return field(default_factory=lambda: list(default), metadata={"path": True, **kw})
-    return field(default=default, metadata={"path": True, **kw})
 
-T = TypeVar("T")
+class Section(Struct, forbid_unknown_fields=True):
+    """A table of the config: msgspec refuses unknown keys (we add the near one)."""
 
 
-@dataclass
-class ModelConfig:
+S = TypeVar("S", bound=Struct)
+
+
+class ModelConfig(Section):
     arch: str = "fsrcnn_ps"
     scale: int = 2
-    config: dict[str, Any] = field(default_factory=dict)  # over the arch's default_config
+    config: dict[str, Any] = {}  # over the arch's default_config
     num_channels: int | None = None  # None: the architecture's own (1 = Y, 3 = RGB)
     # a weight file or a shipped/user model name to fine-tune from
-    init_from: str | None = field(default=None, metadata={"path": "maybe"})
+    init_from: PathOrName | None = None
     name: str | None = None  # name written into the exported weight file
     role: str | None = None  # fast / quality / reference / colorize, or none
     export_onnx: bool = False  # also write best.onnx / final.onnx (RGB in and out) at the end
 
 
-@dataclass
-class RealStageConfig:
+class RealStageConfig(Section):
     """One stage of the ``real`` chain: blur, random resize, noise, JPEG (Real-ESRGAN's
     first-order model; the second stage repeats it with milder ranges)."""
 
@@ -81,8 +89,7 @@ def _second_stage() -> RealStageConfig:
                            jpeg_quality=[40, 95])
 
 
-@dataclass
-class RealDegradationConfig:
+class RealDegradationConfig(Section):
     """The ``real`` preset: two stages, then the resize to LR size with a sinc and JPEG in
     random order.  The mechanisms are Real-ESRGAN's; the default ranges are milder (blur
     sigma up to 2 not 3, noise up to 15 levels not 30, resize 0.4-1.5x not 0.15-1.5x, the
@@ -98,8 +105,7 @@ class RealDegradationConfig:
     final_jpeg_quality: list[int] = field(default_factory=lambda: [30, 95])
 
 
-@dataclass
-class DegradationConfig:
+class DegradationConfig(Section):
     # 'bicubic' (MATLAB-compatible, whole image), 'pipeline' (one blur/noise/JPEG stage,
     # the fine-tuning demo's 'camera' profile) or 'real' (the second-order chain below)
     kind: str = "bicubic"
@@ -111,8 +117,7 @@ class DegradationConfig:
     jpeg_quality: list[int] | None = field(default_factory=lambda: [60, 95])  # None: no JPEG
 
 
-@dataclass
-class AugmentConfig:
+class AugmentConfig(Section):
     hflip: bool = True
     vflip: bool = True
     rot90: bool = True
@@ -122,11 +127,10 @@ class AugmentConfig:
     perspective: float = 0.05  # corner jitter as a fraction of the patch size
 
 
-@dataclass
-class DataConfig:
-    hr_dirs: list[str] = _path([])
-    lr_dirs: list[str] | None = _path(None)  # paired LR folders, matched by file stem
-    val_dir: str | None = _path(None)  # HR/ (+ LR_bicubic/X{s}/) or a plain HR folder
+class DataConfig(Section):
+    hr_dirs: list[PathStr] = []
+    lr_dirs: list[PathStr] | None = None  # paired LR folders, matched by file stem
+    val_dir: PathStr | None = None  # HR/ (+ LR_bicubic/X{s}/) or a plain HR folder
     val_max_images: int | None = None
     patch_size: int = 96  # HR patch side; the LR patch is patch_size / scale
     batch_size: int = 16
@@ -135,7 +139,7 @@ class DataConfig:
     cache_in_ram: bool | str = "auto"  # true, false or 'auto' (cache when it fits)
     cache_limit_gb: float = 4.0  # 'auto' caches when the estimate is below this
     max_images: int | None = None  # use only the first N images (sorted)
-    images_list: str | None = _path(None)  # text file: one image path per line
+    images_list: PathStr | None = None  # text file: one image path per line
     load_threads: int = 2  # decoding threads (order stays deterministic)
     # draw the next batch in a thread during the step: true, false or 'auto' (on a GPU)
     prefetch: bool | str = "auto"
@@ -145,8 +149,7 @@ class DataConfig:
 PIXEL_LOSS_KEYS = ("l1", "mse", "mse_y", "charbonnier")
 
 
-@dataclass
-class LossConfig:
+class LossConfig(Section):
     l1: float = 1.0
     mse: float = 0.0
     # MSE on the luma alone (BT.601 Y, the channel SR papers train and score on: SRCNN,
@@ -158,15 +161,14 @@ class LossConfig:
     perceptual_layer: str = "conv5_4"  # VGG19 layer (before its ReLU)
     # 'auto': torchvision's cached vgg19 file if present (never downloaded); 'random'
     # (tests only) or a path to a VGG19 state dict
-    vgg_weights: str = field(default="auto", metadata={"path": "maybe"})
+    vgg_weights: PathOrName = "auto"
     adversarial: float = 0.0
     discriminator: str = "srgan_discriminator"
-    discriminator_config: dict[str, Any] = field(default_factory=dict)
+    discriminator_config: dict[str, Any] = {}
     discriminator_lr: float = 1e-4
 
 
-@dataclass
-class OptimConfig:
+class OptimConfig(Section):
     optimizer: str = "adam"  # adam or adamw
     lr: float = 1e-3
     betas: list[float] = field(default_factory=lambda: [0.9, 0.999])
@@ -184,8 +186,7 @@ class OptimConfig:
 COMPILE_MODES = ("off", "default", "reduce-overhead", "max-autotune")
 
 
-@dataclass
-class RunConfig:
+class RunConfig(Section):
     steps: int = 10000
     max_minutes: float | None = None  # also stop (validate, export) after this much training
     # time, summed over resumes; a cosine schedule then anneals by whichever of steps and
@@ -194,7 +195,7 @@ class RunConfig:
     ckpt_every: int = 1000  # 0: checkpoint only at the end (and on cancel)
     log_every: int = 100
     seed: int = 0
-    out_dir: str | None = _path(None)  # None: ./runs/<recipe>
+    out_dir: PathStr | None = None  # None: ./runs/<recipe>
     device: str = "auto"  # auto, cpu, cuda, cuda:N, mps
     threads: int = 0  # torch CPU threads; 0 = torch's default (one per core); use fewer
     # on a machine shared with other work: oversubscribed OpenMP threads slow down a lot
@@ -203,8 +204,7 @@ class RunConfig:
     compile: str = "off"
 
 
-@dataclass
-class TrainConfig:
+class TrainConfig(Section):
     model: ModelConfig = field(default_factory=ModelConfig)
     data: DataConfig = field(default_factory=DataConfig)
     loss: LossConfig = field(default_factory=LossConfig)
@@ -218,14 +218,14 @@ class TrainConfig:
 def load_config(path: str | os.PathLike[str] | None = None,
                 overrides: list[str] | None = None) -> TrainConfig:
     """Read a TOML/YAML file (or start from defaults) and apply ``key.sub=value`` overrides."""
-    return load_dataclass_config(TrainConfig, path, overrides)
+    return load_struct_config(TrainConfig, path, overrides)
 
 
-def load_dataclass_config(cls: type[T], path: str | os.PathLike[str] | None = None,
-                          overrides: list[str] | None = None) -> T:
-    """A config dataclass tree ``cls`` from a recipe file (paths in it relative to the
-    file's folder) or its defaults, with ``key.sub=value`` overrides; errors name the file.
-    Shared by the SR and the colorizer trainers."""
+def load_struct_config(cls: type[S], path: str | os.PathLike[str] | None = None,
+                       overrides: list[str] | None = None) -> S:
+    """A config tree ``cls`` from a recipe file (paths in it relative to the file's folder)
+    or its defaults, with ``key.sub=value`` overrides; errors name the file.  Shared by the
+    SR and the colorizer trainers."""
     raw: dict[str, Any] = {}
     base = Path.cwd()
     if path is not None:
@@ -236,9 +236,9 @@ def load_dataclass_config(cls: type[T], path: str | os.PathLike[str] | None = No
         # the stem alone is ambiguous (recipes/quality_x2.toml, recipes/gpu/quality_x2.toml)
         raw.setdefault("recipe_file", str(p.resolve()))
     try:
-        cfg = _build(cls, raw, "", base)
+        cfg: S = _convert(raw, cls, base)
         for item in overrides or []:
-            apply_override(cfg, item)  # type: ignore[arg-type]  (works on any dataclass)
+            apply_override(cfg, item)
     except ConfigError as e:
         if path is None:
             raise
@@ -257,7 +257,7 @@ def read_config_file(path: Path) -> dict[str, Any]:
     if path.suffix.lower() in (".yaml", ".yml"):
         import yaml
         try:
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_yaml_loader())  # a SafeLoader
         except yaml.YAMLError as e:
             raise ConfigError(f"{path.name}: invalid YAML ({e})") from None
         data = {} if data is None else data
@@ -271,18 +271,59 @@ def read_config_file(path: Path) -> dict[str, Any]:
     return data
 
 
+def _yaml_loader() -> type:
+    """PyYAML's SafeLoader that also reads ``1e-3`` as a float: YAML 1.1 wants a dot
+    (``1.0e-3``), so PyYAML gives the string '1e-3', which YAML 1.2 and TOML read as 0.001."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_implicit_resolver("tag:yaml.org,2002:float",
+                                 re.compile(r"^[-+]?[0-9][0-9_]*(\.[0-9_]*)?[eE][-+]?[0-9]+$"),
+                                 list("-+0123456789"))
+    return Loader
+
+
 def from_dict(raw: dict[str, Any], base: Path | None = None) -> TrainConfig:
     """Build a :class:`TrainConfig` from plain data; relative paths resolve against ``base``."""
-    return _build(TrainConfig, raw, "", base or Path.cwd())
+    return _convert(raw, TrainConfig, base or Path.cwd())
 
 
-def to_dict(cfg: Any) -> dict[str, Any]:
+def to_dict(cfg: Struct) -> dict[str, Any]:
     """Plain nested dict of a config (for checkpoints, metadata and the run folder)."""
-    return dataclasses.asdict(cfg)
+    return msgspec.to_builtins(cfg)
 
 
-def apply_override(cfg: TrainConfig, item: str) -> None:
-    """Apply one ``section.key=value`` (value parsed as TOML, else taken as a string)."""
+def config_schema(cls: type[Struct] | None = None) -> dict[str, Any]:
+    """The JSON schema of a config tree (default :class:`TrainConfig`), so a form such as
+    the Train tab can be generated from it: each table's keys, types and defaults (also of
+    lists and tables, which msgspec leaves out), no unknown keys, paths marked with
+    ``"format": "path"`` (or ``"path-or-name"``)."""
+    cls = cls or TrainConfig
+    schema = msgspec.json.schema(cls)
+    for struct in _structs(cls):
+        defaults, hints = msgspec.to_builtins(struct()), typing.get_type_hints(struct)
+        for name, prop in schema["$defs"][struct.__name__]["properties"].items():
+            sub = hints[name]
+            if not (isinstance(sub, type) and issubclass(sub, Struct)
+                    and defaults[name] == msgspec.to_builtins(sub())):
+                prop.setdefault("default", defaults[name])  # not a section's own defaults
+    return schema
+
+
+def _structs(cls: type[Struct]) -> set[type[Struct]]:
+    """``cls`` and the sections nested in it."""
+    found = {cls}
+    for hint in typing.get_type_hints(cls).values():
+        if isinstance(hint, type) and issubclass(hint, Struct):
+            found |= _structs(hint)
+    return found
+
+
+def apply_override(cfg: Struct, item: str) -> None:
+    """Apply one ``section.key=value`` (value parsed as TOML, else taken as a string); a
+    relative path in it resolves against the current folder."""
     key, sep, text = item.partition("=")
     key = key.strip()
     if not sep or not key:
@@ -291,30 +332,29 @@ def apply_override(cfg: TrainConfig, item: str) -> None:
     obj: Any = cfg
     for i, name in enumerate(parts):
         dotted = ".".join(parts[: i + 1])
-        if isinstance(obj, dict):  # free-form dicts such as model.config
-            rest = parts[i:]
-            target = obj
-            for sub in rest[:-1]:
-                target = target.setdefault(sub, {})
-                if not isinstance(target, dict):
-                    raise ConfigError(f"{dotted}: is not a table")
-            target[rest[-1]] = parse_value(text)
+        if isinstance(obj, dict):  # free-form tables such as model.config
+            for j in range(i, len(parts) - 1):
+                obj = obj.setdefault(parts[j], {})
+                if not isinstance(obj, dict):
+                    raise ConfigError(f"{'.'.join(parts[: j + 1])}: is not a table")
+            obj[parts[-1]] = parse_value(text)
             return
-        if not dataclasses.is_dataclass(obj):
+        if not isinstance(obj, Struct):
             raise ConfigError(f"{'.'.join(parts[:i])}: is a value, not a section")
-        fields = {f.name: f for f in dataclasses.fields(obj)}
-        if name not in fields:
-            raise ConfigError(_unknown(dotted, name, fields))
-        f = fields[name]
-        if i == len(parts) - 1:
-            hint = typing.get_type_hints(type(obj))[name]
-            if dataclasses.is_dataclass(hint):
-                raise ConfigError(f"{dotted}: is a section; set one of its keys "
-                                  f"(e.g. {dotted}.{dataclasses.fields(hint)[0].name}=...)")
-            value = _coerce(parse_value(text), hint, dotted, Path.cwd(), f, from_cli=True)
-            setattr(obj, name, value)
-            return
-        obj = getattr(obj, name)
+        if name not in obj.__struct_fields__:
+            raise ConfigError(_unknown(dotted, obj.__struct_fields__))
+        if i < len(parts) - 1:
+            obj = getattr(obj, name)
+            continue
+        hint = typing.get_type_hints(type(obj), include_extras=True)[name]
+        if isinstance(hint, type) and issubclass(hint, Struct):
+            raise ConfigError(f"{dotted}: is a section; set one of its keys "
+                              f"(e.g. {dotted}.{hint.__struct_fields__[0]}=...)")
+        value = parse_value(text)
+        if isinstance(value, str) and any(typing.get_origin(h) is list
+                                          for h in (hint, *typing.get_args(hint))):
+            value = [value]  # --set data.hr_dirs=/one/folder
+        setattr(obj, name, _convert(value, hint, Path.cwd(), dotted))
 
 
 def parse_value(text: str) -> Any:
@@ -328,13 +368,68 @@ def parse_value(text: str) -> Any:
         return s
 
 
-# --- typed conversion ------------------------------------------------------------------
-_TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false"}
+# --- msgspec's conversion, its errors in our words, the paths ----------------------------
+def _convert(raw: Any, hint: Any, base: Path, key: str = "") -> Any:
+    """``raw`` checked and converted to ``hint`` (a config class, or the type of the field
+    ``key``), relative paths resolved against ``base``."""
+    try:
+        value = msgspec.convert(raw, type=hint, strict=True)
+    except msgspec.ValidationError as e:
+        raise ConfigError(_explain(str(e), raw, hint, key)) from None
+    return _resolve_paths(value, hint, base)
 
 
-def _unknown(dotted: str, name: str, fields: typing.Iterable[str]) -> str:
-    known = list(fields)
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+_WHERE = re.compile(r"(?P<what>.*?)(?: - at (?P<key>`key` in )?`\$(?P<at>[^`]*)`)?")
+_EXPECTED = re.compile(r"Expected `(?P<wanted>[^`]+)`, got `(?P<got>\w+)`")
+_UNKNOWN = re.compile(r"Object contains unknown field `(?P<name>[^`]+)`")
+_TYPE_NAMES = {"int": "an integer", "float": "a number", "str": "a string",
+               "bool": "true or false", "array": "a list", "object": "a table"}
+
+
+def _explain(message: str, raw: Any, hint: Any, key: str) -> str:
+    """msgspec's ``Expected `int`, got `str` - at `$.run.steps``` as
+    ``run.steps: expected an integer, got 'many' (str)``: one line with the dotted key,
+    what was expected and what was given; an unknown key gets the near one."""
+    m = _WHERE.fullmatch(message)
+    assert m is not None  # the pattern matches any text
+    what, at = m["what"], m["at"] or ""
+    where = (key + at).lstrip(".") or "config"
+    if unknown := _UNKNOWN.fullmatch(what):
+        table = _section_at(hint, at)
+        name = unknown["name"]
+        return _unknown(f"{key + at}.{name}".lstrip("."), table.__struct_fields__)
+    if expected := _EXPECTED.fullmatch(what):
+        wanted = [w for w in expected["wanted"].split(" | ") if w != "null"]
+        if m["key"]:  # a free-form table's key (YAML allows numbers)
+            return f"{where}: its keys must be strings, got {expected['got']}"
+        if expected["got"] == "null":
+            return f"{where}: must not be empty (null)"
+        try:
+            given = _show(_value_at(raw, at))
+        except (KeyError, IndexError, TypeError):
+            given = f"a {expected['got']}"
+        return (f"{where}: expected {' or '.join(_TYPE_NAMES.get(w, w) for w in wanted)}, "
+                f"got {given}")
+    return f"{where}: {what[:1].lower()}{what[1:]}"
+
+
+def _value_at(raw: Any, at: str) -> Any:
+    """The value at msgspec's path ``.data.hr_dirs[0]`` in ``raw``."""
+    for name, index in re.findall(r"\.([^.\[]+)|\[(\d+)\]", at):
+        raw = raw[int(index)] if index else raw[name]
+    return raw
+
+
+def _section_at(cls: Any, at: str) -> Any:
+    """The config class at msgspec's path ``.data.augment`` below ``cls``."""
+    for name in filter(None, at.split(".")):
+        cls = typing.get_type_hints(cls)[name]
+    return cls
+
+
+def _unknown(dotted: str, known: Iterable[str]) -> str:
+    known = list(known)
+    close = difflib.get_close_matches(dotted.rpartition(".")[2], known, n=1, cutoff=0.6)
     if close:
         parent = dotted.rpartition(".")[0]
         guess = f"{parent}.{close[0]}" if parent else close[0]
@@ -342,104 +437,40 @@ def _unknown(dotted: str, name: str, fields: typing.Iterable[str]) -> str:
     return f"unknown key '{dotted}' (known: {', '.join(known)})"
 
 
-def _build(cls: type, raw: Any, prefix: str, base: Path) -> Any:
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{prefix or 'config'}: expected a table, got {_show(raw)}")
-    fields = {f.name: f for f in dataclasses.fields(cls)}
-    hints = typing.get_type_hints(cls)
-    for key in raw:
-        if key not in fields:
-            raise ConfigError(_unknown(f"{prefix}{key}", str(key), fields))
-    kwargs = {}
-    for name, f in fields.items():
-        if name in raw:
-            kwargs[name] = _coerce(raw[name], hints[name], f"{prefix}{name}", base, f)
-    return cls(**kwargs)
-
-
-def _coerce(value: Any, hint: Any, where: str, base: Path,
-            f: dataclasses.Field | None = None, from_cli: bool = False) -> Any:
-    """Check ``value`` against the type ``hint``; resolve paths; return the clean value."""
-    if dataclasses.is_dataclass(hint):
-        return _build(hint, value, where + ".", base)
-    origin = typing.get_origin(hint)
-    args = typing.get_args(hint)
-    if origin in (typing.Union, types.UnionType):
-        if value is None:
-            if type(None) in args:
-                return None
-            raise ConfigError(f"{where}: must not be empty (null)")
-        for a in args:
-            if a is type(None):
-                continue
-            try:
-                return _coerce(value, a, where, base, f, from_cli)
-            except ConfigError:
-                continue
-        wanted = " or ".join(_describe(a) for a in args if a is not type(None))
-        raise ConfigError(f"{where}: expected {wanted}, got {_show(value)}")
-    if origin is list:
-        if isinstance(value, str) and from_cli:
-            value = [value]  # --set data.hr_dirs=/one/folder
-        if not isinstance(value, list | tuple):
-            raise ConfigError(f"{where}: expected a list, got {_show(value)}")
-        return [_coerce(v, args[0], f"{where}[{i}]", base, f, from_cli)
-                for i, v in enumerate(value)]
-    if origin is dict:
-        if not isinstance(value, dict):
-            raise ConfigError(f"{where}: expected a table, got {_show(value)}")
-        return dict(value)
-    if value is None:
-        raise ConfigError(f"{where}: must not be empty (null)")
-    if hint is float:
-        if isinstance(value, str):  # YAML 1.1 reads 1e-3 (no dot) as a string
-            try:
-                return float(value)
-            except ValueError:
-                pass
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(f"{where}: expected a number, got {_show(value)}")
-        return float(value)
-    if hint is int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ConfigError(f"{where}: expected an integer, got {_show(value)}")
-        return value
-    if hint is bool:
-        if not isinstance(value, bool):
-            raise ConfigError(f"{where}: expected true or false, got {_show(value)}")
-        return value
-    if hint is str:
-        if not isinstance(value, str):
-            raise ConfigError(f"{where}: expected a string, got {_show(value)}")
-        kind = f.metadata.get("path") if f is not None else None
-        if kind is True or (kind == "maybe" and _looks_like_path(value)):
-            return _resolve(value, base)
-        return value
-    if hint is Any:
-        return value
-    raise TypeError(f"unsupported config type {hint!r} at {where}")
-
-
-def _looks_like_path(value: str) -> bool:
-    """For fields holding a path or a name ('auto', a shipped model name)."""
-    return "/" in value or "\\" in value or value.startswith("~") or "." in Path(value).name
-
-
-def _resolve(value: str, base: Path) -> str:
-    p = Path(value).expanduser()
-    return str(p if p.is_absolute() else (base / p).resolve())
-
-
-def _describe(hint: Any) -> str:
-    if typing.get_origin(hint) is list:
-        return "a list"
-    if typing.get_origin(hint) is dict or dataclasses.is_dataclass(hint):
-        return "a table"
-    return _TYPE_NAMES.get(hint, getattr(hint, "__name__", str(hint)))
-
-
 def _show(value: Any) -> str:
     text = repr(value)
     if len(text) > 40:
         text = text[:37] + "..."
     return f"{text} ({type(value).__name__})"
+
+
+def _resolve_paths(value: Any, hint: Any, base: Path) -> Any:
+    """``value`` of type ``hint`` with the strings typed as paths made absolute."""
+    if isinstance(value, Struct):
+        for name, sub in typing.get_type_hints(type(value), include_extras=True).items():
+            setattr(value, name, _resolve_paths(getattr(value, name), sub, base))
+        return value
+    kind = _path_kind(hint)
+    if kind is None or value is None:
+        return value
+    if isinstance(value, list):
+        return [_resolve(v, kind, base) for v in value]
+    return _resolve(value, kind, base)
+
+
+def _path_kind(hint: Any) -> Meta | None:
+    """_PATH or _PATH_OR_NAME where ``hint`` (``PathStr | None``, ``list[PathStr]``...) holds
+    one, else None."""
+    for meta in getattr(hint, "__metadata__", ()):
+        if meta is _PATH or meta is _PATH_OR_NAME:
+            return meta
+    return next(filter(None, map(_path_kind, typing.get_args(hint))), None)
+
+
+def _resolve(value: str, kind: Meta, base: Path) -> str:
+    # a path-or-name field ('auto', a shipped model name) holds a path when it looks like one
+    if kind is _PATH_OR_NAME and not ("/" in value or "\\" in value or value.startswith("~")
+                                      or "." in Path(value).name):
+        return value
+    p = Path(value).expanduser()
+    return str(p if p.is_absolute() else (base / p).resolve())

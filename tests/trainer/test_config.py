@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ import pytest
 from engine.errors import ConfigError
 from tests.trainer.conftest import tiny_overrides
 from trainer.cli import add_train_parser, run_train
-from trainer.config import load_config, parse_value
+from trainer.colorize.config import ColorizeConfig, load_colorize_config
+from trainer.config import config_schema, from_dict, load_config, parse_value, to_dict
 from trainer.validate import validate_config
 
 RECIPES = Path(__file__).resolve().parents[2] / "recipes"
@@ -133,3 +135,95 @@ def test_sample_recipe_loads(tmp_path, name):
     assert cfg.data.hr_dirs[0] == str((RECIPES / "../../shared/data/train/T91").resolve())
     if all(Path(p).is_dir() for p in [*cfg.data.hr_dirs, cfg.data.val_dir]):
         validate_config(cfg)
+
+
+def _run_cli(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    add_train_parser(parser.add_subparsers(dest="command"))
+    return run_train(parser.parse_args(argv))
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    # msgspec says "Expected `int`, got `str` - at `$.data.degradation...[1]`"
+    ({"data": {"degradation": {"real": {"stage1": {"kernel_size": [7, "big"]}}}}},
+     "data.degradation.real.stage1.kernel_size[1]: expected an integer, got 'big' (str)"),
+    ({"data": {"degradation": {"real": {"stage3": {}}}}},
+     "unknown key 'data.degradation.real.stage3' (did you mean "
+     "'data.degradation.real.stage2'?)"),
+    ({"dataa": {}}, "unknown key 'dataa' (did you mean 'data'?)"),
+    ({"data": {"hr_dirs": None}}, "data.hr_dirs: must not be empty (null)"),
+    ({"data": {"hr_dirs": "imgs"}}, "data.hr_dirs: expected a list, got 'imgs' (str)"),
+    ({"data": {"val_dir": 5}}, "data.val_dir: expected a string, got 5 (int)"),
+    ({"data": {"cache_in_ram": 2}},
+     "data.cache_in_ram: expected true or false or a string, got 2 (int)"),
+    ({"data": {"augment": "none"}}, "data.augment: expected a table, got 'none' (str)"),
+    ({"optim": {"lr": True}}, "optim.lr: expected a number, got True (bool)"),
+    ({"model": {"config": {1: 2}}}, "model.config: its keys must be strings, got int"),
+])
+def test_msgspec_errors_in_our_words(raw, message):
+    with pytest.raises(ConfigError) as e:
+        from_dict(raw)
+    assert str(e.value) == message
+
+
+def test_override_errors_name_the_key(tmp_path):
+    for item, message in [
+        ("data.hr_dirs=[1]", "data.hr_dirs[0]: expected a string, got 1 (int)"),
+        ("optm.lr=1", "unknown key 'optm' (did you mean 'optim'?)"),
+        ("data.augment=3", "data.augment: is a section; set one of its keys "
+                           "(e.g. data.augment.hflip=...)"),
+        ("run.steps.x=3", "run.steps: is a value, not a section"),
+        ("optim.betas=0.9", "optim.betas: expected a list, got 0.9 (float)"),
+        ("steps", "override 'steps' is not of the form key.sub=value"),
+    ]:
+        with pytest.raises(ConfigError) as e:
+            load_config(None, [item])
+        assert str(e.value) == message
+
+
+def test_paths_names_and_round_trip(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    cfg = load_config(None, ["data.lr_dirs=lr", "model.init_from=fast_x2",
+                             "loss.vgg_weights=~/vgg.pth", "run.out_dir=~/out"])
+    assert cfg.data.lr_dirs == [str(tmp_path / "lr")]   # one folder for a list of them
+    assert cfg.model.init_from == "fast_x2"              # a model name, not a path
+    assert cfg.loss.vgg_weights == str(tmp_path / "home" / "vgg.pth")
+    assert cfg.run.out_dir == str(tmp_path / "home" / "out")
+    assert from_dict(json.loads(json.dumps(to_dict(cfg)))) == cfg   # config.json reloads
+
+
+def test_yaml_exponents_are_numbers(tmp_path):
+    # PyYAML (YAML 1.1) reads 1e-3 without a dot as a string
+    cfg = load_config(_write(tmp_path / "r.yml", "optim:\n  lr: 2e-4\n  min_lr: 5E-6\n"
+                                                 "  betas: [0.9, 1e-1]\n"))
+    assert cfg.optim.lr == 2e-4 and cfg.optim.min_lr == 5e-6 and cfg.optim.betas == [0.9, 0.1]
+
+
+def test_schema_describes_the_tree():
+    schema = config_schema()
+    defs = schema["$defs"]
+    assert schema["$ref"] == "#/$defs/TrainConfig"
+    assert {"ModelConfig", "DataConfig", "DegradationConfig", "RealDegradationConfig",
+            "RealStageConfig", "AugmentConfig", "LossConfig", "OptimConfig",
+            "RunConfig"} <= set(defs)
+    data = defs["DataConfig"]
+    assert data["additionalProperties"] is False   # unknown keys are refused
+    assert data["properties"]["patch_size"] == {"type": "integer", "default": 96}
+    assert data["properties"]["hr_dirs"]["items"]["format"] == "path"
+    assert data["properties"]["hr_dirs"]["default"] == []
+    init_from = defs["ModelConfig"]["properties"]["init_from"]
+    assert {"format": "path-or-name", "type": "string"} in init_from["anyOf"]
+    real = defs["RealDegradationConfig"]["properties"]
+    assert real["stage2"]["default"]["skip_prob"] == 0.5   # not the stage's own default
+    assert "default" not in real["stage1"]                 # its keys carry them
+    assert defs["RealStageConfig"]["properties"]["kernel_size"]["default"] == [7, 21]
+    assert "ColorizeDataConfig" in config_schema(ColorizeConfig)["$defs"]
+    assert load_colorize_config().data.train_dirs == []
+
+
+def test_cli_prints_the_schema(capsys):
+    assert _run_cli(["train", "--schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == config_schema()
+    assert _run_cli(["train"]) == 1
+    assert "give a recipe file" in capsys.readouterr().err

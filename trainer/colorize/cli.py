@@ -38,14 +38,16 @@ class _Printer(TrainPrinter):
 
 
 def run_train_colorize(args: argparse.Namespace) -> int:
-    from trainer.colorize.config import load_colorize_config
+    from trainer.colorize.config import ColorizeConfig, load_colorize_config
     from trainer.colorize.loop import train_colorizer
+    from trainer.config import config_schema
 
     return run_training_command(
         args, "train-colorize", load_colorize_config, train_colorizer,
         _Printer(sys.stdout, bool(getattr(args, "quiet", False))),
         lambda r: (f", best rebalanced AuC {100 * r.best_auc_rebalanced:.2f} at step "
-                   f"{r.best_step}: {r.best_weights}"))
+                   f"{r.best_step}: {r.best_weights}"),
+        lambda: config_schema(ColorizeConfig))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

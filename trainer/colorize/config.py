@@ -1,4 +1,4 @@
-"""The colorization recipe: a tree of dataclasses read from TOML/YAML with overrides.
+"""The colorization recipe: a tree of msgspec Structs read from TOML/YAML with overrides.
 
 Same loading rules as :mod:`trainer.config` (relative paths in a file are relative to the
 file's folder, ``--set`` paths to the current folder; unknown keys and wrong types are one
@@ -9,32 +9,32 @@ line :class:`~engine.errors.ConfigError`); the ``optim`` section is the SR train
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from msgspec import field
 
 from engine.errors import ConfigError
 from trainer.config import (
     OptimConfig,
+    PathStr,
     RunConfig,
-    _path,
-    load_dataclass_config,
+    Section,
+    load_struct_config,
 )
 
 
-@dataclass
-class ColorizeModelConfig:
+class ColorizeModelConfig(Section):
     arch: str = "colorizer_cls"          # colorizer_cls (Zhang et al.) or colorizer_reg
-    config: dict[str, Any] = field(default_factory=dict)   # over the arch's default_config
-    init_from: str | None = _path(None)  # a colorize weight file to fine-tune from
+    config: dict[str, Any] = {}          # over the arch's default_config
+    init_from: PathStr | None = None     # a colorize weight file to fine-tune from
     name: str | None = None              # name written into the exported weight file
     role: str | None = "colorize"
 
 
-@dataclass
-class ColorizeDataConfig:
-    train_dirs: list[str] = _path([])    # colour photos (folders, recursive)
-    val_dir: str | None = _path(None)    # colour photos held out from training
+class ColorizeDataConfig(Section):
+    train_dirs: list[PathStr] = []       # colour photos (folders, recursive)
+    val_dir: PathStr | None = None       # colour photos held out from training
     val_max_images: int | None = None
     short_side: int = 256                # images larger than this are shrunk to it (the
     #                                      colorizer sees the same scale at inference)
@@ -47,8 +47,7 @@ class ColorizeDataConfig:
     load_threads: int = 2
 
 
-@dataclass
-class ColorizeLossConfig:
+class ColorizeLossConfig(Section):
     # colorizer_cls: multinomial cross-entropy on soft-encoded targets
     soft_neighbours: int = 5
     soft_sigma: float = 5.0
@@ -59,8 +58,7 @@ class ColorizeLossConfig:
     regression: str = "l2"
 
 
-@dataclass
-class ColorizeConfig:
+class ColorizeConfig(Section):
     model: ColorizeModelConfig = field(default_factory=ColorizeModelConfig)
     data: ColorizeDataConfig = field(default_factory=ColorizeDataConfig)
     loss: ColorizeLossConfig = field(default_factory=ColorizeLossConfig)
@@ -73,7 +71,7 @@ class ColorizeConfig:
 def load_colorize_config(path: str | os.PathLike[str] | None = None,
                          overrides: list[str] | None = None) -> ColorizeConfig:
     """Read a colorization recipe (or start from defaults) and apply ``key=value`` overrides."""
-    return load_dataclass_config(ColorizeConfig, path, overrides)
+    return load_struct_config(ColorizeConfig, path, overrides)
 
 
 def validate_colorize_config(cfg: ColorizeConfig) -> None:

@@ -71,6 +71,26 @@ def settle(app: QApplication, seconds: float = 0.3) -> None:
         time.sleep(0.01)
 
 
+def drop(win, paths: list[Path]) -> list:
+    """Drop ``paths`` on the window as a file manager does; returns the new queue rows."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    before = {it.id for it in win.queue.items}
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    drag = (QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(win, QDragEnterEvent(*drag))
+    QApplication.sendEvent(win, QDropEvent(*drag))
+    return [it for it in win.queue.items if it.id not in before]
+
+
+def click(widget) -> None:
+    """A real mouse click, as a user makes it (the README shows what a click produces)."""
+    from PySide6.QtTest import QTest
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
@@ -148,11 +168,11 @@ def main() -> int:
         return 0
 
     # 1. queue in progress ----------------------------------------------------------
-    items = win.add_paths([small[0], small[1], corrupt, main_input, small[2]])
+    items = drop(win, [small[0], small[1], corrupt, main_input, small[2]])
     big = items[3]
     win.queue_view.select_id(big.id)
     wait_until(app, lambda: win.compare.layer("left") is not None, 20, "the input")
-    win.start()
+    click(sp.start_button)
     wait_until(app, lambda: ((win.queue.by_id(big.id).fraction >= 0.45
                               and big.id in win.previews)
                              or win.queue.by_id(big.id).status in FINISHED), 300,
@@ -190,7 +210,7 @@ def main() -> int:
     win.compare.set_mode("side")
     extra = [m.name for m in win.models if m.scale == scale][:4]
     win.metrics.set_checked(extra + ["lanczos", "bilinear", "nearest"])
-    win.metrics.run_button.click()
+    click(win.metrics.run_button)
     wait_until(app, lambda: bool(win.metrics.scores), 600, "the self-check")
     best = max(win.metrics.scores, key=lambda k: win.metrics.scores[k]["psnr_y"])
     win.metrics.heat_combo.setCurrentText(best)
@@ -222,7 +242,7 @@ def main() -> int:
     tab.patch_spin.setValue(64)
     tab.batch_spin.setValue(8)
     tab.val_every_spin.setValue(max(1, args.train_steps // 12))
-    tab.start_button.click()
+    click(tab.start_button)
     wait_until(app, lambda: not tab.running(), 900, "training")
     settle(app, 0.5)
     shot = out_dir / "04_trainer.png"
@@ -261,9 +281,9 @@ def shot_colorize(app: QApplication, win, tmp: Path, out_dir: Path) -> None:
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
     sp.colorize_combo.setCurrentIndex(sp.colorize_combo.findData("after"))
     sp.out_edit.setText(str(tmp / "out_color"))
-    (item,) = win.add_paths([gray])
+    (item,) = drop(win, [gray])
     win.queue_view.select_id(item.id)
-    win.start()
+    click(sp.start_button)
     wait_until(app, lambda: win.queue.by_id(item.id).status in FINISHED
                and win.upscale_worker is None, 600, "the colorize job")
     win.queue_view.select_id(item.id)

@@ -38,7 +38,7 @@ class JobSettings:
     video_preset: str = "medium"
     video_segment_seconds: float | None = 10.0   # resume granularity (not in the panel)
     colorize: str | None = None            # colour gray inputs 'before'/'after' upscaling
-    colorize_strength: float = 0.5         # share of the predicted chroma (0 gray, 1 all)
+    colorize_strength: float = 0.3         # share of the predicted chroma (0 gray, 1 all)
 
     def upscale_options(self, overwrite: bool = False) -> Any:
         from engine.jobs import UpscaleOptions

@@ -35,7 +35,6 @@ class MainLayout:
     counts_label: QLabel
 
 
-LEFT_MIN_WIDTH = 290
 RIGHT_MIN_WIDTH = 280
 
 
@@ -49,8 +48,7 @@ def build_main_layout(win: QMainWindow, *, settings_panel: QWidget, compare: QWi
     # as wide as the settings need beside their scroll bar: narrower clipped the browse
     # and Import buttons and the spin boxes' arrows (there is no horizontal scrolling)
     scroll = FittedScrollArea(settings_panel)
-    left = QWidget()
-    left.setMinimumWidth(LEFT_MIN_WIDTH)
+    left = QWidget()   # its minimum is the scroll area's (the settings' own width)
     left_lay = QVBoxLayout(left)
     left_lay.setContentsMargins(0, 0, 0, 0)
     left_lay.addWidget(scroll, 1)

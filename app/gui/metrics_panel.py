@@ -196,7 +196,12 @@ class MetricsPanel(QWidget):
             on = before.get(name, name not in EXTRA_RESIZERS)
             it.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.model_list.addItem(it)
+        # short (a 720-pixel-high screen has little room above the chart); the tooltip
+        # says the rest
         self.help_label.setText(self.tr(
+            "No reference: the image is shrunk ×{s} and upscaled back by each model.")
+            .format(s=scale))
+        self.help_label.setToolTip(self.tr(
             "No reference? The selected image is taken as ground truth, shrunk ×{s} with "
             "bicubic and upscaled back by each model: the same protocol as "
             "'srstudio eval'.").format(s=scale))
@@ -303,7 +308,7 @@ class MetricsPanel(QWidget):
             fg = QColor(220, 220, 220) if is_dark() else QColor(40, 40, 40)
             self.chart = pg.PlotWidget(background=bg)
             self.chart.setObjectName("selfCheckChart")
-            self.chart.setMinimumHeight(130)
+            self.chart.setMinimumHeight(100)
             self.chart.setMenuEnabled(False)
             self.chart.setMouseEnabled(x=False, y=False)
             self.chart.hideButtons()

@@ -57,8 +57,8 @@ COLORIZE_TIP = ("Colour black-and-white images and videos with the colorize mode
 NO_COLORIZER_TIP = "no colorize model installed"
 STRENGTH_TIP = ("How much of the colorizer's predicted colour to use: 0 % keeps the image "
                 "gray, 100 % takes the prediction as it is. The colorizer can be badly wrong "
-                "(red clouds, a yellow sky), so it starts at half.")
-DEFAULT_STRENGTH = 0.5   # engine.colorize.strength.DEFAULT_STRENGTH (no torch at start-up)
+                "(red clouds, a yellow sky), so it starts low.")
+DEFAULT_STRENGTH = 0.3   # engine.colorize.strength.DEFAULT_STRENGTH (no torch at start-up)
 
 class SettingsPanel(QWidget):
     changed = Signal()
@@ -190,6 +190,12 @@ class SettingsPanel(QWidget):
         lay.addWidget(self.video)
         lay.addStretch(1)
 
+        # long entries ('bicubic · MATLAB imresize, the SR baseline') must not set the
+        # column's minimum width: the combos shrink, the full text is in their list
+        for combo in self.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.set_models([])
         self.model_combo.currentIndexChanged.connect(self._on_model)
         self.backend_combo.currentIndexChanged.connect(self._on_backend)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-DEFAULT_STRENGTH = 0.5   # conservative: half the predicted chroma
+DEFAULT_STRENGTH = 0.3   # conservative: the prediction is often strongly wrong (red clouds)
 
 
 def check_strength(strength: float) -> float:

@@ -298,6 +298,7 @@ def test_stopped_training_says_stopped_and_adds_its_model_only_when_asked(
 # self-check ----------------------------------------------------------------------------
 def test_self_check_chart_starts_at_bicubic_and_heat_map_has_a_legend(
         qtbot, window, tmp_path: Path) -> None:
+    window.resize(1280, 720)
     sp = window.settings_panel
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
     drop_files(window, [save_png(tmp_path / "s.png", 48, 40, seed=6)])
@@ -322,6 +323,14 @@ def test_self_check_chart_starts_at_bicubic_and_heat_map_has_a_legend(
     click(m.heat_check)
     assert m.heat_legend.isVisible() and m.heat_legend.high_label.text() == "32+ levels"
     assert not m.heat_legend.ramp.pixmap().isNull()
+    qtbot.wait(50)
+
+    def rect(w):   # in the panel's coordinates
+        return w.geometry().translated(w.parentWidget().mapTo(m, w.parentWidget().rect()
+                                                              .topLeft()))
+    # at 1280x720 the chart, the heat map row and its legend do not overlap
+    assert not rect(m.chart).intersects(rect(m.heat_check))
+    assert not rect(m.heat_check).intersects(rect(m.heat_legend))
 
 
 # colorize ------------------------------------------------------------------------------
@@ -344,7 +353,7 @@ def test_colour_strength_typed_in_the_panel_reaches_the_colorize_job(
     window.refresh_models()
     qtbot.waitUntil(sp.colorize_combo.isEnabled, timeout=30000)
     assert not sp.strength_spin.isEnabled()            # colorize is off
-    assert sp.strength_spin.value() == 50              # conservative default
+    assert sp.strength_spin.value() == 30              # conservative default
     sp.colorize_combo.setCurrentIndex(sp.colorize_combo.findData("after"))
     assert sp.strength_spin.isEnabled()
     gray = tmp_path / "in" / "old.png"

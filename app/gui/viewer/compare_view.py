@@ -69,10 +69,9 @@ class CompareView(QWidget):
         bar.addWidget(self.mode_combo)
         bar.addSpacing(8)
         bar.addWidget(QLabel(self.tr("Left:")))
-        bar.addWidget(self.left_combo)
+        bar.addWidget(self.left_combo, 1)   # they take the room there is, down to 8 chars
         bar.addWidget(QLabel(self.tr("Right:")))
-        bar.addWidget(self.right_combo)
-        bar.addStretch(1)
+        bar.addWidget(self.right_combo, 1)
         bar.addWidget(self.zoom_label)
         bar.addWidget(self.fit_button)
         bar.addWidget(self.one_button)

@@ -21,16 +21,21 @@ class ModelsWorker(Worker):
     autoBackend = Signal(str)          # what Backend 'Auto' runs here: 'torch' or 'onnx'
 
     def work(self) -> None:
-        from engine.devices import available_devices, describe_device, select_device
+        from engine.models.builds import torch_available
         from engine.models.registry import list_models
         # colorizers are not upscalers: they get their own entry point, not the model list
         everything = list_models()
         models = [m for m in everything if m.role != "colorize"]
-        devices = available_devices()
+        if torch_available():
+            from engine.devices import available_devices, describe_device, select_device
+            devices, about = available_devices(), describe_device(select_device("auto"))
+        else:   # the lean build: ONNX Runtime's devices
+            from engine.models.onnx_graph import onnx_devices
+            devices, about = onnx_devices()
         self.colorizers.emit([m for m in everything if m.role == "colorize"])
         from engine.inference.factory import resolve_backend
         self.autoBackend.emit(resolve_backend("auto"))
-        self.loaded.emit(models, devices, describe_device(select_device("auto")))
+        self.loaded.emit(models, devices, about)
 
 
 class EncodersWorker(Worker):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.gui.palette import apply_theme, follow_system
 from app.gui.settings_store import APPLICATION, ORGANIZATION, SettingsStore
+from app.gui.translations import install_translations
 
 PROBE_ENV = "SRSTUDIO_STARTUP_PROBE"
 
@@ -56,6 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))
     app = create_app([sys.argv[0], *qt_args])
     store = SettingsStore()
+    install_translations(app, store.get_str("view/language", "system"))   # app/gui/i18n
     theme = store.get_str("view/theme", "system")
     apply_theme(app, theme)
     follow_system(app, lambda: store.get_str("view/theme", "system"))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.gui.fitted_scroll import FittedScrollArea
+from app.gui.lean_notice import needs_full_build_label
 from app.gui.queue_model import format_eta
 from app.gui.settings_store import SettingsStore
 from app.gui.train_curves import TrainCurves
@@ -113,6 +114,7 @@ class TrainerTab(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(split)
         self._update_buttons()
+        self.full_build_notice = needs_full_build_label(lay, split)   # lean build: no torch
 
     # form --------------------------------------------------------------------------------
     def set_models(self, models: list[Any]) -> None:

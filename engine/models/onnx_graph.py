@@ -41,6 +41,20 @@ def gpu_providers() -> list[str]:
     return [p for p in GPU_PROVIDERS if p in have]
 
 
+PROVIDER_DEVICES = {"CUDAExecutionProvider": "cuda", "DmlExecutionProvider": "dml",
+                    "CoreMLExecutionProvider": "coreml"}
+
+
+def onnx_devices() -> tuple[list[str], str]:
+    """The devices ONNX Runtime reaches here (CPU first, as engine.devices lists torch's)
+    and a one-line description of what 'auto' runs on: the lean build has no torch to
+    ask, so the app's device list comes from here."""
+    gpus = gpu_providers()
+    names = ["cpu", *(PROVIDER_DEVICES[p] for p in gpus)]
+    best = gpus[0].removesuffix("ExecutionProvider") if gpus else f"CPU ({os.cpu_count()} threads)"
+    return names, f"ONNX Runtime, {best}"
+
+
 def onnx_providers(device: str | None) -> list[str | tuple[str, dict[str, Any]]]:
     """The execution providers for a device choice (auto, cpu, cuda[:N], mps/coreml, dml)."""
     import onnxruntime as ort

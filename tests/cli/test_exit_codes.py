@@ -100,9 +100,13 @@ def test_sigterm_is_handled_like_ctrl_c() -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 def test_ctrl_c_while_torch_is_imported_is_one_line(tmp_path: Path) -> None:
-    """An interrupt while `upscale` imports its engine (about 2 s of imports)."""
+    """An interrupt while `upscale` imports torch (about 2 s of imports).  A resizer no
+    longer imports torch at all (the lean path), so the job runs a network on a real file."""
+    from PIL import Image
+    Image.new("RGB", (16, 16)).save(tmp_path / "x.png")
     script = ("import sys\nprint('ready', flush=True)\nfrom app.cli.main import main\n"
-              f"sys.exit(main(['upscale', {str(tmp_path / 'x.png')!r}, '-m', 'bicubic']))\n")
+              f"sys.exit(main(['upscale', {str(tmp_path / 'x.png')!r}, '-m', 'fast', '-s', '2',"
+              f" '-o', {str(tmp_path / 'y.png')!r}]))\n")
     p = subprocess.Popen([sys.executable, "-c", script], cwd=REPO, text=True,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:

@@ -18,6 +18,7 @@ def make_tiny_colorizer(folder: Path) -> Path:
     tests/engine/test_video.py."""
     import torch
 
+    import engine.colorize  # noqa: F401  (registers the colorizer architectures)
     from engine.archs import build
     from trainer.export import export_weights
     torch.manual_seed(0)

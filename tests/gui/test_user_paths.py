@@ -345,7 +345,6 @@ def test_colour_strength_typed_in_the_panel_reaches_the_colorize_job(
     from PIL import Image
     from PySide6.QtTest import QTest
 
-    import engine.colorize  # noqa: F401  (registers the colorizer architectures)
     from tests.gui.conftest import photo
     from tests.gui.test_colorize import make_tiny_colorizer
     sp = window.settings_panel

@@ -45,6 +45,58 @@ from engine.errors import SRStudioError
 
 STATIC = Path(__file__).resolve().parent / "static"
 JSON_OVERHEAD = 64 * 1024
+DRAIN_MAX = 8 * 1024 * 1024     # at most this much (or the cap, if smaller) read past a refusal
+DRAIN_SECONDS = 5.0
+
+
+async def body_chunks(request: Request) -> AsyncIterator[bytes]:
+    """The request body chunk by chunk as it arrives (nothing buffered), noting in
+    ``request.state`` how much was read and whether it ended."""
+    request.state.body_read = 0
+    while True:
+        msg = await request.receive()
+        if msg["type"] == "http.disconnect":
+            request.state.body_done = True
+            raise UploadError(400, "the upload was interrupted")
+        chunk, more = msg.get("body", b""), msg.get("more_body", False)
+        request.state.body_read += len(chunk)
+        if not more:
+            request.state.body_done = True
+        if chunk:
+            yield chunk
+        if not more:
+            return
+
+
+async def settle_body(request: Request, max_total: int) -> bool:
+    """Before an early answer (413, 415, 401...): read and drop what is left of the body
+    while the whole body stays within ``max_total`` bytes (and arrives within DRAIN_SECONDS),
+    so a client that sends everything before reading gets the answer instead of a reset.
+    False: the connection must close."""
+    if getattr(request.state, "body_done", False):
+        return True
+    read = getattr(request.state, "body_read", 0)
+    try:
+        declared: int | None = int(request.headers.get("content-length", ""))
+    except ValueError:
+        declared = None
+    if declared is not None and declared > max_total:
+        return False
+    drained = read
+    try:
+        async with asyncio.timeout(DRAIN_SECONDS):
+            while True:
+                msg = await request.receive()
+                if msg["type"] == "http.disconnect":
+                    return False
+                drained += len(msg.get("body", b""))
+                if not msg.get("more_body", False):
+                    request.state.body_done = True
+                    return True
+                if drained > max_total:
+                    return False
+    except TimeoutError:
+        return False
 
 
 class SyncIn(BaseModel):
@@ -222,18 +274,25 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
                            allow_methods=["*"], allow_headers=["*"])
 
     # --- errors --------------------------------------------------------------------
+    # the largest body any endpoint takes (base64 JSON), plus the cap again (at most 8 MB)
+    max_drained = ((cfg.max_upload_bytes * 4) // 3 + JSON_OVERHEAD
+                   + min(DRAIN_MAX, cfg.max_upload_bytes))
+
+    async def settled(request: Request) -> bool:
+        return await settle_body(request, max_drained)
+
     @app.exception_handler(UploadError)
     async def _upload_error(request: Request, exc: UploadError) -> JSONResponse:
-        return _error(exc.status, str(exc), close=True)
+        return _error(exc.status, str(exc), close=not await settled(request))
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
         return _error(exc.status, str(exc), retry_after=exc.retry_after,
-                      close=exc.status == 401)
+                      close=not await settled(request))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+        return _error(exc.status_code, str(exc.detail), close=not await settled(request))
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -306,7 +365,7 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
         limit = (cfg.max_upload_bytes * 4) // 3 + JSON_OVERHEAD
         check_declared_length(request.headers.get("content-length"), limit,
                               cfg.max_upload_bytes)
-        body = await read_capped(request.stream(), limit)
+        body = await read_capped(body_chunks(request), limit)
         try:
             data_in = SyncIn.model_validate_json(body)
         except ValidationError as e:
@@ -383,7 +442,7 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
         job_id, folder = manager.new_folder()
         try:
             up = await stream_multipart(request.headers.get("content-type", ""),
-                                        request.stream(), folder / "in", cfg.max_upload_bytes)
+                                        body_chunks(request), folder / "in", cfg.max_upload_bytes)
             f = up.fields
             options = {"model": f.get("model", "auto"), "scale": _parse_scale(f.get("scale")),
                        "output_format": f.get("format") or None, "colorize": f.get("colorize"),

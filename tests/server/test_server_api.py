@@ -274,6 +274,24 @@ def test_413_while_streaming_json_and_at_once_for_a_declared_length(serve):
         assert r.status_code == 413, r.text
 
 
+def test_a_body_a_little_over_the_cap_gets_its_413_not_a_reset(serve):
+    """A client that sends its whole body before reading (httpx, curl, requests) must see
+    the 413: the server drops what is left of a body up to the cap's size again."""
+    live = serve(max_upload_bytes=1 * MB)
+    with live.client() as c:
+        for k in range(5):
+            r = c.post("/jobs", files={"file": ("a.png", b"\x89PNG" + bytes(MB + k * 50_000))},
+                       data={"model": "fast"})
+            assert r.status_code == 413, r.text
+            assert r.headers.get("connection") != "close"     # drained: kept alive
+            r = c.post("/picture", json={"DATA": b64(bytes(MB + 200_000))})
+            assert r.status_code == 413, r.text
+        assert c.post("/picture", json={"DATA": b64(png_bytes()), "MODEL": "fast",
+                                        "SCALE": 2}).status_code == 200
+    with live.client(headers={"Authorization": "Bearer x"}) as c:   # no token set: fine
+        assert c.get("/health").status_code == 200
+
+
 def test_413_for_pixels_over_the_cap(serve):
     live = serve(max_pixels=1000)
     with live.client() as c:

@@ -4,6 +4,7 @@
     python scripts/build.py models [--out DIR]        # resources/models_onnx/*.onnx
     python scripts/build.py lean [--dist DIR]         # "SR Studio": no torch, ONNX models
     python scripts/build.py full [--dist DIR]         # "SR Studio Pro": torch, trainer
+    python scripts/build.py package lean|full [--dist DIR] [--out DIR]   # installer
 
 *lean* has no PyTorch: the shipped networks travel as ONNX files exported here (from the
 same weight files, through :func:`engine.inference.onnx_export.export_onnx`, with our
@@ -11,17 +12,22 @@ same weight files, through :func:`engine.inference.onnx_export.export_onnx`, wit
 and ONNX Runtime runs them.  *full* carries torch, spandrel and the trainer.  Both are
 ``packaging/srstudio.spec``, which reads the variant from ``SRSTUDIO_BUILD_VARIANT``.
 Each build prints its time and unpacked size, and ``--selftest`` runs the frozen CLI's
-``srstudio selftest`` (the release workflow does; exit 1 when it fails).
+``srstudio selftest`` (the release workflow does; exit 1 when it fails).  ``package``
+wraps a build for its OS: an Inno Setup installer on Windows
+(``packaging/windows/srstudio.iss``), an ad-hoc signed ``.app`` in a ``.dmg`` on macOS
+(``packaging/macos/dmg_settings.py``, dmgbuild), a ``.tar.gz`` on Linux.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import platform
 import shutil
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -95,20 +101,68 @@ def selftest(dist: Path, variant: str, extra: list[str]) -> int:
     return subprocess.run(cmd, env=env, cwd=dist).returncode
 
 
+def version() -> str:
+    return str(tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"])
+
+
+def platform_tag() -> str:
+    """'windows-x64', 'macos-arm64', 'macos-x64' or 'linux-x64' (the release's names)."""
+    osname = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
+    machine = platform.machine().lower()
+    arch = "arm64" if machine in ("arm64", "aarch64") else "x64"
+    return f"{osname}-{arch}"
+
+
+def package(variant: str, dist: Path, out: Path) -> Path:
+    """The installer or archive of a finished build, in ``out``; its path."""
+    name = APP_NAMES[variant]
+    base = f"{name.replace(' ', '-')}-{version()}-{platform_tag()}"
+    out.mkdir(parents=True, exist_ok=True)
+    folder = app_folder(dist, variant)
+    if sys.platform == "win32":
+        iscc = shutil.which("iscc") or r"C:\Program Files (x86)\Inno Setup 6\ISCC.exe"
+        subprocess.run([iscc, f"/DAppName={name}", f"/DAppVersion={version()}",
+                        f"/DSourceDir={folder}", f"/DOutputDir={out}", f"/DOutputName={base}",
+                        str(REPO / "packaging" / "windows" / "srstudio.iss")], check=True)
+        target = out / f"{base}.exe"
+    elif sys.platform == "darwin":
+        bundle = dist / f"{name}.app"
+        # ad-hoc signature: Apple silicon runs nothing unsigned; notarisation needs a
+        # Developer ID certificate (steps in packaging/README.md)
+        subprocess.run(["codesign", "--force", "--deep", "--sign", "-", str(bundle)],
+                       check=True)
+        target = out / f"{base}.dmg"
+        subprocess.run([sys.executable, "-m", "dmgbuild", "-s",
+                        str(REPO / "packaging" / "macos" / "dmg_settings.py"),
+                        "-D", f"app={bundle}", name, str(target)], check=True)
+    else:
+        target = out / f"{base}.tar.gz"
+        subprocess.run(["tar", "-C", str(dist), "-czf", str(target), name], check=True)
+    print(f"packaged {target} ({target.stat().st_size / 2**20:.0f} MiB)", flush=True)
+    return target
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("variant", choices=("models", "lean", "full"))
+    ap.add_argument("variant", choices=("models", "lean", "full", "package"))
+    ap.add_argument("which", nargs="?", choices=("lean", "full"), help="package: the build")
     ap.add_argument("--dist", type=Path, default=REPO / "dist", help="output folder")
     ap.add_argument("--work", type=Path, default=REPO / "build" / "pyinstaller",
                     help="PyInstaller's work folder")
-    ap.add_argument("--out", type=Path, default=ONNX_DIR, help="models: where the ONNX go")
+    ap.add_argument("--out", type=Path, default=None,
+                    help="models: where the ONNX go; package: where the installer goes")
     ap.add_argument("--selftest", action="store_true",
                     help="run the built CLI's `srstudio selftest` afterwards")
     ap.add_argument("--selftest-args", default="", help="extra selftest arguments")
     ap.add_argument("--clean", action="store_true", help="remove the old app folder first")
     args = ap.parse_args(argv)
     if args.variant == "models":
-        export_models(args.out)
+        export_models(args.out or ONNX_DIR)
+        return 0
+    if args.variant == "package":
+        if args.which is None:
+            ap.error("package needs lean or full")
+        package(args.which, args.dist.resolve(), (args.out or REPO / "out").resolve())
         return 0
     if args.clean:
         shutil.rmtree(app_folder(args.dist, args.variant), ignore_errors=True)

@@ -48,7 +48,8 @@ BAR_COLOURS = ((64, 138, 230), (230, 120, 50), (90, 180, 100), (170, 100, 200),
 
 def _table(rows: int) -> QTableWidget:
     t = QTableWidget(rows, len(METRIC_COLUMNS))
-    t.setHorizontalHeaderLabels([c[1] for c in METRIC_COLUMNS])
+    # 'PSNR' over 'RGB': five columns fit the narrow panel without clipping the names
+    t.setHorizontalHeaderLabels([c[1].replace("-", "\n") for c in METRIC_COLUMNS])
     for col, (key, _label, _d) in enumerate(METRIC_COLUMNS):
         t.horizontalHeaderItem(col).setToolTip(
             "PSNR in dB (higher is better)" if key.startswith("psnr") else

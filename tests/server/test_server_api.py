@@ -301,6 +301,35 @@ def test_413_for_pixels_over_the_cap(serve):
                                      "server's 0.001 megapixel limit")
 
 
+def test_video_caps_and_a_broken_video(serve, tmp_path):
+    from engine.video.synthetic import make_test_clip
+    clip = make_test_clip(tmp_path / "c.mp4", frames=12, width=32, height=24, audio=False)
+    live = serve(max_video_seconds=0.2)
+    with live.client() as c:
+        r = c.post("/video", json={"DATA": b64(clip.read_bytes()), "FILENAME": "c.mp4"})
+        assert r.status_code == 413, r.text
+        assert r.json()["error"] == ("c.mp4 lasts 0.5 s, more than the server's 0.2 s limit "
+                                     "(--max-video-seconds)")
+        r = c.post("/video", json={"DATA": b64(b"\0\0\0\x18ftypisom" + bytes(500)),
+                                   "FILENAME": "broken.mp4"})
+        assert r.status_code == 400, r.text
+        assert "broken.mp4" in r.json()["error"] and str(live.manager.work_dir) not in r.text
+    assert leftovers(live) == []
+
+
+def test_cors_is_off_unless_asked(serve):
+    live = serve()
+    with live.client() as c:
+        r = c.get("/health", headers={"Origin": "http://evil.example"})
+        assert "access-control-allow-origin" not in r.headers
+    live = serve(cors_origins=["http://phone.local"])
+    with live.client() as c:
+        r = c.get("/health", headers={"Origin": "http://phone.local"})
+        assert r.headers["access-control-allow-origin"] == "http://phone.local"
+        r = c.get("/health", headers={"Origin": "http://evil.example"})
+        assert "access-control-allow-origin" not in r.headers
+
+
 def test_415_for_what_is_not_an_image_or_video(serve):
     live = serve()
     gif = b"GIF89a" + bytes(100)

@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
     # training ---------------------------------------------------------------------------
     @Slot(object)
     def start_training(self, config: Any) -> None:
-        if self.trainer.running():
+        if self.trainer.running() or self._closing:
             return
         self.trainer.save_form(self.store)
         w = TrainWorker(config)
@@ -305,6 +305,10 @@ class MainWindow(QMainWindow):
         if it is not None:
             folder = (it.output or it.path).parent
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def closing(self) -> bool:
+        """Whether the window is stopping its workers in order to close."""
+        return self._closing
 
     def running_jobs(self) -> int:
         """Upscale jobs running or waiting, plus a training run: what closing would stop."""

@@ -196,6 +196,8 @@ class QueueController(QObject):
         from engine.jobs import output_path_for
         from engine.jobs.video import video_output_path
         from engine.models.registry import resolve_model
+        if self._win.closing():
+            return 0   # the window is stopping its jobs to close: start nothing new
         s = self.settings_panel.job_settings()
         self.settings_panel.save(self.store)
         wanted = set(ids) if ids is not None else None
@@ -352,6 +354,7 @@ class QueueController(QObject):
         if it is None:
             return
         if res.error:
+            self._speed_keys.pop(item_id, None)
             self.queue.update(item_id, status=Status.ERROR, message=res.error,
                               seconds=res.seconds)
             text = res.error if it.path.name in res.error else f"{it.path.name}: {res.error}"
@@ -407,6 +410,7 @@ class QueueController(QObject):
     @Slot(int, bool)
     def _on_row_cancelled(self, item_id: int, resumable: bool = False) -> None:
         self.tokens.pop(item_id, None)
+        self._speed_keys.pop(item_id, None)
         self.viewer.take_preview(item_id)
         self.queue.update(item_id, status=Status.CANCELLED, message="", eta_s=None, rate=None,
                           resumable=resumable)

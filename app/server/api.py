@@ -47,6 +47,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 JSON_OVERHEAD = 64 * 1024
 DRAIN_MAX = 8 * 1024 * 1024     # at most this much (or the cap, if smaller) read past a refusal
 DRAIN_SECONDS = 5.0
+KEEPALIVE_S = 2.0               # an SSE comment after this much silence (queued jobs)
 
 
 async def body_chunks(request: Request) -> AsyncIterator[bytes]:
@@ -487,7 +488,7 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
                     return
                 if manager.stopping or await request.is_disconnected():
                     return
-                if time.monotonic() - quiet > 15:
+                if time.monotonic() - quiet > KEEPALIVE_S:
                     quiet = time.monotonic()
                     yield ": keep-alive\n\n"
                 await asyncio.sleep(0.05)

@@ -21,10 +21,14 @@ from app.gui.queue_model import QueueItem, QueueModel, Status, format_eta
 
 
 def rate_text(rate: float, unit: str) -> str:
-    """'3.1 fps' / '3.1 tiles/s', or for slow work '35 s/frame' (not '0.0 fps')."""
+    """'3.1 fps' / '3.1 tiles/s', or for slow work '1.3 s/tile', '35 s/frame' (not
+    '0.0 fps')."""
     if rate >= 1.0:
         return f"{rate:.1f} fps" if unit == "frame" else f"{rate:.1f} {unit}s/s"
-    return f"{1.0 / rate:.0f} s/{unit}" if rate > 0 else ""
+    if rate <= 0:
+        return ""
+    per = 1.0 / rate
+    return f"{per:.1f} s/{unit}" if per < 10 else f"{per:.0f} s/{unit}"
 
 
 def progress_text(item: QueueItem) -> str:

@@ -74,7 +74,7 @@ def test_cancel_stops_the_remote_job(serve, tmp_path):
     print(f"remote cancel: {took:.2f} s from submit to CancelledError")
 
 
-def test_a_cancel_while_the_job_is_silent_is_seen_at_the_next_keep_alive(serve, tmp_path, monkeypatch):
+def test_a_cancel_during_silence_is_seen_at_the_next_keep_alive(serve, tmp_path, monkeypatch):
     import app.server.jobs as jobs
     real, held = jobs.run_plan, threading.Event()
 

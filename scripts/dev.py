@@ -41,7 +41,7 @@ def ensure_env() -> Path:
     print("installing SR Studio and its dependencies into .venv (first run: a few minutes)...",
           flush=True)
     subprocess.check_call([str(py), "-m", "pip", "install", "--disable-pip-version-check", "-q",
-                           "-e", f"{ROOT}[dev,server]"], cwd=ROOT)
+                           "-e", f"{ROOT}[dev,server,cluster]"], cwd=ROOT)
     STAMP.write_text(want)
     return py
 

@@ -138,8 +138,12 @@ class ApiError(Exception):
 
 
 def default_devices() -> list[str]:
-    """One worker slot per CUDA GPU, else MPS, else the CPU."""
-    import torch
+    """One worker slot per CUDA GPU, else MPS, else the CPU (also in a build without torch,
+    where ONNX Runtime runs the models)."""
+    try:
+        import torch
+    except ImportError:
+        return ["cpu"]
     if torch.cuda.is_available():
         return [f"cuda:{i}" for i in range(torch.cuda.device_count())]
     mps = getattr(torch.backends, "mps", None)

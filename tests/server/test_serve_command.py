@@ -79,3 +79,38 @@ def test_the_server_imports_no_qt_and_the_cli_no_fastapi():
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                          text=True, timeout=120)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+LEAN_SERVER = """
+import importlib.abc, sys
+class NoTorch(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("torch", "torchvision", "spandrel", "trainer"):
+            raise ModuleNotFoundError(f"No module named {name!r} (lean build)", name=name)
+        return None
+sys.meta_path.insert(0, NoTorch())
+import base64, httpx
+from tests.server.conftest import png_bytes, start_server
+live = start_server()
+r = httpx.post(live.url + "/picture", timeout=120, json={
+    "DATA": base64.b64encode(png_bytes()).decode(), "MODEL": "fast", "SCALE": 2})
+live.stop()
+print(r.status_code, r.json().get("FILENAME") or r.text)
+"""
+
+
+def test_the_server_runs_without_torch_on_onnx_models(tmp_path):
+    """The lean build (no PyTorch) serves too: ONNX Runtime runs the shipped ONNX exports."""
+    from engine.inference.onnx_export import export_onnx
+    from engine.models.descriptor import LoadedModel
+    shipped, user = tmp_path / "models_onnx", tmp_path / "user"
+    shipped.mkdir()
+    user.mkdir()
+    save_tiny_model(tmp_path, "tiny_x2", scale=2, role="fast")
+    export_onnx(LoadedModel.from_file(tmp_path / "tiny_x2.safetensors"), shipped / "tiny_x2.onnx")
+    env = dict(os.environ, SRSTUDIO_MODELS_DIR=str(shipped), SRSTUDIO_USER_MODELS_DIR=str(user),
+               XDG_CACHE_HOME=str(tmp_path / "cache"))
+    out = subprocess.run([sys.executable, "-c", LEAN_SERVER], cwd=REPO, env=env,
+                         capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["200", "upload_x2_tiny_x2.png"], out.stdout + out.stderr[-800:]

@@ -47,6 +47,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 JSON_OVERHEAD = 64 * 1024
 DRAIN_MAX = 8 * 1024 * 1024     # at most this much (or the cap, if smaller) read past a refusal
 DRAIN_SECONDS = 5.0
+JSON_BODIES_AT_ONCE = 4         # /picture and /video bodies being received and decoded
 KEEPALIVE_S = 2.0               # an SSE comment after this much silence (queued jobs)
 
 
@@ -365,8 +366,13 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
             d["events"] = [e for _, e in job.events_after(-1)]
         return d
 
-    # --- the phone app's endpoints ---------------------------------------------------
-    async def sync_job(request: Request, kind: Kind) -> JSONResponse:
+    # base64 bodies are decoded in memory (about 2.3x the upload each): a few at a time
+    json_slots = asyncio.Semaphore(JSON_BODIES_AT_ONCE)
+
+    async def receive_json_upload(request: Request, kind: Kind
+                                  ) -> tuple[str, Path, Kind, str, dict[str, Any]]:
+        """Read, check and store a /picture or /video body: (job id, input path, kind,
+        label, options).  The body and its decoded bytes are dropped before returning."""
         limit = (cfg.max_upload_bytes * 4) // 3 + JSON_OVERHEAD
         check_declared_length(request.headers.get("content-length"), limit,
                               cfg.max_upload_bytes)
@@ -378,27 +384,40 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
             where = ".".join(str(p) for p in first.get("loc", ()))
             raise ApiError(400, f"{where or 'body'}: {first.get('msg')}; send JSON "
                                 '{"DATA": base64, "MODEL": name, "FILENAME": name}') from None
+        del body
+        options = {"model": data_in.MODEL, "scale": data_in.SCALE,
+                   "output_format": data_in.FORMAT}
+        label = safe_label(data_in.FILENAME)
         b64 = data_in.DATA
+        del data_in
         if b64.startswith("data:") and "," in b64[:200]:
             b64 = b64.split(",", 1)[1]
         try:
             data = base64.b64decode(b64, validate=True)
         except (binascii.Error, ValueError):
             raise ApiError(400, "DATA is not valid base64") from None
+        del b64
         if not data:
             raise ApiError(400, "DATA is empty")
         if len(data) > cfg.max_upload_bytes:
             raise UploadError(413, f"the upload is larger than the server's "
                                    f"{cfg.max_upload_bytes / 2**20:g} MB limit (--max-upload-mb)")
-        label = safe_label(data_in.FILENAME)
         name, got = typed_name(label, data[:16], want=kind)
         job_id, folder = manager.new_folder()
         path = folder / "in" / name
-        await run_in_threadpool(write_atomic, path, data)
-        del data, body
-        job = await prepare(folder, job_id, path, got, label,
-                            {"model": data_in.MODEL, "scale": data_in.SCALE,
-                             "output_format": data_in.FORMAT}, ephemeral=True)
+        try:
+            await run_in_threadpool(write_atomic, path, data)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return job_id, path, got, label, options
+
+    # --- the phone app's endpoints ---------------------------------------------------
+    async def sync_job(request: Request, kind: Kind) -> JSONResponse:
+        async with json_slots:
+            job_id, path, got, label, options = await receive_json_upload(request, kind)
+        folder = path.parent.parent
+        job = await prepare(folder, job_id, path, got, label, options, ephemeral=True)
         try:
             await wait_done(job)
             if job.state != "done" or job.output is None:

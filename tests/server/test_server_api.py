@@ -137,6 +137,12 @@ def test_server_sent_events_stream_the_engines_events(serve):
     prog = [d for n, d in events if n == "progress"]
     assert prog[-1]["done"] == prog[-1]["total"] == 4     # 2x2 tiles of 32 px
     assert events[-1][1]["state"] == "done"
+    # a reconnecting EventSource sends Last-Event-ID and gets only what came after it
+    with live.client() as c:
+        with c.stream("GET", f"/jobs/{job['id']}/events",
+                      headers={"Last-Event-ID": str(len(events) - 3)}) as s:
+            again = [ln[7:] for ln in s.iter_lines() if ln.startswith("event: ")]
+    assert again == names[-2:]
 
 
 def test_cancel_mid_run_leaves_nothing_behind(serve):
@@ -197,10 +203,17 @@ def test_a_token_is_required_when_set(serve):
         assert ok.status_code == 200, ok.text
 
 
-def test_a_public_address_without_a_token_refuses_to_start(capsys):
+def test_a_public_address_without_a_token_refuses_to_start(capsys, tmp_path):
     from app.cli.main import main
     assert main(["serve", "--host", "0.0.0.0"]) == 1
     assert "without a token" in capsys.readouterr().err
+    assert main(["serve", "--workers-per-device", "0"]) == 1
+    assert "--workers-per-device must be at least 1" in capsys.readouterr().err
+    (tmp_path / "empty").write_text("\n")
+    assert main(["serve", "--token-file", str(tmp_path / "empty")]) == 1
+    assert "is empty" in capsys.readouterr().err
+    assert main(["serve", "--token-file", str(tmp_path / "none")]) == 1
+    assert "cannot read --token-file" in capsys.readouterr().err
 
 
 # --- caps -------------------------------------------------------------------------------

@@ -75,6 +75,12 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
                    help="colour gray images before or after upscaling (default: after)")
     p.add_argument("--colorize-model", default="colorize", metavar="NAME|PATH",
                    help="colorize model for --colorize (default: the shipped one)")
+    c = p.add_argument_group("cluster (srstudio[cluster])")
+    c.add_argument("--cluster", metavar="auto|ray://HOST:PORT", default=None,
+                   help="run on a Ray cluster: auto joins a running one or starts a local "
+                        "one; outputs are written by the workers (a shared folder)")
+    c.add_argument("--cluster-workers", type=int, default=None, metavar="N",
+                   help="at most N workers (default: one per GPU, else one per CPU)")
     v = p.add_argument_group("video")
     v.add_argument("--codec", default="h264",
                    choices=("h264", "h265", "vp9", "av1", "ffv1", "prores"),
@@ -155,9 +161,19 @@ def cmd_upscale(args: argparse.Namespace) -> int:
     cancel = CancelToken()
     batch = BatchResult()
     plan = None
+    cluster_line = ""
     try:
+        if args.cluster:
+            from engine.cluster import require_ray
+            require_ray()   # before planning: one line saying how to install the extra
         plan = plan_job(args.inputs, request_from_args(args))
-        batch = run_plan(plan, progress=on_event, cancel=cancel)
+        if args.cluster:
+            from engine.cluster import run_plan_on_cluster
+            batch, stats = run_plan_on_cluster(plan, address=args.cluster, progress=on_event,
+                                               cancel=cancel, workers=args.cluster_workers)
+            cluster_line = stats.summary()
+        else:
+            batch = run_plan(plan, progress=on_event, cancel=cancel)
     except CancelledError:
         batch.cancelled = True
     except SRStudioError as e:
@@ -181,6 +197,8 @@ def cmd_upscale(args: argparse.Namespace) -> int:
         return EXIT_INPUT_FAILED
     secs = sum(f.seconds for f in batch.files)
     skipped = f", {n_skip} skipped" if n_skip else ""
+    if cluster_line and not args.quiet:
+        err.write(cluster_line + "\n")
     err.write(f"done: {n_ok} written, {n_bad} failed{skipped}, {secs:.1f}s\n")
     if batch.cancelled:
         return EXIT_CANCELLED

@@ -1,0 +1,153 @@
+"""`srstudio upscale --cluster`: the same outputs and errors as a local run, on a local Ray
+instance the tests start (2 CPUs) and stop; a lost worker and a cancel lose nothing."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from app.cli.main import main
+from tests.conftest import REPO, photo_like, save_tiny_model
+
+N_IMAGES = 40
+BAD = {"broken.png": b"not a png at all", "empty.jpg": b"",
+       "cut.png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"}
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory):
+    """40 tiny pictures and 3 bad files, a tiny model, and the local run's outputs."""
+    root = tmp_path_factory.mktemp("cluster")
+    with pytest.MonkeyPatch.context() as mp:
+        for var, sub in (("SRSTUDIO_MODELS_DIR", "shipped"), ("SRSTUDIO_USER_MODELS_DIR",
+                                                                "user")):
+            (root / sub).mkdir()
+            mp.setenv(var, str(root / sub))
+        save_tiny_model(root / "shipped", "tiny_x2")
+        src = root / "in"
+        src.mkdir()
+        for k in range(N_IMAGES):
+            Image.fromarray(photo_like(16, 16, seed=k)).save(src / f"{k:02d}.png")
+        for name, data in BAD.items():
+            (src / name).write_bytes(data)
+        code = main(["upscale", str(src), "-o", str(root / "local"), "-m", "tiny_x2", "-s", "2",
+                     "--quiet"])
+        assert code == 2
+        yield root
+
+
+@pytest.fixture(scope="module")
+def ray_local(batch):
+    ray = pytest.importorskip("ray")
+    try:
+        ray.init(num_cpus=2, include_dashboard=False, logging_level=logging.WARNING)
+    except Exception as e:  # noqa: BLE001 - any reason Ray cannot start here is a skip
+        pytest.skip(f"a local Ray instance cannot start here: {e}")
+    yield ray
+    ray.shutdown()
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _errors(err: str) -> list[str]:
+    return sorted(ln for ln in err.splitlines() if ln.startswith("error "))
+
+
+@pytest.mark.slow
+def test_a_batch_on_the_cluster_equals_the_local_run_byte_for_byte(batch, ray_local, capsys):
+    capsys.readouterr()
+    main(["upscale", str(batch / "in"), "-o", str(batch / "again"), "-m", "tiny_x2", "-s",
+          "2"])
+    local_err = capsys.readouterr().err
+    code = main(["upscale", str(batch / "in"), "-o", str(batch / "cl"), "-m", "tiny_x2", "-s",
+                 "2", "--cluster", "auto"])
+    err = capsys.readouterr().err
+    assert code == 2, err      # the bad files fail alone, as locally
+    local = _outputs(batch / "local")
+    assert len(local) == N_IMAGES
+    assert _outputs(batch / "cl") == local           # names and bytes, no part files
+    assert _errors(err) == _errors(local_err) and len(_errors(err)) == len(BAD)
+    assert f"done: {N_IMAGES} written, {len(BAD)} failed" in err
+    assert "cluster: 2 worker(s)" in err
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_batch_loses_nothing(batch, ray_local):
+    from engine.cluster import ClusterRun
+    from engine.events import Finished
+    from engine.jobs.plan import plan_job
+    from engine.jobs.request import Request
+
+    out = batch / "killed"
+    plan = plan_job([batch / "in"], Request(model="tiny_x2", scale=2, output=str(out)))
+    job = ClusterRun(plan, workers=2)
+    seen = {"finished": 0, "killed_with": -1}
+
+    def on_event(ev: object) -> None:
+        if isinstance(ev, Finished):
+            seen["finished"] += 1
+            if seen["killed_with"] < 0 and seen["finished"] >= 3 and job.slots[0].inflight:
+                seen["killed_with"] = job.slots[0].inflight
+                job.kill_worker(0)
+
+    result = job.run(progress=on_event)
+    assert seen["killed_with"] > 0                   # it had items when it died
+    assert job.stats.deaths == 1 and job.stats.retried >= 1
+    assert [f.input.name for f in result.files] == [i.input.name for i in plan.items]
+    assert sum(f.ok for f in result.files) == N_IMAGES and len(result.failed) == len(BAD)
+    assert _outputs(out) == _outputs(batch / "local")   # every file, whole, no .part left
+
+
+@pytest.mark.slow
+def test_cancel_stops_every_worker_and_leaves_only_whole_files(batch, ray_local):
+    from engine.cluster import ClusterRun
+    from engine.events import CancelToken, Finished
+    from engine.jobs.plan import plan_job
+    from engine.jobs.request import Request
+
+    out = batch / "cancelled"
+    plan = plan_job([batch / "in"], Request(model="tiny_x2", scale=2, output=str(out)))
+    job = ClusterRun(plan, workers=2)
+    token = CancelToken()
+    n = {"done": 0}
+
+    def on_event(ev: object) -> None:
+        if isinstance(ev, Finished):
+            n["done"] += 1
+            if n["done"] == 5:
+                token.cancel()
+
+    result = job.run(progress=on_event, cancel=token)
+    assert result.cancelled
+    assert len(result.files) < len(plan.items)
+    local = _outputs(batch / "local")
+    written = _outputs(out) if out.exists() else {}
+    assert 0 < len(written) < N_IMAGES
+    assert all(local[name] == data for name, data in written.items())   # whole, no .part
+    import ray
+    for slot in job.slots:                           # every worker is gone
+        with pytest.raises(ray.exceptions.RayActorError):
+            ray.get(slot.handle.ready.remote(), timeout=30)
+
+
+def test_without_ray_cluster_says_how_to_install_it_in_one_line(tmp_path):
+    img = tmp_path / "a.png"
+    Image.fromarray(np.zeros((8, 8, 3), np.uint8)).save(img)
+    code = ("import sys; sys.modules['ray'] = None\n"
+            "from app.cli.main import main\n"
+            f"sys.exit(main(['upscale', {str(img)!r}, '-m', 'nearest', '-s', '2', "
+            "'--cluster', 'auto']))")
+    r = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.strip().splitlines() == [
+        "srstudio: --cluster needs Ray: pip install 'srstudio[cluster]'"]
+    assert not list(tmp_path.glob("*_x2_*"))

@@ -151,3 +151,33 @@ def test_without_ray_cluster_says_how_to_install_it_in_one_line(tmp_path):
     assert r.stderr.strip().splitlines() == [
         "srstudio: --cluster needs Ray: pip install 'srstudio[cluster]'"]
     assert not list(tmp_path.glob("*_x2_*"))
+
+
+def _decoded(path: Path) -> tuple[list[np.ndarray], list[str]]:
+    import av
+    with av.open(str(path)) as c:
+        kinds = sorted(s.type for s in c.streams)
+        frames = [f.to_ndarray(format="rgb24") for f in c.decode(video=0)]
+    return frames, kinds
+
+
+@pytest.mark.slow
+def test_videos_on_the_cluster_equal_the_local_run_frame_for_frame(batch, ray_local, capsys):
+    from engine.video.synthetic import make_test_clip
+
+    src = batch / "videos"
+    src.mkdir()
+    for k in range(2):
+        make_test_clip(src / f"clip{k}.mp4", frames=12, width=32, height=24, fps=12)
+    args = ["upscale", str(src), "-m", "tiny_x2", "-s", "2", "--codec", "ffv1", "--quiet"]
+    assert main([*args, "-o", str(batch / "v_local")]) == 0
+    assert main([*args, "-o", str(batch / "v_cl"), "--cluster", "auto"]) == 0, \
+        capsys.readouterr().err
+    for k in range(2):
+        name = f"clip{k}_x2_tiny_x2.mkv"
+        want, kinds = _decoded(batch / "v_local" / name)
+        got, got_kinds = _decoded(batch / "v_cl" / name)
+        assert len(got) == len(want) == 12 and got_kinds == kinds == ["audio", "video"]
+        assert all(np.array_equal(a, b) for a, b in zip(got, want))
+    assert sorted(p.name for p in (batch / "v_cl").iterdir()) == \
+        sorted(p.name for p in (batch / "v_local").iterdir())   # no parts folder left

@@ -157,6 +157,8 @@ class ClusterStats:
 class _Slot:
     name: str
     handle: Any
+    ready_ref: Any = None     # resolves once the actor runs (items go only to started ones)
+    started: bool = False
     inflight: int = 0
     dead: bool = False
 
@@ -176,8 +178,9 @@ class ClusterRun:
 
     # -- workers ----------------------------------------------------------------------
     def _worker_shape(self) -> tuple[int, float]:
-        """(count, GPUs each): one per GPU, else one per CPU (``workers`` caps it)."""
-        res = self._ray.available_resources()
+        """(count, GPUs each): one per GPU, else one per CPU (``workers`` caps it).  The
+        cluster's totals: a worker that cannot start yet gets no items until it does."""
+        res = self._ray.cluster_resources()
         gpus = int(res.get("GPU", 0))
         use_gpu = gpus > 0 and self.plan.request.device.lower() != "cpu"
         have = gpus if use_gpu else max(1, int(res.get("CPU", 1)))
@@ -191,7 +194,7 @@ class ClusterRun:
             num_cpus=1, num_gpus=gpus, max_restarts=0, max_task_retries=0,
             runtime_env={"env_vars": env} if env else None).remote(name)
         self.stats.started += 1
-        slot = _Slot(name, handle)
+        slot = _Slot(name, handle, handle.ready.remote())
         self.slots.append(slot)
         return slot
 
@@ -236,7 +239,7 @@ class ClusterRun:
                     batch.cancelled = True
                     break
                 for slot in self.slots:
-                    while not slot.dead and slot.inflight < DEPTH and pending:
+                    while slot.started and not slot.dead and slot.inflight < DEPTH and pending:
                         i = pending.popleft()
                         item = plan.items[i]
                         rref = req_ref
@@ -251,11 +254,23 @@ class ClusterRun:
                         attempts[i] += 1
                         inflight[slot.handle.run.remote(i, item, rref)] = (i, slot)
                         slot.inflight += 1
-                if not inflight:
+                starting = {s.ready_ref: s for s in self.slots if not s.started and not s.dead}
+                if not inflight and not starting:
                     raise ClusterError("every cluster worker was lost; nothing left to run "
                                        "the remaining items")
-                ready, _ = ray.wait(list(inflight), num_returns=1, timeout=_WAIT_S)
+                ready, _ = ray.wait([*inflight, *starting], num_returns=1, timeout=_WAIT_S)
                 for ref in ready:
+                    if ref in starting:
+                        slot = starting[ref]
+                        try:
+                            ray.get(ref)
+                            slot.started = True
+                        except ray.exceptions.RayActorError:
+                            self._lost(slot, gpus)
+                        except ray.exceptions.RayTaskError as e:
+                            cause = getattr(e, "cause", None)
+                            raise (cause if isinstance(cause, BaseException) else e) from None
+                        continue
                     i, slot = inflight.pop(ref)
                     slot.inflight -= 1
                     try:

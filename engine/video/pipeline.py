@@ -139,6 +139,26 @@ def _weights_id(upscaler: Upscaler) -> str:
     return file_identity(getattr(getattr(upscaler, "model", None), "path", None))
 
 
+def segment_frames(opts: VideoOptions, info: VideoInfo) -> int:
+    """Frames per segment (the resume and, on a cluster, the parallel granularity)."""
+    return (max(1, round(float(opts.segment_seconds) * float(info.fps)))
+            if opts.segment_seconds else 1 << 40)
+
+
+def job_settings(upscaler: Upscaler, spec: EncoderSpec, opts: VideoOptions,
+                 size: tuple[int, int],
+                 colorize: tuple[str, FrameColorizer] | None = None) -> dict[str, Any]:
+    """Every setting that changes the encoded pixels (the work folder's hash), defined once
+    so a cluster run and a local run resume each other's segments."""
+    return {"upscaler": getattr(upscaler, "name", type(upscaler).__name__),
+            "weights": _weights_id(upscaler), "scale": int(upscaler.scale),
+            "dtype": str(getattr(upscaler, "dtype", "")), "tile": str(opts.tile),
+            "encoder": spec.name, "pix_fmt": spec.pix_fmt, "options": spec.options,
+            "bit_rate": spec.bit_rate, "quality": spec.global_quality,
+            "size": [size[0], size[1]], "max_frames": opts.max_frames,
+            "colorize": [colorize[0], colorize[1].identity] if colorize else None}
+
+
 GRAY_SAMPLE_FRAMES = 12
 VIDEO_GRAY_TOLERANCE = 8      # 8-bit levels: decoded 4:2:0 chroma of a B&W film is noisy
 VIDEO_GRAY_FRACTION = 0.01
@@ -209,15 +229,8 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
             colorize = (opts.colorize, colorizer)
         else:
             warn(f"{src.name} is a colour video; it is upscaled without colorizing")
-    seg_frames = (max(1, round(float(opts.segment_seconds) * float(info.fps)))
-                  if opts.segment_seconds else 1 << 40)
-    settings = {"upscaler": getattr(upscaler, "name", type(upscaler).__name__),
-                "weights": _weights_id(upscaler), "scale": s,
-                "dtype": str(getattr(upscaler, "dtype", "")), "tile": str(opts.tile),
-                "encoder": spec.name, "pix_fmt": spec.pix_fmt, "options": spec.options,
-                "bit_rate": spec.bit_rate, "quality": spec.global_quality,
-                "size": [tw, th], "max_frames": opts.max_frames,
-                "colorize": [colorize[0], colorize[1].identity] if colorize else None}
+    seg_frames = segment_frames(opts, info)
+    settings = job_settings(upscaler, spec, opts, (tw, th), colorize)
     frame_up = FrameUpscaler(upscaler, info.width, info.height, opts.tile)
     work = WorkFolder(dst, input_identity(src), settings, seg_frames)
     manifest = work.open(resume=opts.resume)

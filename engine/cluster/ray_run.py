@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from engine.cluster import video
+from engine.cluster.video import SegmentDone, VideoJob, VideoPrep
 from engine.errors import SRStudioError
 from engine.events import (
     CancelToken,
@@ -40,7 +42,13 @@ from engine.io.atomic import STALE_AFTER_S, sweep_stale_parts
 from engine.jobs.plan import Plan, PlanItem
 from engine.jobs.request import Request
 from engine.jobs.run import UpscalerCache, _skipped, run_item
-from engine.jobs.upscale import BatchResult, FileResult, load_job_colorizer
+from engine.jobs.upscale import (
+    FILE_ERRORS,
+    UPSCALE_MEMORY_HINT,
+    BatchResult,
+    FileResult,
+    load_job_colorizer,
+)
 
 INSTALL_HINT = "--cluster needs Ray: pip install 'srstudio[cluster]'"
 #: calls queued per worker, so a worker never waits for the driver between items
@@ -122,10 +130,37 @@ class ItemWorker:
         r = run_item(item, request, upscaler, progress=on_event, colorizer=self.colorizer)
         return ItemOutcome(index, r, warnings, self.name, time.perf_counter() - t0)
 
+    def prepare(self, index: int, item: PlanItem, request: Request
+                ) -> tuple[VideoPrep | FileResult, int, str]:
+        """A split video's settings (the model loaded here); a bad file is its result."""
+        upscaler = self.cache.get(item.model, request)
+        try:
+            return video.prepare(item, request, upscaler), int(upscaler.scale), self.name
+        except FILE_ERRORS as e:
+            return _failed(item, e), 0, self.name
+
+    def segment(self, index: int, item: PlanItem, request: Request, k: int,
+                seg_frames: int) -> SegmentDone | FileResult:
+        """Segment ``k`` of a split video, encoded into its work folder."""
+        upscaler = self.cache.get(item.model, request)
+        try:
+            done = video.encode_segment(item, request, upscaler, k, seg_frames)
+        except FILE_ERRORS as e:
+            return _failed(item, e)
+        done.worker = self.name
+        return done
+
+
+def _failed(item: PlanItem, e: BaseException) -> FileResult:
+    from engine.jobs.video import VideoFileResult
+    r = VideoFileResult(input=item.input, model=item.model_name, model_reason=item.model_reason)
+    r.fail(e, UPSCALE_MEMORY_HINT)
+    return r
+
 
 @dataclass
 class WorkerStat:
-    items: int = 0
+    items: int = 0            # images and whole videos, and video segments
     busy_s: float = 0.0
 
 
@@ -146,7 +181,7 @@ class ClusterStats:
 
     def summary(self) -> str:
         done = sum(s.items for s in self.workers.values())
-        line = (f"cluster: {len(self.workers)} worker(s), {done} item(s) in "
+        line = (f"cluster: {len(self.workers)} worker(s), {done} task(s) in "
                 f"{self.wall_s:.1f}s ({done / max(self.wall_s, 1e-9):.1f}/s: {self.rates()})")
         if self.deaths:
             line += f"; {self.deaths} worker(s) lost, {self.retried} item(s) retried"
@@ -177,14 +212,14 @@ class ClusterRun:
         self._replacements = 0
 
     # -- workers ----------------------------------------------------------------------
-    def _worker_shape(self) -> tuple[int, float]:
+    def _worker_shape(self, units: int) -> tuple[int, float]:
         """(count, GPUs each): one per GPU, else one per CPU (``workers`` caps it).  The
         cluster's totals: a worker that cannot start yet gets no items until it does."""
         res = self._ray.cluster_resources()
         gpus = int(res.get("GPU", 0))
         use_gpu = gpus > 0 and self.plan.request.device.lower() != "cpu"
         have = gpus if use_gpu else max(1, int(res.get("CPU", 1)))
-        n = min(self.want_workers or have, have, max(1, len(self.plan.to_run)))
+        n = min(self.want_workers or have, have, max(1, units))
         return max(1, n), (1.0 if use_gpu else 0.0)
 
     def _start_worker(self, gpus: float) -> _Slot:
@@ -222,17 +257,57 @@ class ClusterRun:
         # an output that appears while an item is retried was written by its dead worker:
         # the retry may replace it; one there before the job follows the request's rules
         existed = {i for i in runnable if plan.items[i].output.exists()}
-        pending: deque[int] = deque(runnable)
-        attempts: Counter[int] = Counter()
-        inflight: dict[Any, tuple[int, _Slot]] = {}
+        videos: dict[int, VideoJob] = {}
+        for i in runnable:
+            info = video.splittable(plan.items[i], request)
+            if info is not None:
+                videos[i] = VideoJob(plan.items[i], request, info)
+        # a unit of work: (item, 'item' | 'prep' | 'seg', segment)
+        pending: deque[tuple[int, str, int]] = deque(
+            (i, "prep" if i in videos else "item", -1) for i in runnable)
+        attempts: Counter[tuple[int, str, int]] = Counter()
+        inflight: dict[Any, tuple[tuple[int, str, int], _Slot]] = {}
         meter = RateMeter(len(runnable))
+        n_done = 0
         req_ref = ray.put(request)
         retry_ref: Any = None
-        n_workers, gpus = self._worker_shape() if runnable else (0, 0.0)
+        units = len(runnable) + sum(-(-v.info.frames // video.segment_frames(
+            video.video_options_for(request), v.info)) for v in videos.values())
+        n_workers, gpus = self._worker_shape(units) if runnable else (0, 0.0)
         for _ in range(n_workers):
             self._start_worker(gpus)
         batch = BatchResult()
         touched: set[Path] = set()       # folders a lost or killed worker was writing in
+
+        def finished(i: int, r: FileResult) -> None:
+            nonlocal n_done
+            results[i] = r
+            videos.pop(i, None)
+            emit(progress, Finished(r))
+            n_done += 1
+            emit(progress, meter.update(n_done, detail=self.stats.rates()))
+
+        def submit(slot: _Slot, unit: tuple[int, str, int]) -> Any:
+            nonlocal retry_ref
+            i, kind, k = unit
+            item = plan.items[i]
+            if kind == "prep":
+                return slot.handle.prepare.remote(i, item, req_ref)
+            if kind == "seg":
+                return slot.handle.segment.remote(i, item, req_ref, k, videos[i].seg_frames)
+            if attempts[unit] > 1 and i not in existed and item.output.exists():
+                if retry_ref is None:
+                    retry_ref = ray.put(dataclasses.replace(request, overwrite=True,
+                                                            skip_existing=False))
+                return slot.handle.run.remote(i, item, retry_ref)
+            return slot.handle.run.remote(i, item, req_ref)
+
+        def count(worker: str, seconds: float) -> None:
+            st = self.stats.workers.setdefault(worker, WorkerStat())
+            st.items += 1
+            st.busy_s += seconds
+            self.stats.wall_s = time.perf_counter() - t0
+
         try:
             while pending or inflight:
                 if cancel is not None and cancel.cancelled:
@@ -240,22 +315,21 @@ class ClusterRun:
                     break
                 for slot in self.slots:
                     while slot.started and not slot.dead and slot.inflight < DEPTH and pending:
-                        i = pending.popleft()
-                        item = plan.items[i]
-                        rref = req_ref
-                        if attempts[i] and i not in existed and item.output.exists():
-                            if retry_ref is None:
-                                retry_ref = ray.put(dataclasses.replace(
-                                    request, overwrite=True, skip_existing=False))
-                            rref = retry_ref
-                        if not attempts[i]:
+                        unit = pending.popleft()
+                        i = unit[0]
+                        if unit[1] == "seg" and i not in videos:
+                            continue          # the video failed meanwhile
+                        if not attempts[unit] and unit[1] != "seg":
+                            item = plan.items[i]
                             emit(progress, FileStarted(i, total, item.input, item.model_name,
                                                        item.model_reason))
-                        attempts[i] += 1
-                        inflight[slot.handle.run.remote(i, item, rref)] = (i, slot)
+                        attempts[unit] += 1
+                        inflight[submit(slot, unit)] = (unit, slot)
                         slot.inflight += 1
                 starting = {s.ready_ref: s for s in self.slots if not s.started and not s.dead}
                 if not inflight and not starting:
+                    if not pending:
+                        break
                     raise ClusterError("every cluster worker was lost; nothing left to run "
                                        "the remaining items")
                 ready, _ = ray.wait([*inflight, *starting], num_returns=1, timeout=_WAIT_S)
@@ -271,50 +345,73 @@ class ClusterRun:
                             cause = getattr(e, "cause", None)
                             raise (cause if isinstance(cause, BaseException) else e) from None
                         continue
-                    i, slot = inflight.pop(ref)
+                    unit, slot = inflight.pop(ref)
+                    i, kind, k = unit
                     slot.inflight -= 1
                     try:
-                        out: ItemOutcome = ray.get(ref)
+                        out: Any = ray.get(ref)
                     except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError,
                             ray.exceptions.ObjectLostError):
                         touched.add(plan.items[i].output.parent)
                         self._lost(slot, gpus)
-                        if attempts[i] >= MAX_ATTEMPTS:
-                            results[i] = FileResult(
+                        if attempts[unit] >= MAX_ATTEMPTS:
+                            if i in videos:
+                                videos[i].abort()
+                            finished(i, FileResult(
                                 input=plan.items[i].input, model=plan.items[i].model_name,
                                 error=f"{plan.items[i].input.name}: its cluster worker died "
-                                      f"{attempts[i]} times on it")
-                            emit(progress, Finished(results[i]))
+                                      f"{attempts[unit]} times on it"))
                         else:
                             self.stats.retried += 1
-                            pending.appendleft(i)
+                            pending.appendleft(unit)
                         continue
                     except ray.exceptions.RayTaskError as e:
                         cause = getattr(e, "cause", None)
                         raise (cause if isinstance(cause, BaseException) else e) from None
-                    for msg in out.warnings:
-                        emit(progress, Warning_(msg))
-                    results[i] = out.result
-                    st = self.stats.workers.setdefault(out.worker, WorkerStat())
-                    st.items += 1
-                    st.busy_s += out.seconds
-                    self.stats.wall_s = time.perf_counter() - t0
-                    emit(progress, Finished(out.result))
-                    emit(progress, meter.update(sum(s.items for s in self.stats.workers.values()),
-                                                detail=self.stats.rates()))
+                    if kind == "item":
+                        for msg in out.warnings:
+                            emit(progress, Warning_(msg))
+                        count(out.worker, out.seconds)
+                        finished(i, out.result)
+                        continue
+                    job = videos.get(i)
+                    if job is None:
+                        continue                  # a late segment of a failed video
+                    if kind == "prep":
+                        prep, scale, _worker = out
+                        if isinstance(prep, FileResult):
+                            finished(i, prep)
+                            continue
+                        segs = job.begin(prep, scale, progress)
+                        if isinstance(segs, FileResult):
+                            finished(i, segs)
+                        elif not segs:
+                            finished(i, job.finish(progress, cancel))
+                        else:
+                            pending.extendleft((i, "seg", s) for s in reversed(segs))
+                        continue
+                    if isinstance(out, FileResult):
+                        job.abort()
+                        finished(i, out)
+                        continue
+                    count(out.worker, out.seconds)
+                    if job.add(out, progress):
+                        finished(i, job.finish(progress, cancel))
         except BaseException:
             batch.cancelled = True
             raise
         finally:
             if batch.cancelled or inflight:
-                touched |= {plan.items[i].output.parent for i, _ in inflight.values()}
+                touched |= {plan.items[u[0]].output.parent for u, _ in inflight.values()}
                 for ref in inflight:
                     ray.cancel(ref)
             for slot in self.slots:
                 ray.kill(slot.handle, no_restart=True)
+            for job in videos.values():
+                job.abort()
             self.stats.wall_s = time.perf_counter() - t0
             _sweep_dead_parts(touched)
-        for i, _ in sorted(inflight.values()):
+        for i in sorted({u[0] for u, _ in inflight.values()} - set(results)):
             results[i] = FileResult(input=plan.items[i].input, error="cancelled")
         batch.files = [results[i] for i in sorted(results)]
         return batch

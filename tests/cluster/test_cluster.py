@@ -181,3 +181,36 @@ def test_videos_on_the_cluster_equal_the_local_run_frame_for_frame(batch, ray_lo
         assert all(np.array_equal(a, b) for a, b in zip(got, want))
     assert sorted(p.name for p in (batch / "v_cl").iterdir()) == \
         sorted(p.name for p in (batch / "v_local").iterdir())   # no parts folder left
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("codec", ["ffv1", "h264"])
+def test_a_video_split_into_4_segments_on_2_workers_equals_the_local_run(batch, ray_local,
+                                                                         codec):
+    from engine.cluster import ClusterRun
+    from engine.jobs.plan import plan_job
+    from engine.jobs.request import Request, VideoSettings
+    from engine.jobs.run import run_plan
+    from engine.video.synthetic import make_test_clip
+
+    clip = make_test_clip(batch / f"four_{codec}.mp4", frames=48, width=32, height=24, fps=12)
+
+    def request(out: str) -> Request:
+        return Request(model="tiny_x2", scale=2, output=str(batch / out),
+                       video=VideoSettings(codec=codec, segment_seconds=1.0))
+
+    local = run_plan(plan_job([clip], request(f"seg_local_{codec}")))
+    assert local.files[0].ok, local.files[0].error
+    plan = plan_job([clip], request(f"seg_cl_{codec}"))
+    job = ClusterRun(plan, workers=2)
+    result = job.run()
+    r = result.files[0]
+    assert r.ok, r.error
+    assert r.video is not None and r.video.segments == 4 and r.frames == 48
+    # the 4 segments ran as tasks of their own (on both workers once both have started)
+    assert sum(w.items for w in job.stats.workers.values()) == 4
+    want, kinds = _decoded(local.files[0].output)
+    got, got_kinds = _decoded(r.output)
+    assert got_kinds == kinds == ["audio", "video"] and len(got) == len(want) == 48
+    assert all(np.array_equal(a, b) for a, b in zip(got, want))
+    assert [p.name for p in r.output.parent.iterdir()] == [r.output.name]   # no parts left

@@ -221,3 +221,36 @@ def test_a_video_split_into_4_segments_on_2_workers_equals_the_local_run(batch, 
         diff = np.mean([np.abs(a.astype(np.int16) - b).mean() for a, b in zip(got, want)])
         assert diff < 1.0, diff
     assert [p.name for p in r.output.parent.iterdir()] == [r.output.name]   # no parts left
+
+
+@pytest.mark.slow
+def test_a_worker_killed_during_a_split_video_loses_no_frame(batch, ray_local):
+    from engine.cluster import ClusterRun
+    from engine.events import Started
+    from engine.jobs.plan import plan_job
+    from engine.jobs.request import Request, VideoSettings
+    from engine.jobs.run import run_plan
+    from engine.video.synthetic import make_test_clip
+
+    clip = make_test_clip(batch / "killed.mp4", frames=48, width=32, height=24, fps=12)
+
+    def request(out: str) -> Request:
+        return Request(model="tiny_x2", scale=2, output=str(batch / out),
+                       video=VideoSettings(codec="ffv1", segment_seconds=1.0))
+
+    local = run_plan(plan_job([clip], request("vk_local")))
+    job = ClusterRun(plan_job([clip], request("vk_cl")), workers=2)
+
+    def on_event(ev: object) -> None:
+        # the segments are about to be queued: a started worker (it gets some) dies
+        if isinstance(ev, Started) and ev.what == "video":
+            job.kill_worker(next(k for k, s in enumerate(job.slots) if s.started))
+
+    r = job.run(progress=on_event).files[0]
+    assert r.ok, r.error
+    assert job.stats.deaths >= 1 and job.stats.retried >= 1
+    want, _ = _decoded(local.files[0].output)
+    got, kinds = _decoded(r.output)
+    assert kinds == ["audio", "video"] and len(got) == len(want) == 48
+    assert all(np.array_equal(a, b) for a, b in zip(got, want))
+    assert [p.name for p in r.output.parent.iterdir()] == [r.output.name]   # no parts left

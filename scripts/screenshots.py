@@ -97,8 +97,8 @@ def main() -> int:
     ap.add_argument("--theme", default="dark", choices=("dark", "light", "system"))
     ap.add_argument("--size", default="1600x1000")
     ap.add_argument("--train-steps", type=int, default=200)
-    ap.add_argument("--shots", default="12345",
-                    help="which shots to render (1 and 2 go together), e.g. 5")
+    ap.add_argument("--shots", default="123456",
+                    help="which shots to render (1 and 2 go together), e.g. 5 or 6")
     args = ap.parse_args()
     out_dir = Path(args.out)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -164,6 +164,8 @@ def main() -> int:
     if not set(args.shots) & set("1234"):
         if "5" in args.shots:
             shot_colorize(app, win, tmp, out_dir)
+        if "6" in args.shots:
+            shot_photo(app, win, tmp, out_dir)
         win.close()
         return 0
 
@@ -251,10 +253,52 @@ def main() -> int:
     if "5" in args.shots:   # last: it changes the model, scale and colorize settings
         win.tabs.setCurrentIndex(0)
         shot_colorize(app, win, tmp, out_dir)
+    if "6" in args.shots:
+        win.tabs.setCurrentIndex(0)
+        shot_photo(app, win, tmp, out_dir)
     errors = [t for lvl, t in win.log.messages if lvl == "error"]
     print(f"{len(errors)} error line(s) in the log (the corrupt file is expected)")
     win.close()
     return 0 if all(i.status != Status.RUNNING for i in win.queue.items) else 1
+
+
+JPEG_CANDIDATES = tuple(
+    base / "shared/data/train/colorization/Sun-Hays80/balcony_interior_sun_bammhtthmkjntkqh.jpg"
+    for base in (ROOT.parent, Path("/work")))
+
+
+def shot_photo(app: QApplication, win, tmp: Path, out_dir: Path) -> None:
+    """6. A real web JPEG (quality ≈ 75, read in place) with Auto at x4: the plan picks the
+    photo model and says why in the log; the split-wipe viewer shows input | output."""
+    from app.gui.queue_model import FINISHED
+    sp = win.settings_panel
+    photo = next((p for p in JPEG_CANDIDATES if p.is_file()), None)
+    if photo is None or not any(m.role == "photo" and m.scale == 4 for m in win.models):
+        print("no JPEG sample or no photo_x4 model: shot 6 skipped")
+        return
+    sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(4))
+    sp.select_model("auto")
+    sp.out_edit.setText(str(tmp / "out_photo"))
+    (item,) = drop(win, [photo])
+    win.queue_view.select_id(item.id)
+    click(sp.start_button)
+    wait_until(app, lambda: win.queue.by_id(item.id).status in FINISHED
+               and win.upscale_worker is None, 900, "the photo job")
+    win.queue_view.select_id(item.id)
+    wait_until(app, lambda: "photo_x4" in win.compare.right_combo.currentText(), 60,
+               "the result in the viewer")
+    win.compare.set_mode("wipe")
+    win.compare.select(left=win.tr("Input · smooth"))
+    settle(app)
+    view = win.compare.wipe_view
+    ow, oh = win.queue.by_id(item.id).output_size or view.content_size()
+    view.set_view(1.5, ow * 0.5, oh * 0.5)
+    win.compare._on_view_changed(view.zoom, view.cx, view.cy)
+    view.set_divider(0.5)
+    settle(app, 0.5)
+    shot = out_dir / "06_photo_auto.png"
+    win.grab().save(str(shot))
+    print("wrote", shot)
 
 
 GRAY_CANDIDATES = (ROOT.parent / "shared" / "data" / "benchmark" / "BSD100" / "HR" / "img_020.png",

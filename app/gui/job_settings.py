@@ -1,9 +1,9 @@
 """What one upscale run uses, as plain data.
 
-The settings panel fills a :class:`JobSettings`; the upscale worker turns it into the
-engine's options.  It lives apart from the panel's widgets so that the worker (and tests)
-need no widget module, and it imports no torch at start-up: the engine's option classes
-are imported only when a run asks for them.
+The settings panel fills a :class:`JobSettings`; :meth:`JobSettings.request` turns it into
+the engine's one Request, which the queue plans and the worker runs.  It lives apart from
+the panel's widgets so that the worker (and tests) need no widget module, and it imports
+no torch at start-up: the engine's request module is imported only when a run asks.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ DEFAULT_PATTERN = DEFAULT_NAME_PATTERN
 class JobSettings:
     """What one upscale run uses; every field is plain data."""
 
-    model: str = "bicubic"
+    model: str = "auto"                    # as the CLI's default (the engine's Request)
     scale: int = 4
     device: str = "auto"
     backend: str = "auto"                  # 'auto', 'torch' or 'onnx' (ONNX Runtime)
@@ -40,22 +40,22 @@ class JobSettings:
     colorize: str | None = None            # colour gray inputs 'before'/'after' upscaling
     colorize_strength: float = 0.3         # share of the predicted chroma (0 gray, 1 all)
 
-    def upscale_options(self, overwrite: bool = False) -> Any:
-        from engine.jobs import UpscaleOptions
-        return UpscaleOptions(model=self.model, scale=self.scale, tile=self.tile,
-                              device=self.device, precision=self.precision,
-                              backend=self.backend,
-                              self_ensemble=self.self_ensemble,
-                              output_format=self.output_format, quality=self.quality,
-                              name_pattern=self.name_pattern or DEFAULT_PATTERN,
-                              overwrite=overwrite, colorize=self.colorize)
+    def request(self, overwrite: bool = False) -> Any:
+        """The engine's one :class:`~engine.jobs.request.Request` for these settings."""
+        from engine.jobs.request import Request, VideoSettings
+        return Request(model=self.model, scale=self.scale, tile=self.tile,
+                       device=self.device, precision=self.precision, backend=self.backend,
+                       self_ensemble=self.self_ensemble, output=self.output_dir or None,
+                       output_format=self.output_format, quality=self.quality,
+                       name_pattern=self.name_pattern or DEFAULT_PATTERN,
+                       overwrite=overwrite, colorize=self.colorize,
+                       video=VideoSettings(codec=self.video_codec, hw=self.video_hw or None,
+                                           crf=self.video_crf,
+                                           bitrate=self.video_bitrate or None,
+                                           preset=self.video_preset or "medium",
+                                           segment_seconds=self.video_segment_seconds))
 
-    def video_options(self) -> Any:
-        from engine.video.pipeline import VideoOptions
-        return VideoOptions(codec=self.video_codec, hw=self.video_hw or None,
-                            crf=self.video_crf, bitrate=self.video_bitrate or None,
-                            preset=self.video_preset or "medium",
-                            segment_seconds=self.video_segment_seconds)
+    upscale_options = request   # the engine's older name for the same options
 
     def runtime_key(self) -> tuple:
         """How the model runs; with the model it resolves to, what one upscaler serves."""

@@ -101,8 +101,8 @@ class MainWindow(QMainWindow):
         self._update_counts()
         self.settings_panel.set_loading(True)
         self.menus.start_action.setEnabled(False)
-        QTimer.singleShot(0, self.catalog.refresh_models)
-        QTimer.singleShot(0, self.catalog.refresh_encoders)
+        QTimer.singleShot(0, self.catalog, self.catalog.refresh_models)
+        QTimer.singleShot(0, self.catalog, self.catalog.refresh_encoders)
 
     def _connect(self) -> None:
         sp, view = self.settings_panel, self.queue_view
@@ -365,4 +365,4 @@ class MainWindow(QMainWindow):
     def _on_workers_idle(self) -> None:
         if self._closing:
             self._close_ready = True
-            QTimer.singleShot(0, self.close)
+            QTimer.singleShot(0, self, self.close)   # dropped if the window is deleted first

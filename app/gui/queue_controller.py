@@ -1,7 +1,8 @@
 """The queue side of the main window: adding files, starting and cancelling upscale jobs.
 
-Probing, upscaling and encoding run in workers (:mod:`app.gui.workers`); this object decides
-the output paths (asking about existing files), hands the jobs to one
+Probing, planning, upscaling and encoding run in workers (:mod:`app.gui.workers`): the
+engine's ``plan_job`` (in :class:`~app.gui.plan_worker.PlanWorker`) decides each row's
+model and output path; this object asks about existing files, hands the jobs to one
 :class:`~app.gui.upscale_worker.UpscaleWorker` and turns its signals into row updates.  Live
 previews and finished outputs go to the viewer controller, which owns what is shown.
 """
@@ -91,6 +92,7 @@ class QueueController(QObject):
         self.queue, self.queue_view = win.queue, win.queue_view
         self.settings_panel, self.store, self.host = win.settings_panel, win.store, win.host
         self.tokens: dict[int, Any] = {}
+        self._planning: set[int] = set()   # rows whose plan is being made
         self.upscale_worker: UpscaleWorker | None = None
         self._batch: set[int] = set()   # rows started since the worker last went idle
         self._speed_keys: dict[int, str] = {}   # row -> how its job runs (video_cost)
@@ -190,45 +192,61 @@ class QueueController(QObject):
         return choice, all_box.isChecked()
 
     def start(self, ids: list[int] | None = None) -> int:
-        """Start every queued row (or ``ids``); returns the number of jobs started."""
-        from engine.errors import SRStudioError
-        from engine.events import CancelToken
-        from engine.jobs import output_path_for
-        from engine.jobs.video import video_output_path
-        from engine.models.registry import resolve_model
+        """Plan every queued row (or ``ids``) in a worker, then start them; returns the
+        number of rows being planned (they start when the plan is ready)."""
         if self._win.closing():
             return 0   # the window is stopping its jobs to close: start nothing new
         s = self.settings_panel.job_settings()
         self.settings_panel.save(self.store)
         wanted = set(ids) if ids is not None else None
         items = [it for it in self.queue.items if it.status == Status.QUEUED
-                 and it.id not in self.tokens and (wanted is None or it.id in wanted)]
+                 and it.id not in self.tokens and it.id not in self._planning
+                 and (wanted is None or it.id in wanted)]
         if not items:
             self._win.statusBar().showMessage(
                 self.tr("Nothing queued: drop or open images or videos first"), 5000)
             return 0
-        try:
-            ref = resolve_model(s.model, s.scale)
-            if s.output_dir:
+        if s.output_dir:
+            try:
                 Path(s.output_dir).mkdir(parents=True, exist_ok=True)
-        except (SRStudioError, OSError) as e:
-            self._win.show_error(self.tr("Cannot start"), str(e))
-            return 0
-        options = s.upscale_options()
-        vopts = s.video_options()
-        out_dir = Path(s.output_dir) if s.output_dir else None
+            except OSError as e:
+                self._win.show_error(self.tr("Cannot start"), str(e))
+                return 0
+        from app.gui.plan_worker import PlanWorker
+        rows = [(it.id, it.path, it.root if s.output_dir else None) for it in items]
+        self._planning.update(it.id for it in items)
+        w = PlanWorker(rows, s)
+        # bound methods of this GUI-thread object: the slots run here, not in the worker
+        w.planned.connect(self._start_planned)
+        w.planFailed.connect(self._on_plan_failed)
+        self.host.start(w)
+        return len(items)
+
+    @Slot(object, str)
+    def _on_plan_failed(self, ids: list[int], message: str) -> None:
+        self._planning.difference_update(ids)
+        self._win.show_error(self.tr("Cannot start"), message)
+
+    @Slot(object, object)
+    def _start_planned(self, planned: list[tuple[int, Any]], s: Any) -> None:
+        """The plan is ready: settle existing outputs (ask), then hand the jobs over."""
+        from engine.events import CancelToken
+        from engine.jobs.plan import describe_choice
+        self._planning.difference_update(item_id for item_id, _item in planned)
+        if self._win.closing():
+            return
         jobs: list[UpscaleJob] = []
         taken: set[Path] = set()
         policy: str | None = None
-        key = speed_key(ref.name, s.device, s.self_ensemble, s.backend)
-        for it in items:
+        for item_id, item in planned:
+            it = self.queue.by_id(item_id)
+            if item is None or it is None or it.status != Status.QUEUED \
+                    or item_id in self.tokens:
+                continue   # removed or started while the plan was made
+            key = speed_key(item.model_name, s.device, s.self_ensemble, s.backend)
             if it.video and not self._video_cost_ok(it, s.scale, key):
                 continue   # the user chose not to start it now: it stays queued
-            root = it.root if out_dir else None
-            if it.video:   # the engine picks the suffix from the codec (.mp4, .mkv, .mov)
-                target = video_output_path(it.path, out_dir, options, vopts, ref.name, root)
-            else:
-                target = output_path_for(it.path, root, out_dir, options, ref.name)
+            target = item.output
             overwrite = False
             if target.exists() or target in taken:
                 choice = policy
@@ -237,25 +255,27 @@ class QueueController(QObject):
                     policy = choice if for_all else None
                 if choice == "skip":
                     self.queue.update(it.id, status=Status.SKIPPED,
-                                      message=self.tr("output exists"), model=ref.name,
-                                      scale=s.scale)
+                                      message=self.tr("output exists"),
+                                      model=item.model_name, scale=s.scale)
                     continue
                 if choice == "rename":
                     target = free_name(target, taken)
                 else:
                     overwrite = True
             taken.add(target)
+            if item.model_reason:
+                self._win.log_message(f"{it.path.name}: {describe_choice(item)}")
             token = CancelToken()
             self.tokens[it.id] = token
-            self.queue.update(it.id, model=ref.name, scale=s.scale, done=0, total=0,
+            self.queue.update(it.id, model=item.model_name, scale=s.scale, done=0, total=0,
                               message="", eta_s=None, rate=None, resumable=False,
                               colorized=False)
-            jobs.append(UpscaleJob(it.id, it.path, target, s, overwrite, token))
+            jobs.append(UpscaleJob(it.id, it.path, target, s, overwrite, token,
+                                   model=item.model, model_reason=item.model_reason))
             self._batch.add(it.id)
             self._speed_keys[it.id] = key
         if jobs:
             self._run_jobs(jobs)
-        return len(jobs)
 
     def _video_cost_ok(self, it: QueueItem, scale: int, key: str) -> bool:
         """Log a video's output size and estimated time; ask before a long one."""

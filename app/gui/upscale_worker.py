@@ -40,7 +40,8 @@ def preview_fits(width: int, height: int, channels: int, dtype: Any) -> bool:
 
 @dataclass
 class UpscaleJob:
-    """One queued row to upscale: where from and to, with which settings."""
+    """One queued row to upscale: where from and to, with which settings and model (the
+    engine's plan chose it; None: the settings' model, resolved when the job runs)."""
 
     item_id: int
     input: Path
@@ -48,14 +49,27 @@ class UpscaleJob:
     settings: JobSettings
     overwrite: bool
     cancel: Any   # engine.events.CancelToken
+    model: Any = None            # engine.models.registry.ModelRef
+    model_reason: str = ""       # why auto chose it
+
+    def plan_item(self) -> Any:
+        """The engine's PlanItem this job runs (image or video, by the engine's rule)."""
+        from engine.jobs.plan import PlanItem
+        from engine.models.registry import resolve_model
+        from engine.video.files import is_video
+        model = self.model if self.model is not None else resolve_model(
+            self.settings.model, self.settings.scale)
+        return PlanItem(self.input, "video" if is_video(self.input) else "image",
+                        self.output, model, self.model_reason)
 
 
 class UpscaleWorker(Worker):
-    """Runs queued jobs one after another with :func:`engine.jobs.upscale_file`.
+    """Runs queued jobs one after another with the engine's ``run_item`` (which knows
+    images from videos).
 
     Every job has its own CancelToken (cancel one row); jobs can be appended while it runs.
-    Upscalers are cached per (model, scale, device, precision, self-ensemble), the colorize
-    model (jobs with ``colorize`` set) per (colorize model, device).
+    Upscalers are cached by the engine's UpscalerCache (model and how it runs), the
+    colorize model (jobs with ``colorize`` set) per (colorize model, device).
     """
 
     rowStarted = Signal(int, str, int)                    # id, model label, scale
@@ -70,7 +84,7 @@ class UpscaleWorker(Worker):
         self._jobs: deque[UpscaleJob] = deque(jobs)
         self._lock = threading.Lock()
         self._closed = False
-        self._upscalers: dict[tuple, Any] = {}
+        self._cache: Any = None   # engine.jobs.run.UpscalerCache, made on first use
         self._colorizers: dict[tuple, Any] = {}
         self.current: UpscaleJob | None = None
 
@@ -90,6 +104,8 @@ class UpscaleWorker(Worker):
             job.cancel.cancel()
 
     def work(self) -> None:
+        from engine.errors import SRStudioError
+        from engine.jobs import FileResult
         while True:
             with self._lock:
                 if not self._jobs:
@@ -100,22 +116,24 @@ class UpscaleWorker(Worker):
             if job.cancel.cancelled or self.cancel_token.cancelled:
                 self.rowCancelled.emit(job.item_id, False)
                 continue
-            if is_video_path(job.input):
-                self._run_video(job)
+            try:
+                item = job.plan_item()
+            except (SRStudioError, OSError) as e:
+                self.rowFinished.emit(job.item_id, FileResult(input=job.input,
+                                                              error=one_line(e)))
+                continue
+            if item.kind == "video":
+                self._run_video(job, item)
             else:
-                self._run_one(job)
+                self._run_one(job, item)
 
-    def _upscaler(self, s: JobSettings) -> tuple[Any, str]:
-        from engine.inference.factory import make_upscaler
-        from engine.models.registry import resolve_model
-        # keyed by what the name resolves to now (a role names another file once a model
-        # is imported or trained), as the queue's output names are
-        ref = resolve_model(s.model, s.scale)
-        key = (ref, *s.runtime_key())
-        if key not in self._upscalers:
-            up = make_upscaler(ref, s.device, s.precision, s.self_ensemble, s.backend)
-            self._upscalers = {key: (up, ref.name)}
-        return self._upscalers[key]
+    def _upscaler(self, s: JobSettings, item: Any) -> tuple[Any, str]:
+        """The loaded upscaler for the model the plan chose, and its name; the cache keeps
+        the last two (a batch where auto picks photo and quality loads each once)."""
+        from engine.jobs.run import UpscalerCache
+        if self._cache is None:
+            self._cache = UpscalerCache(max_models=2)
+        return self._cache.get(item.model, s.request()), item.model_name
 
     def _colorizer(self, s: JobSettings) -> Any:
         """The loaded colorize model for ``s`` (None when it does not colorize)."""
@@ -130,27 +148,28 @@ class UpscaleWorker(Worker):
         # the engine blends the chroma; the panel only chose how much
         return with_strength(self._colorizers[key], s.colorize_strength)
 
-    def _load_models(self, s: JobSettings) -> tuple[Any, str, Any]:
+    def _load_models(self, s: JobSettings, item: Any) -> tuple[Any, str, Any]:
         """(upscaler, its label, colorizer or None); a load failure raises one line that
         says which model failed."""
         from engine.errors import SRStudioError
-        upscaler, label = self._upscaler(s)
+        upscaler, label = self._upscaler(s, item)
         try:
             colorizer = self._colorizer(s)
         except (SRStudioError, OSError, RuntimeError, ValueError) as e:
             raise SRStudioError(self.tr("colorize: {e}").format(e=one_line(e))) from e
         return upscaler, label, colorizer
 
-    def _run_one(self, job: UpscaleJob) -> None:
+    def _run_one(self, job: UpscaleJob, item: Any) -> None:
         from app.gui.viewer.tile_cache import TiledImage
         from engine.errors import CancelledError, SRStudioError
-        from engine.events import Progress, Started, TileDone
+        from engine.events import Progress, Started, TileDone, Warning_
         from engine.io import probe_image
-        from engine.jobs import FileResult, upscale_file
+        from engine.jobs import FileResult
+        from engine.jobs.run import run_item
         s = job.settings
-        self.rowStarted.emit(job.item_id, s.model, s.scale)
+        self.rowStarted.emit(job.item_id, item.model_name, s.scale)
         try:
-            upscaler, label, colorizer = self._load_models(s)
+            upscaler, label, colorizer = self._load_models(s, item)
         except (SRStudioError, OSError, RuntimeError) as e:
             self.rowFinished.emit(job.item_id, FileResult(input=job.input, error=one_line(e)))
             return
@@ -166,6 +185,8 @@ class UpscaleWorker(Worker):
                 if now - state["last"] >= PROGRESS_INTERVAL_S or ev.done >= ev.total:
                     state["last"] = now
                     self.rowProgress.emit(job.item_id, ev.done, ev.total, ev.eta_s, ev.rate)
+            elif isinstance(ev, Warning_):
+                self.message.emit(ev.message, "warning")
             elif isinstance(ev, TileDone):
                 _x, y, _w, h = ev.rect
                 prev = state["preview"]
@@ -192,8 +213,8 @@ class UpscaleWorker(Worker):
                 self.previewRows.emit(job.item_id, y, y + h)
 
         try:
-            res = upscale_file(job.input, job.output, upscaler, s.upscale_options(job.overwrite),
-                               progress=progress, cancel=job.cancel, colorizer=colorizer)
+            res = run_item(item, s.request(job.overwrite), upscaler, progress=progress,
+                           cancel=job.cancel, colorizer=colorizer)
         except CancelledError:
             self.rowCancelled.emit(job.item_id, False)
             return
@@ -202,16 +223,17 @@ class UpscaleWorker(Worker):
             res = FileResult(input=job.input, error=one_line(e))
         self.rowFinished.emit(job.item_id, res)
 
-    def _run_video(self, job: UpscaleJob) -> None:
-        """One video through :func:`engine.jobs.video.run_video_job`: progress in frames,
-        the latest upscaled frame as a (throttled) live preview, resumable cancel."""
+    def _run_video(self, job: UpscaleJob, item: Any) -> None:
+        """One video through the engine's run_item: progress in frames, the latest
+        upscaled frame as a (throttled) live preview, resumable cancel."""
         from engine.errors import CancelledError, SRStudioError
         from engine.events import Progress, Started, Warning_
-        from engine.jobs.video import VideoFileResult, has_unfinished_parts, run_video_job
+        from engine.jobs.run import run_item
+        from engine.jobs.video import VideoFileResult, has_unfinished_parts
         s = job.settings
-        self.rowStarted.emit(job.item_id, s.model, s.scale)
+        self.rowStarted.emit(job.item_id, item.model_name, s.scale)
         try:
-            upscaler, label, colorizer = self._load_models(s)
+            upscaler, label, colorizer = self._load_models(s, item)
         except (SRStudioError, OSError, RuntimeError) as e:
             self.rowFinished.emit(job.item_id,
                                   VideoFileResult(input=job.input, error=one_line(e)))
@@ -239,9 +261,8 @@ class UpscaleWorker(Worker):
 
         preview = VideoPreviewUpscaler(upscaler, job.input, label, job.item_id, self)
         try:
-            res = run_video_job(job.input, job.output, s.upscale_options(job.overwrite),
-                                s.video_options(), progress=progress, cancel=job.cancel,
-                                upscaler=preview, colorizer=colorizer)
+            res = run_item(item, s.request(job.overwrite), preview, progress=progress,
+                           cancel=job.cancel, colorizer=colorizer)
         except CancelledError:
             try:
                 resumable = has_unfinished_parts(job.output)
@@ -253,12 +274,6 @@ class UpscaleWorker(Worker):
             self.message.emit("".join(traceback.format_exception(e)).rstrip(), "error")
             res = VideoFileResult(input=job.input, error=one_line(e))
         self.rowFinished.emit(job.item_id, res)
-
-
-def is_video_path(path: Path) -> bool:
-    """Same rule as ``engine.video.files.is_video`` (an extension check, no torch)."""
-    from engine.video.files import is_video
-    return is_video(path)
 
 
 class VideoPreviewUpscaler:

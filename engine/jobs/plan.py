@@ -10,7 +10,7 @@ loaded or written; torch is not imported, so a driver can show the plan at once.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -71,15 +71,16 @@ def _model_key(ref: ModelRef) -> str:
     return f"{ref.name}|{path}" if path is not None else f"{ref.name}|x{ref.scale}"
 
 
-def _collect(inputs: Sequence[str | os.PathLike[str]]) -> tuple[list[tuple[Path, Path | None,
-                                                                      Kind]], list[str]]:
-    """Every image and video under ``inputs`` once, with the folder it came from."""
+def _collect(inputs: Sequence[str | os.PathLike[str]], roots: Mapping[Path, Path] | None
+             ) -> tuple[list[tuple[Path, Path | None, Kind]], list[str]]:
+    """Every image and video under ``inputs`` once, with the folder it came from (a folder
+    input's own, or ``roots[file]`` for a file a driver found in a folder itself)."""
     seen: set[str] = set()
     out: list[tuple[Path, Path | None, Kind]] = []
     dupes: list[str] = []
     for raw in inputs:
         p = Path(raw)
-        root = p if p.is_dir() else None
+        root = p if p.is_dir() else (roots or {}).get(p)
         found: list[tuple[Path, Kind]] = []
         if p.is_file() and is_video(p):
             found.append((p, "video"))
@@ -134,11 +135,13 @@ def auto_chooser(request: Request, models: list[ModelInfo] | None = None,
 
 
 def plan_job(inputs: Sequence[str | os.PathLike[str]], request: Request, *,
-             chooser: AutoChooser | None = None) -> Plan:
+             chooser: AutoChooser | None = None,
+             roots: Mapping[Path, Path] | None = None) -> Plan:
     """The plan of ``request`` over ``inputs``; raises RequestError / UnsupportedModelError
-    (one line) when the request cannot run at all."""
+    (one line) when the request cannot run at all.  ``roots``: for files a driver listed
+    from a folder (the app's queue), that folder, so outputs mirror the sub-folders."""
     request.validate()
-    items, notes = _collect(inputs)
+    items, notes = _collect(inputs, roots)
     plan = Plan(request, notes=notes)
     note = unread_images_note(list(inputs))
     if note is not None:

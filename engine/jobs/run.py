@@ -14,8 +14,7 @@ from typing import Any
 
 from engine.errors import CancelledError
 from engine.events import CancelToken, FileStarted, Finished, ProgressCallback, Warning_, emit
-from engine.inference import Upscaler
-from engine.inference.factory import make_upscaler
+from engine.inference import Upscaler, factory
 from engine.jobs.plan import Plan, PlanItem
 from engine.jobs.request import Request
 from engine.jobs.upscale import (
@@ -45,7 +44,7 @@ class UpscalerCache:
         if k in self._items:
             self._items.move_to_end(k)
             return self._items[k]
-        up = make_upscaler(ref, request.device, request.precision, request.self_ensemble,
+        up = factory.make_upscaler(ref, request.device, request.precision, request.self_ensemble,
                            request.backend)
         self._items[k] = up
         while len(self._items) > self.max_models:

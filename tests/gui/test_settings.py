@@ -172,7 +172,10 @@ def test_role_entries_follow_the_scale_and_run_the_models_they_name(qtbot, windo
         "Auto → none at ×3"
     sp.out_edit.setText(str(tmp_path / "o"))
     window.add_paths([save_png(tmp_path / "r.png", 24, 24)])
-    assert window.start() == 0 and "no 'fast' model for x3 (available: x2)" in errors[0]
+    window.start()   # planned in a worker: the refusal comes when the plan fails
+    qtbot.waitUntil(lambda: bool(errors), timeout=20000)
+    assert "no 'fast' model for x3 (available: x2)" in errors[0]
+    assert window.queue.items[0].status.value == "queued"
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
     assert window.start() == 1
     wait_finished(qtbot, window)

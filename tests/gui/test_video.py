@@ -197,7 +197,7 @@ def test_video_settings_persist(qtbot, window, tmp_path: Path) -> None:
     sp.rate_combo.setCurrentIndex(sp.rate_combo.findData("bitrate"))
     sp.bitrate_edit.setText("3M")
     sp.preset_combo.setCurrentText("slow")
-    vo = sp.job_settings().video_options()
+    vo = sp.job_settings().request().video
     assert (vo.codec, vo.bitrate, vo.preset) == ("h265", "3M", "slow")
     window.close()
     other = MainWindow(SettingsStore())

@@ -270,8 +270,7 @@ class QueueController(QObject):
             self.queue.update(it.id, model=item.model_name, scale=s.scale, done=0, total=0,
                               message="", eta_s=None, rate=None, resumable=False,
                               colorized=False)
-            jobs.append(UpscaleJob(it.id, it.path, target, s, overwrite, token,
-                                   model=item.model, model_reason=item.model_reason))
+            jobs.append(UpscaleJob(it.id, it.path, target, s, overwrite, token, item=item))
             self._batch.add(it.id)
             self._speed_keys[it.id] = key
         if jobs:

@@ -49,18 +49,17 @@ class UpscaleJob:
     settings: JobSettings
     overwrite: bool
     cancel: Any   # engine.events.CancelToken
-    model: Any = None            # engine.models.registry.ModelRef
-    model_reason: str = ""       # why auto chose it
+    item: Any = None             # the engine's PlanItem (None: plan this one file here)
 
     def plan_item(self) -> Any:
-        """The engine's PlanItem this job runs (image or video, by the engine's rule)."""
-        from engine.jobs.plan import PlanItem
-        from engine.models.registry import resolve_model
-        from engine.video.files import is_video
-        model = self.model if self.model is not None else resolve_model(
-            self.settings.model, self.settings.scale)
-        return PlanItem(self.input, "video" if is_video(self.input) else "image",
-                        self.output, model, self.model_reason)
+        """The engine's PlanItem this job runs, written to ``output`` (a renamed target)."""
+        from dataclasses import replace
+
+        from engine.jobs.plan import plan_job
+        item = self.item
+        if item is None:
+            (item,) = plan_job([self.input], self.settings.request()).items
+        return replace(item, output=self.output)
 
 
 class UpscaleWorker(Worker):

@@ -199,7 +199,7 @@ def test_nan_and_infinities_are_mapped_and_the_user_told(tmp_path: Path, caplog)
     (note,) = img.notes
     assert note.startswith("nan.tif: ") and "3 NaN" in note and "3 +Inf" in note \
         and "-Inf" in note
-    assert [r.getMessage() for r in caplog.records] == [f"warning: {note}"]
+    assert caplog.records == []   # the jobs pass the note on as a Warning_ event instead
 
 
 def test_inf_does_not_halve_an_image_in_range(tmp_path: Path) -> None:

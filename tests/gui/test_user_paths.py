@@ -391,6 +391,7 @@ def test_video_shows_its_output_size_and_time_and_asks_when_long(qtbot, window,
     asked: list[str] = []
     answer_next_dialog("Not now", asked)
     click(window.settings_panel.start_button)
+    qtbot.waitUntil(lambda: bool(asked), timeout=20000)   # once the plan is ready
     assert asked == ["clip.mp4: 12 frames of 64×48, about 10:14:24. Start it?"]
     assert window.queue.by_id(item.id).status == Status.QUEUED and window.upscale_worker is None
     window.store.set(key, "")      # never measured: the size only, no question (small)

@@ -468,7 +468,7 @@ def test_finished_jobs_are_swept_after_the_ttl(serve):
 
 
 def test_models_stay_loaded_between_jobs(serve, model_dirs):
-    import engine.jobs.run as run
+    import engine.inference.factory as run  # what engine.jobs.run's cache calls
     live = serve()
     loads = []
     real = run.make_upscaler

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.slow
 
 PNG = png_bytes(8, 8)
 json_scalar = st.one_of(st.none(), st.booleans(), st.integers(-(2**70), 2**70),
-                        st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=40))
+                        st.floats(allow_nan=False, allow_infinity=False, allow_subnormal=False),
+                        st.text(max_size=40))
 json_value = st.recursive(json_scalar, lambda inner: st.one_of(
     st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)),
     max_leaves=6)

@@ -7,8 +7,7 @@ not import torch: a lean build without it runs those models.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from engine.lazy import lazy_exports
 
 _WHERE = {
     "ClassicalUpscaler": "engine.inference.base", "Upscaler": "engine.inference.base",
@@ -22,7 +21,4 @@ _WHERE = {
 __all__ = sorted(_WHERE)
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _WHERE:
-        raise AttributeError(f"module 'engine.inference' has no attribute {name!r}")
-    return getattr(importlib.import_module(_WHERE[name]), name)
+__getattr__ = lazy_exports(__name__, _WHERE)

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from engine.errors import SRStudioError
 from engine.io.reader import DEFAULT_MAX_PIXELS
 from engine.naming import DEFAULT_NAME_PATTERN
+from engine.video.settings import VideoSettings
+
+__all__ = ["Request", "RequestError", "VideoSettings"]
 
 OUTPUT_FORMAT_CHOICES = ("png", "jpg", "jpeg", "webp", "tif", "tiff", "bmp")
 COLORIZE_WHEN = ("before", "after")
@@ -22,23 +25,6 @@ DEVICES_HINT = "auto, cpu, cuda, cuda:N, mps"
 
 class RequestError(SRStudioError):
     """An option out of range: one line naming the option and what it accepts."""
-
-
-@dataclass
-class VideoSettings:
-    """How videos are encoded; the rest (model, tile, overwrite...) is the request's."""
-
-    codec: str = "h264"                 # h264, h265, vp9, av1, ffv1, prores
-    crf: int | None = 18                # constant quality (ignored when bitrate is set)
-    bitrate: str | int | None = None    # e.g. "8M"; overrides crf
-    preset: str = "medium"              # x264-style speed preset
-    hw: str | None = None               # nvenc, qsv, amf, videotoolbox, or an encoder name
-    segment_seconds: float | None = 10.0   # resume granularity; None: one segment
-    keep_audio: bool = True
-    keep_subtitles: bool = True
-    odd_size: str = "pad"               # 'pad' or 'crop' an odd W/H for 4:2:0 codecs
-    resume: bool = True                 # reuse finished segments of an interrupted job
-    max_frames: int | None = None       # only the first N frames (previews, benchmarks)
 
 
 @dataclass

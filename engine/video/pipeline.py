@@ -45,6 +45,7 @@ from engine.video.frames import FrameUpscaler
 from engine.video.mux import mux_final
 from engine.video.probe import VideoInfo, open_input, probe_video
 from engine.video.segments import WorkFolder, input_identity
+from engine.video.settings import VideoSettings
 from engine.video.stages import (
     End,
     Failure,
@@ -62,20 +63,11 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class VideoOptions:
-    codec: str = "h264"                 # h264, h265, vp9, av1, ffv1, prores
-    crf: int | None = 18                # constant quality (ignored when bitrate is set)
-    bitrate: str | int | None = None    # e.g. "8M"; overrides crf
-    preset: str = "medium"              # x264-style speed preset
-    hw: str | None = None               # nvenc, qsv, amf, videotoolbox, or an encoder name
-    segment_seconds: float | None = 10.0   # resume granularity; None: one segment
+class VideoOptions(VideoSettings):
+    """The user's VideoSettings plus what the job sets from its request."""
+
     tile: TileSetting = "auto"
-    keep_audio: bool = True
-    keep_subtitles: bool = True
-    odd_size: str = "pad"               # output W/H odd for a 4:2:0 codec: 'pad' or 'crop'
     overwrite: bool = False
-    resume: bool = True                 # reuse finished segments of an interrupted job
-    max_frames: int | None = None       # only the first N frames (previews, benchmarks)
     queue_size: int = 4
     colorize: str | None = None         # colour a black-and-white video 'before'/'after'
                                         # upscaling (needs a FrameColorizer); colour videos

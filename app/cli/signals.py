@@ -25,9 +25,9 @@ FORWARDED = tuple(s for s in (getattr(signal, "SIGTERM", None), getattr(signal, 
 
 def _as_ctrl_c(signum: int, frame: FrameType | None) -> None:
     handler = signal.getsignal(signal.SIGINT)
-    if handler is signal.SIG_IGN:
-        return
-    if callable(handler):
+    # SIG_IGN (a job started in the background by a shell ignores Ctrl-C): SIGTERM is still
+    # a request to stop, so it interrupts like an unhandled Ctrl-C
+    if callable(handler) and handler is not signal.SIG_IGN:
         handler(signal.SIGINT, frame)
         return
     raise KeyboardInterrupt   # SIG_DFL, or a handler installed outside Python

@@ -18,6 +18,15 @@ from engine import exit_codes
 REPO = Path(__file__).resolve().parents[2]
 
 
+def _ctrl_c_on() -> None:
+    """The child takes Ctrl-C even when the suite runs as a background job (whose shell
+    set SIGINT to ignored, which children inherit)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+CTRL_C_ON = _ctrl_c_on if os.name == "posix" else None
+
+
 def test_every_command_uses_the_one_table() -> None:
     import app.cli.exit_codes as app_codes
     import trainer.cli as train_cli
@@ -86,7 +95,8 @@ sys.exit(m.main(["models"]))
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 def test_sigterm_is_handled_like_ctrl_c() -> None:
     """SIGTERM killed the process on the spot (exit -15, part files left, no message)."""
-    p = subprocess.Popen([sys.executable, "-c", _SLOW_COMMAND], cwd=REPO, text=True,
+    p = subprocess.Popen(preexec_fn=CTRL_C_ON,
+                         args=[sys.executable, "-c", _SLOW_COMMAND], cwd=REPO, text=True,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert p.stdout is not None and p.stdout.readline().strip() == "ready"
@@ -107,7 +117,8 @@ def test_ctrl_c_while_torch_is_imported_is_one_line(tmp_path: Path) -> None:
     script = ("import sys\nprint('ready', flush=True)\nfrom app.cli.main import main\n"
               f"sys.exit(main(['upscale', {str(tmp_path / 'x.png')!r}, '-m', 'fast', '-s', '2',"
               f" '-o', {str(tmp_path / 'y.png')!r}]))\n")
-    p = subprocess.Popen([sys.executable, "-c", script], cwd=REPO, text=True,
+    p = subprocess.Popen(preexec_fn=CTRL_C_ON,
+                         args=[sys.executable, "-c", script], cwd=REPO, text=True,
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert p.stdout is not None and p.stdout.readline().strip() == "ready"
@@ -139,7 +150,8 @@ sys.exit(m.main(["models"]))
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 def test_sigterm_during_a_write_leaves_no_part_file(tmp_path: Path) -> None:
-    p = subprocess.Popen([sys.executable, "-c", _SLOW_WRITE, str(tmp_path / "out.png")],
+    p = subprocess.Popen(preexec_fn=CTRL_C_ON,
+                         args=[sys.executable, "-c", _SLOW_WRITE, str(tmp_path / "out.png")],
                          cwd=REPO, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         assert p.stdout is not None and p.stdout.readline().strip() == "ready"

@@ -132,6 +132,11 @@ class DataConfig(Section):
     lr_dirs: list[PathStr] | None = None  # paired LR folders, matched by file stem
     val_dir: PathStr | None = None  # HR/ (+ LR_bicubic/X{s}/) or a plain HR folder
     val_max_images: int | None = None
+    val_niqe: bool = False  # also score NIQE of the validation outputs (about 0.1 s each)
+    # which validation becomes best.safetensors: the highest Y-PSNR, or (GAN stages) the
+    # lowest NIQE among those with Y-PSNR >= val_min_psnr_y
+    val_select: str = "psnr_y"
+    val_min_psnr_y: float | None = None
     patch_size: int = 96  # HR patch side; the LR patch is patch_size / scale
     batch_size: int = 16
     degradation: DegradationConfig = field(default_factory=DegradationConfig)
@@ -162,7 +167,13 @@ class LossConfig(Section):
     # 'auto': torchvision's cached vgg19 file if present (never downloaded); 'random'
     # (tests only) or a path to a VGG19 state dict
     vgg_weights: PathOrName = "auto"
+    # substitutes for the VGG perceptual term (no VGG19 weights can be shipped or fetched):
+    # L1 of the FFT amplitude spectra (Y), and L1 of the horizontal/vertical differences
+    frequency: float = 0.0
+    gradient: float = 0.0
     adversarial: float = 0.0
+    # L1 between the discriminator's activations on SR and on HR (needs adversarial > 0)
+    feature_match: float = 0.0
     discriminator: str = "srgan_discriminator"
     discriminator_config: dict[str, Any] = {}
     discriminator_lr: float = 1e-4

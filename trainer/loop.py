@@ -11,6 +11,7 @@ model, EMA, optimiser, schedule, data-sampler RNG and torch RNG states.
 
 from __future__ import annotations
 
+import math
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ import torch
 from engine.archs.registry import ArchSpec
 from engine.devices import memory_format_for
 from engine.events import CancelToken, ProgressCallback, emit
+from engine.evaluation import DatasetScores
 from trainer.checkpoint import BEST, LAST
 from trainer.config import TrainConfig
 from trainer.data import build_sampler
@@ -86,6 +88,7 @@ class SRRun(RunBase[TrainResult]):
 
     # --- setup ----------------------------------------------------------------------
     def _setup(self, fresh: bool) -> None:
+        self.best_niqe: float | None = None  # NIQE of the best validation (val_select=niqe)
         cfg, m = self.cfg, self.cfg.model
         torch.manual_seed(cfg.run.seed)
         model, spec, net_config = build_network(m)
@@ -115,10 +118,12 @@ class SRRun(RunBase[TrainResult]):
 
     def _extra_state(self) -> dict[str, Any]:
         return {"scaler": self.scaler.state_dict(),
-                "adversarial": self.adv.state_dict() if self.adv else None}
+                "adversarial": self.adv.state_dict() if self.adv else None,
+                "best_niqe": self.best_niqe}
 
     def _restore_extra(self, ck: dict[str, Any]) -> None:
         self.scaler.load_state_dict(ck["scaler"])
+        self.best_niqe = ck.get("best_niqe")
         if self.adv is not None and ck.get("adversarial"):
             self.adv.load_state_dict(ck["adversarial"])
 
@@ -132,8 +137,9 @@ class SRRun(RunBase[TrainResult]):
         sr = sr.float()
         loss, terms = self.loss_fn(sr, hr)
         if self.adv is not None:
-            terms["adversarial"] = self.adv.generator_loss(sr)
-            loss = loss + self.adv.weight * terms["adversarial"]
+            adv_loss, adv_terms = self.adv.generator_loss(sr, hr)
+            terms.update(adv_terms)
+            loss = loss + adv_loss
         self.opt.zero_grad(set_to_none=True)
         self.scaler.scale(loss).backward()
         if self.cfg.optim.grad_clip:
@@ -153,21 +159,35 @@ class SRRun(RunBase[TrainResult]):
         from trainer.validation import run_validation
         assert self.valset is not None
         module = self._eval_module()
-        scores, sample = run_validation(module, self.net, self.valset, self.device)
+        d = self.cfg.data
+        scores, sample = run_validation(module, self.net, self.valset, self.device,
+                                        with_niqe=d.val_niqe or d.val_select == "niqe")
         self.model.train()
         self.metrics = {self.valset.name: scores.as_dict()}
-        is_best = self.best is None or scores.psnr_y > self.best
+        is_best = self._is_best(scores)
         if is_best:
             self.best, self.best_step = scores.psnr_y, self.step
+            self.best_niqe = scores.niqe
             export_weights(module, self.out / BEST, steps=self.step, metrics=self.metrics,
                            trained_on=self.trained_on(), **self.net)
-        assert self.best is not None
         emit(self.progress, Validated(
-            self.step, scores.psnr_y, scores.ssim_y, self.best, sample,
+            self.step, scores.psnr_y, scores.ssim_y,
+            self.best if self.best is not None else scores.psnr_y, sample,
             psnr_rgb=scores.psnr_rgb, ssim_rgb=scores.ssim_rgb, dataset=self.valset.name,
             bicubic_psnr_y=self.valset.bicubic.psnr_y, is_best=is_best))
         self.log.write("val", step=self.step, dataset=self.valset.name, **scores.as_dict(),
                        bicubic_psnr_y=self.valset.bicubic.psnr_y)
+
+    def _is_best(self, scores: DatasetScores) -> bool:
+        """``data.val_select``: the highest Y-PSNR, or the lowest NIQE above the PSNR floor."""
+        d = self.cfg.data
+        if d.val_select == "psnr_y":
+            return self.best is None or scores.psnr_y > self.best
+        if d.val_min_psnr_y is not None and scores.psnr_y < d.val_min_psnr_y:
+            return False
+        if scores.niqe is None or not math.isfinite(scores.niqe):
+            return False  # NIQE is undefined on images under 96x192
+        return self.best_niqe is None or scores.niqe < self.best_niqe
 
     def _export_onnx(self, weights: list[Path | None]) -> None:
         """``model.export_onnx``: an ONNX file beside each weight file; a failure is a

@@ -1,4 +1,4 @@
-"""Weighted training losses: pixel terms, VGG19 perceptual, SRGAN adversarial.
+"""Weighted training losses: pixel terms, VGG19 perceptual and its substitutes, adversarial.
 
 The perceptual loss never downloads anything: it uses torchvision's VGG19 weights only if
 they are already in the torch hub cache (or a file the config names); ``'random'`` weights
@@ -112,6 +112,25 @@ def luma(x: torch.Tensor) -> torch.Tensor:
     return torch_rgb_to_ycbcr(x)[:, :1]
 
 
+def frequency_loss(sr: torch.Tensor, hr: torch.Tensor) -> torch.Tensor:
+    """L1 between the luma's FFT amplitude spectra (orthonormal, so patch-size neutral).
+
+    A pixel loss averages plausible textures into blur; comparing amplitudes rewards
+    putting energy at the right frequencies whatever its phase, which is the part of a
+    perceptual loss that needs no pretrained network."""
+    a = torch.fft.rfft2(luma(sr), norm="ortho").abs()
+    b = torch.fft.rfft2(luma(hr), norm="ortho").abs()
+    return F.l1_loss(a, b)
+
+
+def gradient_loss(sr: torch.Tensor, hr: torch.Tensor) -> torch.Tensor:
+    """L1 between horizontal and vertical finite differences: edges as sharp as HR's."""
+    def grads(x: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        return x[..., :, 1:] - x[..., :, :-1], x[..., 1:, :] - x[..., :-1, :]
+    (sx, sy), (hx, hy) = grads(sr), grads(hr)
+    return F.l1_loss(sx, hx) + F.l1_loss(sy, hy)
+
+
 class PixelAndPerceptualLoss(nn.Module):
     """Sum of the weighted terms; returns (total, {term: value}) for logging."""
 
@@ -135,12 +154,17 @@ class PixelAndPerceptualLoss(nn.Module):
             terms["charbonnier"] = torch.sqrt((sr - hr) ** 2 + c.charbonnier_eps ** 2).mean()
         if self.perceptual is not None:
             terms["perceptual"] = self.perceptual(sr, hr)
+        if c.frequency > 0:
+            terms["frequency"] = frequency_loss(sr, hr)
+        if c.gradient > 0:
+            terms["gradient"] = gradient_loss(sr, hr)
         total = sum(getattr(c, k) * v for k, v in terms.items())
         return total, terms  # type: ignore[return-value]
 
 
 class Adversarial:
-    """SRGAN-style GAN term: a registry discriminator trained with BCE on HR vs SR."""
+    """GAN term: a registry discriminator (SRGAN's, or the per-pixel U-Net) trained with
+    BCE on HR vs SR; optionally feature matching on its activations."""
 
     def __init__(self, cfg: LossConfig, num_channels: int, device: torch.device) -> None:
         from engine.archs.registry import build
@@ -149,13 +173,36 @@ class Adversarial:
         self.opt = torch.optim.Adam(self.net.parameters(), lr=cfg.discriminator_lr,
                                     betas=(0.9, 0.999))
         self.weight = cfg.adversarial
+        self.feature_match = cfg.feature_match
 
-    def generator_loss(self, sr: torch.Tensor) -> torch.Tensor:
-        """How far SR is from fooling the discriminator (its weights get no gradient)."""
+    def generator_terms(self, sr: torch.Tensor, hr: torch.Tensor) -> dict[str, torch.Tensor]:
+        """How far SR is from fooling the discriminator, and (with ``feature_match``) how
+        far its activations are from HR's; the discriminator's weights get no gradient."""
         self.net.requires_grad_(False)
-        logits = self.net(sr)
-        self.net.requires_grad_(True)
-        return F.binary_cross_entropy_with_logits(logits, torch.ones_like(logits))
+        try:
+            if self.feature_match > 0:
+                logits, fake = self.net.features(sr)
+                with torch.no_grad():
+                    _, real = self.net.features(hr)
+                fm = sum(F.l1_loss(a, b) for a, b in zip(fake, real, strict=True)) / len(fake)
+            else:
+                logits, fm = self.net(sr), None
+        finally:
+            self.net.requires_grad_(True)
+        terms = {"adversarial": F.binary_cross_entropy_with_logits(
+            logits, torch.ones_like(logits))}
+        if fm is not None:
+            terms["feature_match"] = fm  # type: ignore[assignment]
+        return terms
+
+    def generator_loss(self, sr: torch.Tensor, hr: torch.Tensor
+                       ) -> tuple[torch.Tensor, dict[str, torch.Tensor]]:
+        """The weighted sum of :meth:`generator_terms` and the terms themselves."""
+        terms = self.generator_terms(sr, hr)
+        total = self.weight * terms["adversarial"]
+        if "feature_match" in terms:
+            total = total + self.feature_match * terms["feature_match"]
+        return total, terms
 
     def step(self, sr: torch.Tensor, hr: torch.Tensor) -> torch.Tensor:
         """One discriminator update on a detached SR batch; returns its loss."""

@@ -124,8 +124,14 @@ def validate_config(cfg: TrainConfig) -> ArchSpec:
     _need(0 <= a.affine_degrees <= 180, "data.augment.affine_degrees: must be in [0, 180]")
     _need(0 <= a.perspective < 0.5, "data.augment.perspective: must be in [0, 0.5)")
 
+    _need(d.val_select in ("psnr_y", "niqe"),
+          f"data.val_select: expected 'psnr_y' or 'niqe', got '{d.val_select}'")
+    _need(d.val_select == "psnr_y" or d.val_dir is not None,
+          "data.val_select = 'niqe': needs data.val_dir")
+
     # loss
-    weights = {k: getattr(lo, k) for k in (*PIXEL_LOSS_KEYS, "perceptual", "adversarial")}
+    weights = {k: getattr(lo, k) for k in (*PIXEL_LOSS_KEYS, "perceptual", "frequency",
+                                           "gradient", "adversarial", "feature_match")}
     for k, w in weights.items():
         _need(math.isfinite(w) and w >= 0, f"loss.{k}: weight must be >= 0, got {w}")
     _need(sum(weights.values()) > 0, "loss: every loss weight is 0; set e.g. loss.l1 = 1.0")
@@ -133,6 +139,8 @@ def validate_config(cfg: TrainConfig) -> ArchSpec:
     if lo.perceptual > 0:
         from trainer.losses import check_perceptual_config
         check_perceptual_config(lo)
+    _need(lo.feature_match == 0 or lo.adversarial > 0,
+          "loss.feature_match: compares discriminator activations; needs loss.adversarial > 0")
     if lo.adversarial > 0:
         _arch(lo.discriminator, "loss.discriminator", "discriminator")
         _need(lo.discriminator_lr > 0, "loss.discriminator_lr: must be positive")

@@ -51,7 +51,7 @@ def load_val_set(val_dir: str | Path, scale: int, limit: int | None = None) -> V
 
 
 def run_validation(module: nn.Module, net: dict[str, Any], valset: ValSet,
-                   device: torch.device
+                   device: torch.device, *, with_niqe: bool = False
                    ) -> tuple[DatasetScores, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Scores of ``module`` on ``valset`` and a (bicubic, SR, HR) preview crop.
 
@@ -70,7 +70,8 @@ def run_validation(module: nn.Module, net: dict[str, Any], valset: ValSet,
         return sr
 
     with torch.no_grad():
-        scores = evaluate(fn, valset.images, net["scale"], name=valset.name)
+        scores = evaluate(fn, valset.images, net["scale"], name=valset.name,
+                          with_niqe=with_niqe)
     hr = valset.images[0].hr
     sample = (_center_crop(valset.sample_bicubic, SAMPLE_SIZE),
               _center_crop(first[0], SAMPLE_SIZE), _center_crop(hr, SAMPLE_SIZE))

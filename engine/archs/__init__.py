@@ -21,6 +21,7 @@ from engine.archs import (  # noqa: F401  (imported for their registration side 
     srcnn,
     srgan_discriminator,
     srresnet,
+    unet_discriminator,
     vdsr,
 )
 from engine.archs.registry import ArchSpec, build, count_params, get_arch, list_archs, register

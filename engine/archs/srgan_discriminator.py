@@ -31,14 +31,26 @@ class SRGANDiscriminator(nn.Module):
             layers += [nn.Conv2d(widths[i - 1], widths[i], 3, stride=1 + i % 2, padding=1,
                                  bias=False),
                        nn.BatchNorm2d(widths[i]), nn.LeakyReLU(0.2, inplace=True)]
-        self.features = nn.Sequential(*layers)
+        self.body = nn.Sequential(*layers)
+        # indices of the LeakyReLUs that end each stride-2 stage
+        self._taps = {1 + 3 * i for i in range(1, 8) if i % 2 == 1}
         self.pool = nn.AdaptiveAvgPool2d(pool_size)
         self.classifier = nn.Sequential(
             nn.Flatten(), nn.Linear(widths[-1] * pool_size * pool_size, 1024),
             nn.LeakyReLU(0.2, inplace=True), nn.Linear(1024, 1))
 
+    def features(self, x: torch.Tensor) -> tuple[torch.Tensor, list[torch.Tensor]]:
+        """The logits and the activation after each stride-2 stage (feature matching)."""
+        feats: list[torch.Tensor] = []
+        h = x
+        for i, layer in enumerate(self.body):
+            h = layer(h)
+            if i in self._taps:
+                feats.append(h)
+        return self.classifier(self.pool(h)), feats
+
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.classifier(self.pool(self.features(x)))
+        return self.classifier(self.pool(self.body(x)))
 
 
 register(ArchSpec(

@@ -73,7 +73,8 @@ def _model(name: str, scale: int, cfg: dict, seed: int = 0) -> torch.nn.Module:
 # --- registry ---------------------------------------------------------------------------
 def test_every_architecture_registered() -> None:
     assert sorted(s.name for s in list_archs()) == sorted(GENERATORS)
-    assert [s.name for s in list_archs("discriminator")] == ["srgan_discriminator"]
+    assert [s.name for s in list_archs("discriminator")] == ["srgan_discriminator",
+                                                             "unet_discriminator"]
     for name in ("ArchSpec", "register", "get_arch", "build", "list_archs", "count_params"):
         assert hasattr(archs, name)
 
@@ -157,6 +158,29 @@ def test_discriminator_any_patch_size() -> None:
             out = d(torch.rand(2, 3, size, size))
             assert out.shape == (2, 1) and torch.isfinite(out).all()
     assert get_arch("srgan_discriminator").kind == "discriminator"
+
+
+def test_unet_discriminator_scores_every_pixel() -> None:
+    """One logit per HR pixel (odd sizes too), and the features the matching term uses."""
+    torch.manual_seed(0)
+    d = build("unet_discriminator", 1, num_feats=8).eval()
+    with torch.no_grad():
+        for h, w in ((64, 64), (40, 56), (33, 47)):
+            logits, feats = d.features(torch.rand(2, 3, h, w))
+            assert logits.shape == (2, 1, h, w) and torch.isfinite(logits).all()
+            assert len(feats) == 6 and feats[-1].shape[-2:] == (h, w)
+    assert torch.equal(d(torch.ones(1, 3, 32, 32)), d.features(torch.ones(1, 3, 32, 32))[0])
+    # spectral norm on every convolution except the first and the head
+    sn = [m for m in d.modules() if hasattr(m, "parametrizations") or hasattr(m, "weight_orig")]
+    assert len(sn) == 8
+
+
+def test_srgan_discriminator_features() -> None:
+    d = build("srgan_discriminator", 1, num_feats=4).eval()
+    with torch.no_grad():
+        logits, feats = d.features(torch.rand(1, 3, 48, 48))
+    assert logits.shape == (1, 1) and len(feats) == 4
+    assert [f.shape[-1] for f in feats] == [24, 12, 6, 3]
 
 
 # --- parameter counts ---------------------------------------------------------------------

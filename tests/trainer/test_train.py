@@ -161,6 +161,43 @@ def test_perceptual_and_adversarial_terms_run(tmp_path, data_dirs):
     assert ck["adversarial"]["net"]
 
 
+def test_unet_gan_with_substitute_terms_selects_by_niqe(tmp_path, data_dirs):
+    """The GAN stage a photo recipe runs: U-Net discriminator, feature matching and the
+    frequency and gradient terms all reach the loss; with val_select = 'niqe' every
+    validation scores NIQE, and best.safetensors is the lowest NIQE above the PSNR floor."""
+    from tests.trainer.conftest import synth_image, write_png
+    val = tmp_path / "val_niqe"  # NIQE needs at least 96x192 pixels
+    for i in range(2):
+        write_png(val / "HR" / f"v{i}.png", synth_image(104, 200, seed=200 + i))
+    cfg = load_config(None, tiny_overrides(
+        data_dirs, tmp_path / "gan", data__val_dir=str(val), run__steps=6, run__log_every=1, run__val_every=2,
+        loss__adversarial=0.01, loss__discriminator="unet_discriminator",
+        loss__discriminator_config="{num_feats = 4}", loss__feature_match=0.1,
+        loss__frequency=0.05, loss__gradient=0.05, data__val_select="niqe"))
+    events: list = []
+    res = train(cfg, progress=events.append)
+    terms = [e.loss_terms for e in events if isinstance(e, StepLogged)][-1]
+    assert {"l1", "frequency", "gradient", "adversarial", "feature_match",
+            "discriminator"} <= set(terms)
+    vals = [r for r in RunLog(tmp_path / "gan" / "log.jsonl").read() if r["kind"] == "val"]
+    niqes = [v["niqe"] for v in vals]
+    assert len(niqes) == 3 and all(np.isfinite(n) for n in niqes)
+    assert res.best_step == 2 * (1 + int(np.argmin(niqes)))
+    assert read_metadata(res.best_weights)["steps"] == res.best_step
+
+    # a floor no validation reaches: nothing is exported as best
+    floor = load_config(None, tiny_overrides(
+        data_dirs, tmp_path / "floor", run__steps=2, run__val_every=2, data__val_dir=str(val),
+        data__val_select="niqe", data__val_min_psnr_y=99.0))
+    assert train(floor).best_weights is None
+
+
+def test_feature_matching_needs_the_adversarial_term(tmp_path, data_dirs):
+    with pytest.raises(ConfigError, match="loss.feature_match: .* needs loss.adversarial"):
+        train(load_config(None, tiny_overrides(data_dirs, tmp_path / "r",
+                                               loss__feature_match=0.1)))
+
+
 def _cli(args: list[str], env_extra: dict[str, str] | None = None
          ) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k != EXIT_AFTER_STEP_ENV}

@@ -1,5 +1,6 @@
 """The main window's actions, menu bar and toolbar, with the slots only they use: zoom
-steps, the split-wipe toggle, the theme choice and the keyboard-shortcut help.
+steps, the split-wipe toggle, the theme and language choices, the keyboard-shortcut help
+and the self-test.
 
 Kept apart from :class:`~app.gui.main_window.MainWindow` so the window reads as wiring.
 Every action is also added to the window itself, so its shortcut works with the menus
@@ -17,8 +18,11 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QWidget
 
 from app.gui.icons import play_icon
+from app.gui.language_menu import LanguageMenu
 from app.gui.palette import THEMES, apply_theme
 from app.gui.recent_menu import RecentMenu
+from app.gui.selftest_dialog import SelftestDialog
+from app.gui.selftest_worker import AREAS
 from app.gui.viewer import CompareView
 
 if TYPE_CHECKING:
@@ -79,6 +83,10 @@ class MainMenus(QObject):
         self.about_action = action(tr("&About SR Studio"), win.about)
         self.keys_action = action(tr("&Keyboard shortcuts"), self._show_shortcuts,
                                   K.HelpContents)
+        self.selftest_action = action(tr("&Self-test…"), self._show_selftest)
+        # what Help ▸ Self-test checks (tests narrow it to the quick areas)
+        self.selftest_areas: tuple[str, ...] = AREAS
+        self.selftest_dialog: SelftestDialog | None = None
         self.recent_menu = RecentMenu(tr("Open &recent"), self.store, jobs.add_paths, win)
         self._build_menus()
         self._build_toolbar()
@@ -116,14 +124,21 @@ class MainMenus(QObject):
         vm.addSeparator()
         vm.addAction(self.log_action)
         self._build_theme_menu(vm.addMenu(tr("&Theme")))
+        self.language_menu = LanguageMenu(tr("&Language"), self.store, self._win)
+        self.language_menu.chosen.connect(self._on_language)
+        vm.addMenu(self.language_menu)
         hm = mb.addMenu(tr("&Help"))
-        hm.addActions([self.keys_action, self.about_action])
+        hm.addActions([self.keys_action, self.selftest_action])
+        hm.addSeparator()
+        hm.addAction(self.about_action)
 
     def _build_theme_menu(self, menu: QMenu) -> None:
         group = QActionGroup(self)
         current = self.store.get_str("view/theme", "system")
+        tr = self._win.tr
+        labels = {"system": tr("System"), "light": tr("Light"), "dark": tr("Dark")}
         for name in THEMES:
-            act = menu.addAction(self._win.tr(name.capitalize()))
+            act = menu.addAction(labels.get(name, name.capitalize()))
             act.setCheckable(True)
             act.setChecked(name == current)
             act.setData(name)
@@ -172,3 +187,20 @@ class MainMenus(QObject):
     @Slot()
     def _show_shortcuts(self) -> None:
         show_shortcuts(self._win)
+
+    @Slot(str)
+    def _on_language(self, code: str) -> None:
+        self._win.statusBar().showMessage(self.language_menu.restart_note(), 10000)
+
+    @Slot()
+    def _show_selftest(self) -> None:
+        """Help ▸ Self-test: one dialog at a time; a closed one is replaced by a new run."""
+        old = self.selftest_dialog
+        if old is not None and old.isVisible():
+            old.raise_()
+            old.activateWindow()
+            return
+        if old is not None:
+            old.deleteLater()   # closed, so its run was cancelled
+        self.selftest_dialog = SelftestDialog(self._win.host, self._win, self.selftest_areas)
+        self.selftest_dialog.show()

@@ -19,17 +19,20 @@ def package_version(name: str, fallback: str = "not installed") -> str:
 
 
 def about_text(device: str) -> str:
-    tr = QCoreApplication.translate
+    # QCoreApplication.translate spelled out each time: pyside6-lupdate reads a
+    # ``tr = QCoreApplication.translate`` alias as tr(source, comment) and loses the strings
     rows = [
-        (tr("About", "SR Studio"), package_version("srstudio", "0.1.0")),
+        ("SR Studio", package_version("srstudio", "0.1.0")),
         ("PyTorch", package_version("torch")),
         ("Qt", qVersion()),
         ("PySide6", PySide6.__version__),
         ("Python", sys.version.split()[0]),
-        (tr("About", "Device"), device or tr("About", "not probed yet")),
+        (QCoreApplication.translate("About", "Device"),
+         device or QCoreApplication.translate("About", "not probed yet")),
     ]
     body = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
-    intro = tr("About", "Single-image and video super-resolution, with a built-in trainer.")
+    intro = QCoreApplication.translate(
+        "About", "Single-image and video super-resolution, with a built-in trainer.")
     return f"<h3>SR Studio</h3><p>{intro}</p><table>{body}</table>" \
            "<p>Apache-2.0 licence.</p>"
 

@@ -18,8 +18,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 I18N_DIR = Path(__file__).resolve().with_name("i18n")
-LANGUAGES = {"en": "English", "de": "Deutsch"}
-"""Languages the app ships (English is the source text)."""
+LANGUAGES = {"en": "English", "de": "Deutsch", "es": "Español", "fr": "Français",
+             "ja": "日本語", "zh_CN": "简体中文", "pt_BR": "Português (Brasil)"}
+"""Languages the app ships (English is the source text), each in its own name: the
+*View ▸ Language* menu lists them so, as a reader of that language looks for it."""
 FALLBACK_CONTEXTS = ("", "win")
 
 
@@ -38,12 +40,20 @@ class _Translator(QTranslator):
 
 def choose_language(setting: str | None = None) -> str:
     """The language code to show: ``SRSTUDIO_LANG``, else the setting, else ('system')
-    the system locale's language, 'en' when it is none of :data:`LANGUAGES`."""
+    the system locale's language, 'en' when it is none of :data:`LANGUAGES`.
+
+    A region we do not ship falls back to the one we do for that language ('pt_PT' ->
+    'pt_BR', 'zh_TW' -> 'zh_CN', 'de_AT' -> 'de'): close wording beats English."""
     want = os.environ.get("SRSTUDIO_LANG") or setting or "system"
     if want == "system":
         want = QLocale.system().name()          # 'de_DE' (from LANG/LC_ALL on Linux)
-    code = want.replace("-", "_").split("_")[0].lower()
-    return code if code in LANGUAGES else "en"
+    want = want.split(".")[0].split("@")[0].replace("-", "_")   # 'de_DE.UTF-8', 'pt-BR'
+    lang, _, region = want.partition("_")
+    exact = f"{lang.lower()}_{region.upper()}" if region else lang.lower()
+    if exact in LANGUAGES:
+        return exact
+    same = [code for code in LANGUAGES if code.split("_")[0] == lang.lower()]
+    return same[0] if same else "en"
 
 
 def install_translations(app: QCoreApplication, setting: str | None = None) -> str:

@@ -11,22 +11,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from app.gui.model_labels import model_label
 
-RESIZERS = (("bicubic", "MATLAB imresize, the SR baseline"),
+# labels and tips are translated where they are shown (self.tr); QT_TRANSLATE_NOOP marks
+# them for pyside6-lupdate, which reads only literal tr() arguments
+RESIZERS = (("bicubic", QT_TRANSLATE_NOOP("ModelCombo", "MATLAB imresize, the SR baseline")),
             ("lanczos", "Lanczos 8×8"),
-            ("bilinear", "bilinear"),
-            ("nearest", "pixel replication"))
+            ("bilinear", QT_TRANSLATE_NOOP("ModelCombo", "bilinear")),
+            ("nearest", QT_TRANSLATE_NOOP("ModelCombo", "pixel replication")))
 AUTO = "auto"   # the remembered model on a first run: the best shipped one, once listed
 # entries that follow the scale combo: (name for resolve_model, label, tooltip)
 ROLE_ENTRIES = (
-    (AUTO, "Auto", "The best installed model for the chosen scale: quality, else fast"),
-    ("quality", "Quality", "The quality model for the chosen scale (sharper, slower)"),
-    ("fast", "Fast", "The fast model for the chosen scale"))
+    (AUTO, QT_TRANSLATE_NOOP("ModelCombo", "Auto"),
+     QT_TRANSLATE_NOOP("ModelCombo",
+                       "The best installed model for the chosen scale: quality, else fast")),
+    ("quality", QT_TRANSLATE_NOOP("ModelCombo", "Quality"),
+     QT_TRANSLATE_NOOP("ModelCombo", "The quality model for the chosen scale (sharper, slower)")),
+    ("fast", QT_TRANSLATE_NOOP("ModelCombo", "Fast"),
+     QT_TRANSLATE_NOOP("ModelCombo", "The fast model for the chosen scale")))
 
 NameRole = Qt.ItemDataRole.UserRole + 1
 ScaleRole = Qt.ItemDataRole.UserRole + 2     # the scale a trained model fixes, else None

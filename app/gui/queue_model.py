@@ -13,7 +13,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -29,6 +35,13 @@ class Status(StrEnum):
 
 
 FINISHED = (Status.DONE, Status.ERROR, Status.CANCELLED, Status.SKIPPED)
+# what the Status column shows, translated there (self.tr); marked for pyside6-lupdate
+STATUS_LABELS = {Status.QUEUED: QT_TRANSLATE_NOOP("QueueModel", "queued"),
+                 Status.RUNNING: QT_TRANSLATE_NOOP("QueueModel", "running"),
+                 Status.DONE: QT_TRANSLATE_NOOP("QueueModel", "done"),
+                 Status.ERROR: QT_TRANSLATE_NOOP("QueueModel", "error"),
+                 Status.CANCELLED: QT_TRANSLATE_NOOP("QueueModel", "cancelled"),
+                 Status.SKIPPED: QT_TRANSLATE_NOOP("QueueModel", "skipped")}
 
 
 @dataclass
@@ -85,7 +98,10 @@ def short_message(item: QueueItem) -> str:
 class QueueModel(QAbstractTableModel):
     """Columns: file, size, model, status, progress, output."""
 
-    COLUMNS = ("File", "Size", "Model", "Status", "Progress", "Output")
+    COLUMNS = (QT_TRANSLATE_NOOP("QueueModel", "File"), QT_TRANSLATE_NOOP("QueueModel", "Size"),
+               QT_TRANSLATE_NOOP("QueueModel", "Model"), QT_TRANSLATE_NOOP("QueueModel", "Status"),
+               QT_TRANSLATE_NOOP("QueueModel", "Progress"),
+               QT_TRANSLATE_NOOP("QueueModel", "Output"))
     COL_FILE, COL_SIZE, COL_MODEL, COL_STATUS, COL_PROGRESS, COL_OUTPUT = range(6)
     ItemRole = Qt.ItemDataRole.UserRole + 1
     ProgressRole = Qt.ItemDataRole.UserRole + 2
@@ -154,7 +170,7 @@ class QueueModel(QAbstractTableModel):
         if col == self.COL_STATUS:
             if item.status in (Status.RUNNING, Status.QUEUED) and item.message:
                 return item.message   # "cancelling…"
-            label = self.tr(item.status.value)
+            label = self.tr(STATUS_LABELS.get(item.status, item.status.value))
             if item.status == Status.ERROR and item.message:
                 return f"{label}: {short_message(item)}"
             if item.status == Status.CANCELLED and item.resumable:

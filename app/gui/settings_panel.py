@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,28 +36,34 @@ from engine.naming import name_pattern_for
 
 SCALES = (2, 3, 4, 8)
 BACKENDS = (("Auto", "auto"), ("PyTorch", "torch"), ("ONNX Runtime", "onnx"))
-BACKEND_TIP = ("PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML "
-               "(Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or "
-               "faster. The model is converted on its first run and kept. Auto: PyTorch, or "
-               "ONNX Runtime where only it can use the GPU (the log says which ran).")
-ONNX_PRECISION_TIP = "ONNX Runtime runs fp32"
+# labels and tips are translated where they are shown (self.tr); QT_TRANSLATE_NOOP marks
+# them for pyside6-lupdate, which reads only literal tr() arguments
+BACKEND_TIP = QT_TRANSLATE_NOOP(
+    "SettingsPanel", "PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML "
+    "(Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or "
+    "faster. The model is converted on its first run and kept. Auto: PyTorch, or "
+    "ONNX Runtime where only it can use the GPU (the log says which ran).")
+ONNX_PRECISION_TIP = QT_TRANSLATE_NOOP("SettingsPanel", "ONNX Runtime runs fp32")
 PRECISIONS = (("Auto", "auto"), ("FP32", "fp32"), ("FP16", "fp16"), ("BF16", "bf16"))
 TILES = ("Auto", "Off", "64", "128", "192", "256", "384", "512", "768", "1024")
-FORMATS = (("Same as input", None), ("PNG", "png"), ("JPEG", "jpg"), ("WebP", "webp"),
-           ("TIFF", "tif"))
+FORMATS = ((QT_TRANSLATE_NOOP("SettingsPanel", "Same as input"), None), ("PNG", "png"),
+           ("JPEG", "jpg"), ("WebP", "webp"), ("TIFF", "tif"))
 # (label, UpscaleOptions.colorize): colour black-and-white inputs before or after upscaling
-COLORIZE = (("Off", None),
-            ("Gray inputs, before upscaling", "before"),
-            ("Gray inputs, after upscaling", "after"))
-ENSEMBLE_TIP = ("Upscale each image in its 8 flips and rotations and average the results: "
-                "a little sharper (about +0.1 to +0.2 dB PSNR), 8 times slower.")
-COLORIZE_TIP = ("Colour black-and-white images and videos with the colorize model "
-                "(Zhang et al. colorization), before or after upscaling. Colour inputs are "
-                "left as they are.")
-NO_COLORIZER_TIP = "no colorize model installed"
-STRENGTH_TIP = ("How much of the colorizer's predicted colour to use: 0 % keeps the image "
-                "gray, 100 % takes the prediction as it is. The colorizer can be badly wrong "
-                "(red clouds, a yellow sky), so it starts low.")
+COLORIZE = ((QT_TRANSLATE_NOOP("SettingsPanel", "Off"), None),
+            (QT_TRANSLATE_NOOP("SettingsPanel", "Gray inputs, before upscaling"), "before"),
+            (QT_TRANSLATE_NOOP("SettingsPanel", "Gray inputs, after upscaling"), "after"))
+ENSEMBLE_TIP = QT_TRANSLATE_NOOP(
+    "SettingsPanel", "Upscale each image in its 8 flips and rotations and average the results: "
+    "a little sharper (about +0.1 to +0.2 dB PSNR), 8 times slower.")
+COLORIZE_TIP = QT_TRANSLATE_NOOP(
+    "SettingsPanel", "Colour black-and-white images and videos with the colorize model "
+    "(Zhang et al. colorization), before or after upscaling. Colour inputs are "
+    "left as they are.")
+NO_COLORIZER_TIP = QT_TRANSLATE_NOOP("SettingsPanel", "no colorize model installed")
+STRENGTH_TIP = QT_TRANSLATE_NOOP(
+    "SettingsPanel", "How much of the colorizer's predicted colour to use: 0 % keeps the "
+    "image gray, 100 % takes the prediction as it is. The colorizer can be badly wrong "
+    "(red clouds, a yellow sky), so it starts low.")
 DEFAULT_STRENGTH = 0.3   # engine.colorize.strength.DEFAULT_STRENGTH (no torch at start-up)
 
 class SettingsPanel(QWidget):
@@ -86,15 +92,17 @@ class SettingsPanel(QWidget):
         self.backend_combo = QComboBox()
         self.backend_combo.setObjectName("backendCombo")
         for label, value in BACKENDS:
-            self.backend_combo.addItem(label, value)
+            self.backend_combo.addItem(self.tr(label), value)   # 'Auto' is translated
         if importlib.util.find_spec("onnxruntime") is None:   # no import: start-up time
             self.backend_combo.model().item(self.backend_combo.findData("onnx")).setEnabled(False)
         self.backend_combo.setToolTip(self.tr(BACKEND_TIP))
         self.precision_combo = QComboBox()
         for label, value in PRECISIONS:
-            self.precision_combo.addItem(label, value)
+            self.precision_combo.addItem(self.tr(label), value)
         self.tile_combo = QComboBox()
-        self.tile_combo.addItems(list(TILES))
+        self.tile_combo.addItems(list(TILES))   # chosen by index: the words may be translated
+        self.tile_combo.setItemText(0, self.tr("Auto"))
+        self.tile_combo.setItemText(1, self.tr("Off"))
         self.tile_combo.setToolTip(self.tr("Tile size in input pixels; Auto fits free memory"))
         self.ensemble_check = QCheckBox(self.tr("×8 self-ensemble"))
         self.ensemble_check.setObjectName("selfEnsembleCheck")

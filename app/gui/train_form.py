@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -26,15 +27,18 @@ from PySide6.QtWidgets import (
 
 from app.gui.settings_store import SettingsStore
 
+# labels are translated where shown (self.tr); QT_TRANSLATE_NOOP marks them for lupdate
 LOSSES = (("L1", {"l1": 1.0}), ("MSE (L2)", {"mse": 1.0}),
           ("Charbonnier", {"charbonnier": 1.0}),
-          ("MSE on luma (Y) + 0.1 RGB", {"mse_y": 1.0, "mse": 0.1}))
+          (QT_TRANSLATE_NOOP("TrainForm", "MSE on luma (Y) + 0.1 RGB"), {"mse_y": 1.0, "mse": 0.1}))
 # (label, degradation settings): how the LR training inputs are made from the HR folder
-DEGRADATIONS = (("Clean downscales (bicubic)", {"kind": "bicubic"}),
-                ("Camera photos (soft, slight noise, JPEG 70-90)",
+DEGRADATIONS = ((QT_TRANSLATE_NOOP("TrainForm", "Clean downscales (bicubic)"), {"kind": "bicubic"}),
+                (QT_TRANSLATE_NOOP("TrainForm", "Camera photos (soft, slight noise, JPEG 70-90)"),
                  {"kind": "pipeline", "blur_sigma": [0.6, 1.2], "noise_sigma": [1.0, 4.0],
                   "jpeg_quality": [70, 90]}),
-                ("Real-world photos (blur, noise, resizing, JPEG twice)", {"kind": "real"}))
+                (QT_TRANSLATE_NOOP("TrainForm",
+                                   "Real-world photos (blur, noise, resizing, JPEG twice)"),
+                 {"kind": "real"}))
 DEFAULT_ARCHS = ("fsrcnn_ps", "espcn", "fsrcnn", "srcnn", "vdsr", "srresnet", "edsr", "span")
 MAX_TIME_LIMIT_MIN = 10_000
 
@@ -113,7 +117,7 @@ class TrainForm(QGroupBox):
             "(ignored when an LR folder is given)."))
         self.loss_combo = QComboBox()
         for label, _ in LOSSES:
-            self.loss_combo.addItem(label)
+            self.loss_combo.addItem(self.tr(label))
         self.lr_spin = QDoubleSpinBox()
         self.lr_spin.setDecimals(6)
         self.lr_spin.setRange(1e-6, 1.0)

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QObject, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QObject, Slot
 
 from app.gui.media_workers import ImageLoadWorker, VideoFrameWorker, frame_key
 from app.gui.queue_model import QueueItem
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from app.gui.main_window import MainWindow
 
 IMAGE_CACHE = 8
-INPUT_SMOOTH, INPUT_NEAREST = "Input · smooth", "Input · nearest"
+# translated where shown (self.tr); marked for pyside6-lupdate
+INPUT_SMOOTH = QT_TRANSLATE_NOOP("ViewerController", "Input · smooth")
+INPUT_NEAREST = QT_TRANSLATE_NOOP("ViewerController", "Input · nearest")
 
 
 def result_label(model: str, scale: int | None, colorized: bool = False) -> str:

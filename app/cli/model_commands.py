@@ -14,7 +14,7 @@ from app.cli.exit_codes import EXIT_ERROR, EXIT_OK
 def add_export_onnx_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export-onnx", help="write a model as an ONNX file (RGB in, RGB out)")
     p.add_argument("model", metavar="MODEL",
-                   help="fast, quality, a model name or a .safetensors path")
+                   help="fast, quality, a model name, or a .safetensors/.pth/.pt/.ckpt path")
     p.add_argument("-s", "--scale", type=int, default=None, choices=(2, 3, 4, 8),
                    help="for a role (fast, quality): default 4")
     p.add_argument("-o", "--output", required=True, metavar="FILE.onnx")
@@ -24,7 +24,7 @@ def add_export_onnx_parser(sub: argparse._SubParsersAction) -> None:
 def cmd_export_onnx(args: argparse.Namespace) -> int:
     from engine.errors import SRStudioError
     from engine.inference.onnx_export import export_onnx
-    from engine.models import LoadedModel
+    from engine.models.network_file import load_network
     from engine.models.registry import ModelInfo, default_scale, resolve_model
 
     out = Path(args.output)
@@ -41,7 +41,7 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
                              "its own scale\n")
             return EXIT_ERROR
         out.parent.mkdir(parents=True, exist_ok=True)
-        export_onnx(LoadedModel.from_file(ref.path), out)
+        export_onnx(load_network(ref.path), out)   # ours or a spandrel file
     except (SRStudioError, OSError) as e:
         sys.stderr.write(f"srstudio: {e}\n")
         return EXIT_ERROR
@@ -51,18 +51,31 @@ def cmd_export_onnx(args: argparse.Namespace) -> int:
 
 
 def add_models_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("models", help="list, import or remove models (shipped, trained, "
-                       "and third-party .pth/.safetensors/.onnx/.param files)")
-    p.add_argument("action", nargs="?", default="list", choices=("list", "import", "remove"),
-                   help="list (default); import FILE-OR-FOLDER...; remove NAME...")
+    p = sub.add_parser("models", help="list, import, rename or remove models (shipped, "
+                       "trained, and third-party .pth/.safetensors/.onnx/.param files)")
+    p.add_argument("action", nargs="?", default="list",
+                   choices=("list", "import", "rename", "remove"),
+                   help="list (default); import FILE-OR-FOLDER...; rename OLD NEW; "
+                        "remove NAME...")
     p.add_argument("items", nargs="*", metavar="FILE|NAME")
     p.add_argument("--json", action="store_true")
 
 
 def cmd_models_change(args: argparse.Namespace) -> int:
-    """``models import`` / ``models remove``: one line per model, exit 2 on any failure."""
+    """``models import`` / ``rename`` / ``remove``: one line per model, exit 2 on any failure."""
     from engine.errors import SRStudioError
-    from engine.models.library import import_files, remove_model
+    from engine.models.library import import_files, remove_model, rename_model
+    if args.action == "rename":
+        if len(args.items) != 2:
+            sys.stderr.write("srstudio: models rename needs OLD NEW (two names)\n")
+            return EXIT_ERROR
+        try:
+            m = rename_model(*args.items)
+        except (SRStudioError, OSError) as e:
+            sys.stderr.write(f"error {e}\n")
+            return EXIT_ERROR
+        print(f"renamed {args.items[0]} -> {m.name} ({m.path})")
+        return EXIT_OK
     if not args.items:
         sys.stderr.write(f"srstudio: models {args.action} needs at least one "
                          f"{'file or folder' if args.action == 'import' else 'name'}\n")
@@ -100,8 +113,10 @@ def cmd_models(args: argparse.Namespace) -> int:
         archs.append({"name": spec.name, "scales": list(spec.scales), "kind": spec.kind,
                       "channels": spec.in_channels, "description": spec.description,
                       "paper": spec.paper})
-    if args.json:
-        print(json.dumps({"models": [m.as_dict() for m in models], "architectures": archs}))
+    if args.json:   # every model's file hash too (foreign files carry it in their facts)
+        from engine.models.library import library_entry
+        print(json.dumps({"models": [library_entry(m) for m in models],
+                          "architectures": archs}))
         return EXIT_OK
     print("Weights:")
     if not models:

@@ -1,5 +1,5 @@
-"""Export a trained weight file to ONNX off the GUI thread (tracing takes a second or more
-for bigger networks, and app/ does no numerical work on the GUI thread)."""
+"""Export a weight file (ours or a spandrel one) to ONNX off the GUI thread (tracing takes
+a second or more for bigger networks, and app/ does no numerical work on the GUI thread)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,6 @@ class OnnxExportWorker(Worker):
 
     def work(self) -> None:
         from engine.inference.onnx_export import export_onnx
-        from engine.models import LoadedModel
-        path = export_onnx(LoadedModel.from_file(self.weights), self.target)
+        from engine.models.network_file import load_network
+        path = export_onnx(load_network(self.weights), self.target)
         self.done.emit(str(path))

@@ -11,12 +11,14 @@ from __future__ import annotations
 import json
 import math
 import os
+import shutil
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
 
 from engine.errors import ModelFileError
+from engine.io.atomic import atomic_output
 
 FORMAT_VERSION = 1
 METADATA_KEY = "srstudio"
@@ -150,3 +152,25 @@ def _check_tensors(name: str, header: dict[str, Any], data_len: int) -> dict[str
     return out
 
 
+
+
+def copy_with_metadata(src: str | os.PathLike[str], dst: str | os.PathLike[str],
+                       **changes: Any) -> None:
+    """Copy a weight file to ``dst`` with some SR Studio metadata changed (a rename).
+
+    Only the JSON header is rewritten; the tensor bytes are copied as they are (their
+    offsets count from the header's end), so this needs neither torch nor the memory of
+    the tensors, and the header is validated before anything is written."""
+    src = Path(src)
+    meta, _tensors = read_header(src)
+    meta.update(changes)
+    with open(src, "rb") as f:
+        (n,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(n))
+        header["__metadata__"][METADATA_KEY] = json.dumps(meta, sort_keys=True)
+        raw = json.dumps(header, separators=(",", ":")).encode()
+        raw += b" " * (-len(raw) % 8)   # safetensors pads its header to 8 bytes
+        with atomic_output(dst, exclusive=True) as tmp, open(tmp, "wb") as out:
+            out.write(struct.pack("<Q", len(raw)))
+            out.write(raw)
+            shutil.copyfileobj(f, out, 1 << 20)

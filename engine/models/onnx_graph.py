@@ -265,3 +265,21 @@ def _onnx_params(path: Path) -> int | None:
         return None
     graph = onnx.load(str(path), load_external_data=False).graph
     return int(sum(int(np.prod(t.dims)) for t in graph.initializer))
+
+
+def copy_export_renamed(src: Path, dst: Path, name: str) -> None:
+    """Copy one of our ONNX exports to ``dst`` with the name in its ``srstudio`` metadata
+    changed: that name, not the file's, is the one listed (a renamed file alone would
+    keep showing the old name)."""
+    try:
+        import onnx
+    except ImportError:
+        raise UnsupportedModelError(f"renaming {src.name} needs the 'onnx' package "
+                                    "(pip install onnx)") from None
+    from engine.io.atomic import atomic_output
+    proto = onnx.load(str(src))
+    for prop in proto.metadata_props:
+        if prop.key == META_KEY:
+            prop.value = json.dumps({**json.loads(prop.value), "name": name}, default=str)
+    with atomic_output(dst, exclusive=True) as tmp:
+        onnx.save(proto, str(tmp))

@@ -86,3 +86,50 @@ def test_models_import_list_remove(tmp_path, env, model_dirs, capsys):
     assert main(["models", "remove", "tiny_compact_x4"]) == 0
     assert not (user / model.name).exists()
     assert main(["models", "remove", "tiny_compact_x4"]) != 0
+
+
+def test_export_onnx_of_an_imported_spandrel_model_runs_the_real_command(tmp_path, env,
+                                                                         model_dirs):
+    """`models import` a .pth, then `export-onnx NAME`: the ONNX file gives the network's
+    own output (ONNX Runtime against spandrel's module in torch)."""
+    ort = pytest.importorskip("onnxruntime")
+    model = compact_pth(tmp_path)
+    run = [sys.executable, "-m", "app.cli"]
+    r = subprocess.run(run + ["models", "import", str(model)], cwd=REPO, env=env,
+                       capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    out = tmp_path / "compact.onnx"
+    r = subprocess.run(run + ["export-onnx", "tiny_compact_x2", "-o", str(out)], cwd=REPO,
+                       env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert "tiny_compact_x2 x2 ->" in r.stdout and out.is_file()
+    from engine.models.spandrel_source import load_spandrel
+    net = load_spandrel(model).module
+    x = torch.rand(1, 3, 23, 31)
+    with torch.no_grad():
+        ref = net(x).clamp(0, 1).numpy()
+    sess = ort.InferenceSession(str(out), providers=["CPUExecutionProvider"])
+    got = sess.run(None, {sess.get_inputs()[0].name: x.numpy()})[0]
+    assert got.shape == (1, 3, 46, 62) and float(np.abs(got.clip(0, 1) - ref).max()) < 1e-4
+    # an ONNX file has no network to export: one line, not a header error
+    r = subprocess.run(run + ["export-onnx", str(out), "-o", str(tmp_path / "again.onnx")],
+                       cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode != 0 and "not a PyTorch one" in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_models_rename(tmp_path, env, model_dirs, capsys):
+    _, user = model_dirs
+    model = compact_pth(tmp_path)
+    assert main(["models", "import", str(model)]) == 0
+    assert main(["models", "rename", "tiny_compact_x2", "my_compact"]) == 0
+    assert "renamed tiny_compact_x2 -> my_compact" in capsys.readouterr().out
+    assert (user / "my_compact.pth").is_file() and not (user / model.name).exists()
+    assert main(["models", "rename", "my_compact", "bicubic"]) != 0
+    err = capsys.readouterr().err
+    assert "resizer" in err and len(err.strip().splitlines()) == 1
+    assert main(["models", "rename", "my_compact"]) != 0
+    assert "OLD NEW" in capsys.readouterr().err
+    assert main(["models", "--json"]) == 0
+    listed = {m["name"] for m in json.loads(capsys.readouterr().out)["models"]}
+    assert "my_compact" in listed and "tiny_compact_x2" not in listed

@@ -61,6 +61,18 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
                         cors_origins=list(args.cors))
 
 
+def _log_jobs_to_stderr() -> None:
+    """One line per finished job on stderr ('srstudio: job ID: a.png -> ...'), so whoever
+    runs the server sees the work it does (and for whom it failed)."""
+    import logging
+    log = logging.getLogger("srstudio.server")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("srstudio: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Run the server until Ctrl-C / SIGTERM; jobs are cancelled and temp files removed."""
     from app.cli.exit_codes import EXIT_ERROR, EXIT_OK
@@ -88,6 +100,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                          f"{e.strerror or e}\n")
         return EXIT_ERROR
     app = create_app(cfg)
+    _log_jobs_to_stderr()
     port = sock.getsockname()[1]
     host = f"[{cfg.host}]" if ":" in cfg.host else cfg.host
     sys.stderr.write(f"srstudio: serving on http://{host}:{port}/ "

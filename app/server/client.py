@@ -24,6 +24,7 @@ from engine.events import (
     Finished,
     Progress,
     ProgressCallback,
+    Started,
     Warning_,
     emit,
 )
@@ -38,13 +39,42 @@ class ServerError(SRStudioError):
         self.status = status
 
 
+class _CancellableFile:
+    """A file being uploaded whose reads raise CancelledError once ``cancel`` is set, so a
+    cancel stops a long upload between chunks (its length stays known: fileno/seek)."""
+
+    def __init__(self, f: Any, cancel: CancelToken | None) -> None:
+        self._f, self._cancel = f, cancel
+
+    def read(self, n: int = -1) -> bytes:
+        if self._cancel is not None and self._cancel.cancelled:
+            raise CancelledError("cancelled by the user")
+        data: bytes = self._f.read(n)
+        return data
+
+    def fileno(self) -> int:
+        return int(self._f.fileno())
+
+    def tell(self) -> int:
+        return int(self._f.tell())
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        return int(self._f.seek(offset, whence))
+
+
 class ServerClient:
     """One server (URL + optional token); thread-safe enough for one job per thread."""
 
-    def __init__(self, url: str, token: str | None = None, timeout: float = 30.0) -> None:
+    def __init__(self, url: str, token: str | None = None, timeout: float = 30.0,
+                 connect_timeout: float | None = None) -> None:
+        """``connect_timeout`` (default ``timeout``): how long an unreachable address may
+        take to say so; ``timeout`` bounds each read and write."""
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         self.url = url.rstrip("/")
-        self._http = httpx.Client(base_url=self.url, headers=headers, timeout=timeout)
+        self._http = httpx.Client(base_url=self.url, headers=headers,
+                                  timeout=httpx.Timeout(timeout, connect=connect_timeout
+                                                        if connect_timeout is not None
+                                                        else timeout))
 
     def close(self) -> None:
         self._http.close()
@@ -82,19 +112,23 @@ class ServerClient:
     def submit(self, path: str | os.PathLike[str], *, model: str = "auto",
                scale: int | None = None, output_format: str | None = None,
                colorize: str | None = None, tile: int | str | None = "auto",
-               backend: str = "auto") -> str:
-        """Upload ``path`` (streamed from disk) as a job; returns its id."""
+               backend: str = "auto", quality: int | None = None,
+               self_ensemble: bool = False, codec: str | None = None,
+               crf: int | None = None, bitrate: str | None = None,
+               preset: str | None = None, cancel: CancelToken | None = None) -> str:
+        """Upload ``path`` (streamed from disk) as a job; returns its id.  ``quality`` is
+        JPEG/WebP's; ``codec``, ``crf``, ``bitrate``, ``preset`` encode a video (None: the
+        server's defaults).  A ``cancel`` set during the upload raises CancelledError."""
         p = Path(path)
         fields = {"model": model, "backend": backend,
                   "tile": "off" if tile is None else str(tile)}
-        if scale is not None:
-            fields["scale"] = str(scale)
-        if output_format:
-            fields["format"] = output_format
-        if colorize:
-            fields["colorize"] = colorize
+        optional = {"scale": scale, "format": output_format, "colorize": colorize,
+                    "quality": quality, "codec": codec, "crf": crf, "bitrate": bitrate,
+                    "preset": preset, "self_ensemble": "true" if self_ensemble else None}
+        fields.update({k: str(v) for k, v in optional.items() if v is not None and v != ""})
         with open(p, "rb") as f:
-            r = self._call("POST", "/jobs", files={"file": (p.name, f)}, data=fields)
+            r = self._call("POST", "/jobs", data=fields,
+                           files={"file": (p.name, _CancellableFile(f, cancel))})
         return str(r.json()["id"])
 
     def status(self, job_id: str) -> dict[str, Any]:
@@ -127,8 +161,9 @@ class ServerClient:
             raise ServerError(f"lost the connection to {self.url}: {e}") from None
 
     def download(self, job_id: str, folder: str | os.PathLike[str], name: str,
-                 overwrite: bool = False) -> Path:
-        """Save the result as ``folder/name`` through a part file and a rename."""
+                 overwrite: bool = False, cancel: CancelToken | None = None) -> Path:
+        """Save the result as ``folder/name`` through a part file and a rename (a cancel
+        between chunks raises CancelledError and leaves no part file)."""
         out = Path(folder) / Path(name).name
         if out.exists() and not overwrite:
             raise ServerError(f"{out} already exists")
@@ -141,6 +176,8 @@ class ServerClient:
                     self._check(s)
                 with open(part, "wb") as f:
                     for chunk in s.iter_bytes():
+                        if cancel is not None and cancel.cancelled:
+                            raise CancelledError("cancelled by the user")
                         f.write(chunk)
             os.replace(part, out)
         except httpx.HTTPError as e:
@@ -153,15 +190,16 @@ class ServerClient:
     def run(self, path: str | os.PathLike[str], folder: str | os.PathLike[str], *,
             progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
             overwrite: bool = False, keep_on_server: bool = False,
-            **options: Any) -> FileResult:
-        """Upscale ``path`` on the server into ``folder``: engine events on the way, a
+            output: str | os.PathLike[str] | None = None, **options: Any) -> FileResult:
+        """Upscale ``path`` on the server into ``folder`` (named as the server names it),
+        or into exactly ``output`` (a local plan's name): engine events on the way, a
         FileResult at the end (errors in it, like a local run); a cancel raises
         CancelledError after the server cancelled the job (which leaves nothing there)."""
         t0 = time.perf_counter()
         src = Path(path)
         res = FileResult(input=src)
         try:
-            job = self.submit(src, **options)
+            job = self.submit(src, cancel=cancel, **options)
         except ServerError as e:
             res.error = str(e)
             emit(progress, Finished(res))
@@ -175,6 +213,9 @@ class ServerClient:
                 if kind == "file_started":
                     emit(progress, FileStarted(0, 1, src, ev.get("model", ""),
                                                ev.get("model_reason", "")))
+                elif kind == "started":
+                    emit(progress, Started(ev.get("what", ""), int(ev.get("total") or 0),
+                                           ev.get("detail") or ""))
                 elif kind == "progress":
                     emit(progress, Progress(ev["done"], ev["total"], ev.get("eta_s"),
                                             ev.get("rate"), ev.get("detail", "")))
@@ -186,14 +227,19 @@ class ServerClient:
                     res.output_size = (tuple(ev["output_size"]) if ev.get("output_size")
                                        else None)
                     res.colorized = bool(ev.get("colorized"))
+                    res.tile = ev.get("tile")
                 elif kind == "end":
                     end = ev
             if cancel is not None and cancel.cancelled:
                 self.cancel(job)
                 raise CancelledError("cancelled by the user")
             if end.get("state") == "done":
-                name = self.status(job)["result"]["filename"]
-                res.output = self.download(job, folder, name, overwrite=overwrite)
+                if output is not None:
+                    folder, name = Path(output).parent, Path(output).name
+                else:
+                    name = self.status(job)["result"]["filename"]
+                res.output = self.download(job, folder, name, overwrite=overwrite,
+                                           cancel=cancel)
             else:
                 res.error = f"server: {end.get('error') or end.get('state') or 'failed'}"
         except ServerError as e:

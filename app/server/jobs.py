@@ -137,10 +137,22 @@ def event_dict(ev: Event, job: Job) -> dict[str, Any] | None:
                 "error": job.public_text(r.error) if r.error else None,
                 "output": r.output.name if r.output else None, "seconds": r.seconds,
                 "input_size": r.input_size, "output_size": r.output_size,
-                "model": r.model, "model_reason": r.model_reason, "colorized": r.colorized}
+                "model": r.model, "model_reason": r.model_reason, "colorized": r.colorized,
+                "tile": r.tile}
     if isinstance(ev, Failed):
         return {"type": "failed", "error": job.public_text(str(ev.error))}
     return None
+
+
+def job_line(job: Job) -> str:
+    """The operator's one line for a job that ended (``srstudio serve`` logs it)."""
+    where = job.plan.request.device
+    took = f"{job.finished - job.started:.1f} s" if job.finished and job.started else "-"
+    if job.state == "done" and job.output is not None:
+        return (f"job {job.id}: {job.label} -> {job.output.name} ({job.model or '?'}, "
+                f"{took} on {where})")
+    return f"job {job.id}: {job.label} {job.state}" + (f": {job.error}" if job.error and
+                                                        job.error != job.state else "")
 
 
 def classify_failure(job: Job, message: str) -> int:
@@ -367,6 +379,7 @@ class JobManager:
             shutil.rmtree(job.folder / "in", ignore_errors=True)
         job.add_event({"type": "end", "state": state, "error": error})
         job.done.set()
+        _log.info("%s", job_line(job))
 
     # --- results TTL ----------------------------------------------------------------
     def sweep(self, now: float | None = None) -> int:

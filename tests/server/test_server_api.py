@@ -115,6 +115,43 @@ def test_multipart_job_poll_and_result(serve):
     assert leftovers(live) == []
 
 
+def test_a_job_takes_quality_self_ensemble_and_video_encoding(serve, tmp_path):
+    """What the desktop app's Run on sends beside model and scale: JPEG quality,
+    self-ensemble, and how a video is encoded (a bad value of each is a 400)."""
+    from engine.video.synthetic import make_test_clip
+
+    live = serve()
+    sizes = {}
+    with live.client() as c:
+        for q in (20, 95):
+            r = c.post("/jobs", files={"file": ("a.png", png_bytes(48, 64))},
+                       data={"model": "fast", "scale": "2", "format": "jpg",
+                             "quality": str(q), "self_ensemble": "true"})
+            assert r.status_code == 202, r.text
+            d = wait_state(c, r.json()["id"], ("done", "failed"))
+            assert d["state"] == "done", d
+            sizes[q] = len(c.get(f"/jobs/{d['id']}/result").content)
+        assert sizes[20] < sizes[95] * 0.7, sizes
+        clip = make_test_clip(tmp_path / "clip.mp4", frames=4, width=32, height=24, fps=24,
+                              audio=False)
+        r = c.post("/jobs", files={"file": ("clip.mp4", clip.read_bytes())},
+                   data={"model": "bicubic", "scale": "2", "codec": "ffv1",
+                         "preset": "fast", "crf": "20"})
+        assert r.status_code == 202, r.text
+        d = wait_state(c, r.json()["id"], ("done", "failed"))
+        assert d["state"] == "done" and d["result"]["filename"] == "clip_x2_bicubic.mkv", d
+        for field, bad, said in (("quality", "high", "quality must be a whole number"),
+                                 ("quality", "0", "quality must be 1-100"),
+                                 ("self_ensemble", "maybe", "self_ensemble must be true"),
+                                 ("codec", "gif", "codec must be one of h264"),
+                                 ("preset", "warp", "preset must be one of"),
+                                 ("crf", "99", "crf must be 0-63"),
+                                 ("bitrate", "fast", "bad bitrate 'fast'")):
+            r = c.post("/jobs", files={"file": ("a.png", png_bytes())},
+                       data={"model": "fast", "scale": "2", field: bad})
+            assert r.status_code == 400 and said in r.json()["error"], (field, r.text)
+
+
 def test_server_sent_events_stream_the_engines_events(serve):
     live = serve()
     with live.client() as c:

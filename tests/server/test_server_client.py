@@ -95,3 +95,26 @@ def test_a_cancel_during_silence_is_seen_at_the_next_keep_alive(serve, tmp_path,
             client.run(src, tmp_path, cancel=token, model="fast", scale=2)
         assert time.perf_counter() - t0 < 6
     held.set()
+
+
+def test_run_can_save_to_the_exact_path_a_local_plan_chose(serve, tmp_path):
+    """The desktop app names outputs with its own plan: the download goes to that path
+    (through a part file), and a cancel set during the upload stops before any job."""
+    from engine.events import Started
+    live = serve(token="tok")
+    src = tmp_path / "in.png"
+    src.write_bytes(png_bytes(40, 40))
+    target = tmp_path / "mine" / "in_x2_tiny_x2.jpg"
+    events = []
+    with ServerClient(live.url, token="tok") as client:
+        r = client.run(src, tmp_path / "unused", output=target, progress=events.append,
+                       model="tiny_x2", scale=2, output_format="jpg", quality=60, tile=32)
+        assert r.ok and r.output == target and r.tile == 32, r.error
+        assert list(target.parent.iterdir()) == [target]
+        assert not (tmp_path / "unused").exists()
+        assert any(isinstance(e, Started) for e in events)
+        token = CancelToken()
+        token.cancel()
+        with pytest.raises(CancelledError):
+            client.run(src, tmp_path / "out", cancel=token, model="fast", scale=2)
+    assert live.manager.stats()["jobs"] == 0

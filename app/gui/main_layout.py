@@ -40,11 +40,13 @@ RIGHT_MIN_WIDTH = 280
 
 def build_main_layout(win: QMainWindow, *, settings_panel: QWidget, compare: QWidget,
                       queue_view: QWidget, metrics: QWidget, trainer: QWidget,
-                      log: QWidget, run_bar: QWidget | None = None) -> MainLayout:
+                      log: QWidget, run_bar: QWidget | None = None,
+                      run_on: QWidget | None = None) -> MainLayout:
     """Lay the parts out in ``win`` (central tabs, bottom log dock, status bar labels).
 
-    Sized to fit a 1280x720 screen: the settings scroll, with ``run_bar`` (Start, Cancel
-    all) pinned below them so it never scrolls out of view."""
+    Sized to fit a 1280x720 screen: the settings scroll, with ``run_on`` (where the jobs
+    run) and ``run_bar`` (Start, Cancel all) pinned below them so they never scroll out
+    of view."""
     # as wide as the settings need beside their scroll bar: narrower clipped the browse
     # and Import buttons and the spin boxes' arrows (there is no horizontal scrolling)
     scroll = FittedScrollArea(settings_panel)
@@ -52,6 +54,8 @@ def build_main_layout(win: QMainWindow, *, settings_panel: QWidget, compare: QWi
     left_lay = QVBoxLayout(left)
     left_lay.setContentsMargins(0, 0, 0, 0)
     left_lay.addWidget(scroll, 1)
+    if run_on is not None:
+        left_lay.addWidget(run_on)
     if run_bar is not None:
         left_lay.addWidget(run_bar)
     # no scroll area on the right: its wrapped text would make the area use the

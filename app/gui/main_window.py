@@ -31,11 +31,13 @@ from app.gui.metrics_panel import MetricsPanel
 from app.gui.queue_controller import QueueController, video_extensions
 from app.gui.queue_model import QueueItem, QueueModel, Status
 from app.gui.queue_view import QueueView
+from app.gui.queue_worker import QueueWorker
+from app.gui.remote_worker import ServerCheckWorker
+from app.gui.run_on import RunOnPanel
 from app.gui.settings_panel import SettingsPanel
 from app.gui.settings_store import SettingsStore
 from app.gui.train_worker import TrainWorker
 from app.gui.trainer_tab import TrainerTab
-from app.gui.upscale_worker import UpscaleWorker
 from app.gui.viewer import CompareView, TiledImage
 from app.gui.viewer_controller import ViewerController, viewer_frame
 from app.gui.window_state import restore_window_state, save_window_state
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.queue = QueueModel(self)
         self.queue_view = QueueView(self.queue)
         self.settings_panel = SettingsPanel()
+        self.run_on = RunOnPanel()
         self.compare = CompareView()
         self.metrics = MetricsPanel()
         self.log = LogPane()
@@ -74,7 +77,7 @@ class MainWindow(QMainWindow):
         layout = build_main_layout(self, settings_panel=self.settings_panel,
                                    compare=self.compare, queue_view=self.queue_view,
                                    metrics=self.metrics, trainer=self.trainer, log=self.log,
-                                   run_bar=self.settings_panel.run_bar)
+                                   run_bar=self.settings_panel.run_bar, run_on=self.run_on)
         self.tabs, self.log_dock = layout.tabs, layout.log_dock
         self.main_split, self.center_split = layout.main_split, layout.center_split
         self.device_label, self.counts_label = layout.device_label, layout.counts_label
@@ -91,6 +94,8 @@ class MainWindow(QMainWindow):
         self._connect()
 
         self.settings_panel.load(self.store)
+        self.run_on.load(self.store)
+        self.run_on.changed.connect(self._on_run_on_changed)
         self.trainer.load_form(self.store)
         self.metrics.set_models([], self.settings_panel.job_settings().scale)
         restore_window_state(self, self.store, self._splitters)
@@ -111,6 +116,7 @@ class MainWindow(QMainWindow):
         sp.cancel_button.clicked.connect(self.cancel_all)
         sp.importRequested.connect(catalog.import_model_dialog)
         sp.changed.connect(self._on_settings_changed)
+        self.run_on.testRequested.connect(self.test_server)
         view.selectionModel().selectionChanged.connect(viewer.on_selection)
         view.cancelRequested.connect(jobs.cancel_ids)
         view.removeRequested.connect(jobs.remove_ids)
@@ -135,7 +141,7 @@ class MainWindow(QMainWindow):
         return self.queue_ctl.tokens
 
     @property
-    def upscale_worker(self) -> UpscaleWorker | None:
+    def upscale_worker(self) -> QueueWorker | None:
         return self.queue_ctl.upscale_worker
 
     @property
@@ -196,6 +202,7 @@ class MainWindow(QMainWindow):
         running = self.upscale_worker is not None or self.trainer.running()
         self.cancel_all_action.setEnabled(running)
         self.settings_panel.cancel_button.setEnabled(running)
+        self.run_on.set_busy(self.upscale_worker is not None)
         hint = self.tr("Drop images, videos or folders to start")
         if self._closing:
             return
@@ -229,6 +236,18 @@ class MainWindow(QMainWindow):
     def _on_settings_changed(self) -> None:
         self.settings_panel.save(self.store)
         self.catalog.update_selfcheck_models()
+
+    @Slot()
+    def _on_run_on_changed(self) -> None:
+        self.run_on.save(self.store)
+
+    @Slot(object)
+    def test_server(self, target: Any) -> None:
+        """Run on's *Test connection*: ask the server in a worker, answer in the panel."""
+        w = ServerCheckWorker(target)
+        w.checked.connect(self.run_on.show_check)
+        w.message.connect(self.log_message)
+        self.host.start(w)
 
     # messages -----------------------------------------------------------------------------
     @Slot(str, str)
@@ -357,6 +376,7 @@ class MainWindow(QMainWindow):
 
     def _save_state(self) -> None:
         self.settings_panel.save(self.store)
+        self.run_on.save(self.store)
         self.trainer.save_form(self.store)
         save_window_state(self, self.store, self._splitters)
         self.store.sync()

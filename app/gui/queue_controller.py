@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox
 from app.gui.media_workers import VideoProbeWorker
 from app.gui.queue_model import FINISHED, QueueItem, Status
 from app.gui.queue_view import rate_text
+from app.gui.queue_worker import QueueWorker
+from app.gui.remote_worker import RemoteUpscaleWorker
 from app.gui.upscale_worker import UpscaleJob, UpscaleWorker
 from app.gui.video_cost import known_speed, record_speed, speed_key, video_cost
 from app.gui.viewer_controller import ViewerController, result_label
@@ -91,9 +93,11 @@ class QueueController(QObject):
         self.viewer = viewer
         self.queue, self.queue_view = win.queue, win.queue_view
         self.settings_panel, self.store, self.host = win.settings_panel, win.store, win.host
+        self.run_on = win.run_on
         self.tokens: dict[int, Any] = {}
         self._planning: set[int] = set()   # rows whose plan is being made
-        self.upscale_worker: UpscaleWorker | None = None
+        # this computer's UpscaleWorker or a server's RemoteUpscaleWorker (Run on)
+        self.upscale_worker: QueueWorker | None = None
         self._batch: set[int] = set()   # rows started since the worker last went idle
         self._speed_keys: dict[int, str] = {}   # row -> how its job runs (video_cost)
         # tests replace this to answer the overwrite question without a dialog
@@ -206,6 +210,11 @@ class QueueController(QObject):
             self._win.statusBar().showMessage(
                 self.tr("Nothing queued: drop or open images or videos first"), 5000)
             return 0
+        target = self.run_on.target()
+        if target is not None and not target.url:
+            self._win.show_error(self.tr("Cannot start"), self.tr(
+                "Type the server's address under Run on, or choose This computer"))
+            return 0
         if s.output_dir:
             try:
                 Path(s.output_dir).mkdir(parents=True, exist_ok=True)
@@ -243,7 +252,7 @@ class QueueController(QObject):
             if item is None or it is None or it.status != Status.QUEUED \
                     or item_id in self.tokens:
                 continue   # removed or started while the plan was made
-            key = speed_key(item.model_name, s.device, s.self_ensemble, s.backend)
+            key = speed_key(item.model_name, self._device_key(s), s.self_ensemble, s.backend)
             if it.video and not self._video_cost_ok(it, s.scale, key):
                 continue   # the user chose not to start it now: it stays queued
             target = item.output
@@ -294,13 +303,22 @@ class QueueController(QObject):
         box.exec()
         return box.clickedButton() is go
 
+    def _device_key(self, s: Any) -> str:
+        """The device part of a speed record: this computer's device, or the server's."""
+        target = self.run_on.target()
+        return target.speed_device() if target is not None else s.device
+
     def _run_jobs(self, jobs: list[UpscaleJob]) -> None:
-        """Hand the jobs to the running worker, or start one when none runs (or it is done)."""
+        """Hand the jobs to the running worker, or start one when none runs (or it is done):
+        on this computer or, with Run on: a server, on that server (Run on stays fixed
+        while a worker runs, so the running one is always the right kind)."""
         if self.upscale_worker is not None:
             jobs = [j for j in jobs if not self.upscale_worker.enqueue(j)]
             if not jobs:
                 return
-        w = UpscaleWorker(jobs)
+        target = self.run_on.target()
+        w: QueueWorker = (RemoteUpscaleWorker(jobs, target) if target is not None
+                          else UpscaleWorker(jobs))
         w.rowStarted.connect(self._on_row_started)
         w.rowProgress.connect(self._on_row_progress)
         w.previewStarted.connect(self.viewer.on_preview_started)

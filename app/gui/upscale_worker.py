@@ -1,5 +1,6 @@
-"""The queue's upscale worker: runs image and video jobs one after another, with progress,
-per-row cancel and live previews of the output as it is written.
+"""The queue's local upscale worker: runs image and video jobs one after another on this
+computer, with progress, per-row cancel and live previews of the output as it is written
+(the queue machinery is :mod:`app.gui.queue_worker`'s).
 
 A video job's preview comes from :class:`VideoPreviewUpscaler`, which wraps the upscaler
 the engine calls, so it lives here with the worker it reports through.
@@ -7,18 +8,16 @@ the engine calls, so it lives here with the worker it reports through.
 
 from __future__ import annotations
 
-import threading
 import time
 import traceback
-from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
-
 from app.gui.job_settings import JobSettings
-from app.gui.workers import Worker, one_line
+from app.gui.queue_worker import QueueWorker, UpscaleJob
+from app.gui.workers import one_line
+
+__all__ = ["UpscaleJob", "UpscaleWorker", "VideoPreviewUpscaler", "preview_fits"]
 
 PROGRESS_INTERVAL_S = 0.05   # at most ~20 progress signals a second per job
 VIDEO_PREVIEW_INTERVAL_S = 0.5   # the live preview of a video shows at most 2 frames a second
@@ -38,93 +37,24 @@ def preview_fits(width: int, height: int, channels: int, dtype: Any) -> bool:
     return need <= available_ram_bytes() * PREVIEW_RAM_FRACTION
 
 
-@dataclass
-class UpscaleJob:
-    """One queued row to upscale: where from and to, with which settings and model (the
-    engine's plan chose it; None: the settings' model, resolved when the job runs)."""
+class UpscaleWorker(QueueWorker):
+    """Runs queued jobs one after another on this computer with the engine's ``run_item``
+    (which knows images from videos).
 
-    item_id: int
-    input: Path
-    output: Path
-    settings: JobSettings
-    overwrite: bool
-    cancel: Any   # engine.events.CancelToken
-    item: Any = None             # the engine's PlanItem (None: plan this one file here)
-
-    def plan_item(self) -> Any:
-        """The engine's PlanItem this job runs, written to ``output`` (a renamed target)."""
-        from dataclasses import replace
-
-        from engine.jobs.plan import plan_job
-        item = self.item
-        if item is None:
-            (item,) = plan_job([self.input], self.settings.request()).items
-        return replace(item, output=self.output)
-
-
-class UpscaleWorker(Worker):
-    """Runs queued jobs one after another with the engine's ``run_item`` (which knows
-    images from videos).
-
-    Every job has its own CancelToken (cancel one row); jobs can be appended while it runs.
     Upscalers are cached by the engine's UpscalerCache (model and how it runs), the
     colorize model (jobs with ``colorize`` set) per (colorize model, device).
     """
 
-    rowStarted = Signal(int, str, int)                    # id, model label, scale
-    rowProgress = Signal(int, int, int, object, object)   # id, done, total, eta_s, rate
-    previewStarted = Signal(int, object)                  # id, TiledImage (worker-filled)
-    previewRows = Signal(int, int, int)                   # id, y0, y1
-    rowFinished = Signal(int, object)                     # id, engine FileResult
-    rowCancelled = Signal(int, bool)                      # id, a video that can resume
-
     def __init__(self, jobs: list[UpscaleJob]) -> None:
-        super().__init__()
-        self._jobs: deque[UpscaleJob] = deque(jobs)
-        self._lock = threading.Lock()
-        self._closed = False
+        super().__init__(jobs)
         self._cache: Any = None   # engine.jobs.run.UpscalerCache, made on first use
         self._colorizers: dict[tuple, Any] = {}
-        self.current: UpscaleJob | None = None
 
-    def enqueue(self, job: UpscaleJob) -> bool:
-        """Append a job; False when the worker has already finished (start a new one)."""
-        with self._lock:
-            if self._closed:
-                return False
-            self._jobs.append(job)
-            return True
-
-    def cancel(self) -> None:
-        super().cancel()
-        with self._lock:
-            jobs = list(self._jobs) + ([self.current] if self.current else [])
-        for job in jobs:
-            job.cancel.cancel()
-
-    def work(self) -> None:
-        from engine.errors import SRStudioError
-        from engine.jobs import FileResult
-        while True:
-            with self._lock:
-                if not self._jobs:
-                    self._closed = True
-                    self.current = None
-                    return
-                job = self.current = self._jobs.popleft()
-            if job.cancel.cancelled or self.cancel_token.cancelled:
-                self.rowCancelled.emit(job.item_id, False)
-                continue
-            try:
-                item = job.plan_item()
-            except (SRStudioError, OSError) as e:
-                self.rowFinished.emit(job.item_id, FileResult(input=job.input,
-                                                              error=one_line(e)))
-                continue
-            if item.kind == "video":
-                self._run_video(job, item)
-            else:
-                self._run_one(job, item)
+    def run_job(self, job: UpscaleJob, item: Any) -> None:
+        if item.kind == "video":
+            self._run_video(job, item)
+        else:
+            self._run_one(job, item)
 
     def _upscaler(self, s: JobSettings, item: Any) -> tuple[Any, str]:
         """The loaded upscaler for the model the plan chose, and its name; the cache keeps

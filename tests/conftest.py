@@ -9,6 +9,9 @@ import numpy as np
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# backend 'auto' by the listing rule, not by a timing a loaded CI machine would make
+# (tests/engine/test_backend_probe.py measures it on purpose)
+os.environ.setdefault("SRSTUDIO_BACKEND_PROBE", "off")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("SRSTUDIO_SHARED_DATA", REPO.parent / "shared" / "data"))

@@ -26,11 +26,12 @@ BACKENDS = ("auto", "torch", "onnx")
 
 
 def resolve_backend(backend: str | None, device: str | None = "auto",
-                    precision: str | None = "auto") -> str:
-    """'torch' or 'onnx' for a backend choice.  'auto' is PyTorch, unless PyTorch would
-    run on the CPU while ONNX Runtime has a GPU (DirectML: the AMD and Intel GPUs of
-    Windows machines, which PyTorch cannot use) and the user left device and precision
-    to us."""
+                    precision: str | None = "auto", measured: bool = True) -> str:
+    """'torch' or 'onnx' for a backend choice.  With device and precision left to us,
+    'auto' is the backend this machine measured fastest (:mod:`backend_probe`, once per
+    hardware; ``measured=False`` skips it); without a measurement, PyTorch unless it
+    would run on the CPU while ONNX Runtime has a GPU (DirectML: the AMD and Intel GPUs
+    of Windows machines, which PyTorch cannot use)."""
     kind = (backend or "auto").lower()
     if kind not in BACKENDS:
         raise UnsupportedModelError(f"unknown backend {backend!r} (auto, torch, onnx)")
@@ -40,6 +41,11 @@ def resolve_backend(backend: str | None, device: str | None = "auto",
         return "onnx"
     if (device or "auto").lower() != "auto" or (precision or "auto").lower() != "auto":
         return "torch"
+    if measured:
+        from engine.inference.backend_probe import probe
+        result = probe()
+        if result is not None:
+            return result.fastest.backend
     from engine.devices import available_devices
     if available_devices() != ["cpu"]:
         return "torch"
@@ -103,8 +109,8 @@ def _foreign_upscaler(info: ModelInfo, device: str | None, precision: str | None
     path, f = Path(info.path), dict(info.metadata)
     fmt = f["model_format"]
     if fmt == "spandrel":
-        if kind == "auto":
-            kind = resolve_backend(kind, device, precision)
+        if kind == "auto":   # not by measurement: some architectures do not export
+            kind = resolve_backend(kind, device, precision, measured=False)
         from engine.models.spandrel_source import load_spandrel
         model = load_spandrel(path, f)
         if kind == "onnx":

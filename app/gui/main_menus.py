@@ -43,14 +43,15 @@ def show_shortcuts(parent: QWidget) -> None:
             ("Ctrl+Return", tr("start")), ("Esc", tr("cancel the selected jobs")),
             ("F / Ctrl+0", tr("fit")), ("1 / 2 / 4", "100% / 200% / 400%"),
             ("W", tr("split wipe on/off")), ("Ctrl+L", tr("log")),
-            ("Ctrl+I", tr("import model")), ("Ctrl+Q", tr("quit")),
+            ("Ctrl+I", tr("import model")), ("Ctrl+Shift+M", tr("manage models")),
+            ("Ctrl+Q", tr("quit")),
             (tr("wheel / drag"), tr("zoom to cursor / pan"))]
     body = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in rows)
     QMessageBox.information(parent, tr("Keyboard shortcuts"), f"<table>{body}</table>")
 
 
 class MainMenus(QObject):
-    """Builds the actions, the File/Queue/View/Help menus and the toolbar on ``win``."""
+    """Builds the actions, the File/Queue/Models/View/Help menus and the toolbar on ``win``."""
 
     def __init__(self, win: MainWindow) -> None:
         super().__init__(win)
@@ -60,7 +61,11 @@ class MainMenus(QObject):
         tr, action = win.tr, self._action
         self.open_action = action(tr("&Open images or videos…"), jobs.open_files, K.Open)
         self.open_folder_action = action(tr("Open &folder…"), jobs.open_folder, "Ctrl+Shift+O")
-        self.import_action = action(tr("&Import model…"), catalog.import_model_dialog, "Ctrl+I")
+        self.import_action = action(tr("&Import model…"), catalog.import_model_dialog, "Ctrl+I",
+                                    tr("Import model files (.pth, .safetensors, .onnx, "
+                                       ".param/.bin…); dropping them on the window does too"))
+        self.models_action = action(tr("&Manage models…"), catalog.manage_models,
+                                    "Ctrl+Shift+M")
         self.quit_action = action(tr("&Quit"), win.close, "Ctrl+Q")
         self.start_action = action(tr("&Start"), win.start_queued, ["Ctrl+Return", "Ctrl+Enter"],
                                    tr("Upscale every queued file (Ctrl+Return)"))
@@ -109,14 +114,14 @@ class MainMenus(QObject):
         fm.addActions([self.open_action, self.open_folder_action])
         fm.addMenu(self.recent_menu)
         fm.addSeparator()
-        fm.addAction(self.import_action)
-        fm.addSeparator()
         fm.addAction(self.quit_action)
         jm = mb.addMenu(tr("&Queue"))
         jm.addActions([self.start_action, self.cancel_action, self.cancel_all_action,
                        self.remove_action])
         jm.addSeparator()
         jm.addAction(self.autostart_action)
+        mm = mb.addMenu(tr("&Models"))
+        mm.addActions([self.import_action, self.models_action])
         vm = mb.addMenu(tr("&View"))
         vm.addAction(self.fit_action)
         vm.addActions(self.zoom_actions)

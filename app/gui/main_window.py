@@ -284,7 +284,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
-        new = self.add_paths(paths)
+        # model files and model folders are imported (in a worker); the rest is queued
+        others = self.catalog.take_models(paths)
+        new = self.add_paths(others) if others else []
         if new and self.autostart_action.isChecked():
             self.start()
 

@@ -19,6 +19,7 @@ from typing import Any, TypeGuard
 
 from engine.errors import ModelFileError
 from engine.io.atomic import atomic_output
+from engine.models.foreign_files import describe_start
 
 FORMAT_VERSION = 1
 METADATA_KEY = "srstudio"
@@ -58,7 +59,8 @@ def read_header(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
                 raise ModelFileError(f"{path.name}: not a safetensors file (too short)")
             (n,) = struct.unpack("<Q", raw)
             if n <= 0 or n > 100_000_000 or 8 + n > size:
-                raise ModelFileError(f"{path.name}: not a safetensors file (bad header)")
+                raise ModelFileError(f"{path.name}: not a safetensors file "
+                                     f"({_bad_start(raw + f.read(8), n, size)})")
             header = json.loads(f.read(n))
     except FileNotFoundError:
         raise ModelFileError(f"model file not found: {path}") from None
@@ -84,6 +86,15 @@ def read_header(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
     _check_metadata(path.name, meta)
     tensors = _check_tensors(path.name, header, size - 8 - n)
     return meta, tensors
+
+
+def _bad_start(start: bytes, declared: int, size: int) -> str:
+    """Why a file's first bytes are no safetensors header: cut short, or what it is
+    instead (a misnamed picture, a PyTorch pickle...)."""
+    what = describe_start(start)
+    if what == "a safetensors file":
+        return f"truncated: its header declares {declared:,} bytes, the file has {size:,}"
+    return f"it looks like {what}"
 
 
 def _is_int(v: Any) -> TypeGuard[int]:

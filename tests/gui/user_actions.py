@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QMessageBox,
     QTableView,
     QToolBar,
@@ -89,3 +90,23 @@ def answer_next_dialog(button_text: str, seen: list[str] | None = None,
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(20, poll)
+
+
+def choose_in_combo(combo: QComboBox, index: int) -> None:
+    """Open a combo box's list, move to the entry at ``index`` with the arrow keys and
+    press Return, as a keyboard user picks one (a click on the list is not delivered
+    reliably to an offscreen popup)."""
+    assert combo.isVisible() and combo.isEnabled(), f"{combo!r} cannot be used"
+    QTest.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    QApplication.processEvents()
+    assert view.isVisible(), "the combo's list did not open"
+    target = combo.model().index(index, 0)
+    key = Qt.Key.Key_Down if index > view.currentIndex().row() else Qt.Key.Key_Up
+    for _ in range(combo.count() + 1):
+        if view.currentIndex() == target:
+            break
+        QTest.keyClick(view, key)
+    assert view.currentIndex() == target, f"entry {index} cannot be reached"
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    QApplication.processEvents()

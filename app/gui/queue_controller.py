@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication as QCore
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox
 
@@ -57,11 +58,28 @@ def free_name(target: Path, taken: set[Path]) -> Path:
         n += 1
 
 
+def _english_number(n: int, one: str, many: str) -> str:
+    """The English source's singular or plural; a translation's own plural forms (``%n``,
+    numerus in the .ts) then apply.  Both sources are translated first, each in a
+    ``QCore.translate`` call spelled out: pyside6-lupdate reads only literal arguments, and
+    reads a ``tr = QCoreApplication.translate`` alias as ``tr(source)``."""
+    return one if n == 1 else many
+
+
 def queued_text(images: int, videos: int) -> str:
     """'Queued 2 images', 'Queued 1 video', 'Queued 1 image and 2 videos': only what was."""
-    parts = [f"{n} {word}{'s' if n != 1 else ''}"
-             for n, word in ((images, "image"), (videos, "video")) if n]
-    return "Queued " + " and ".join(parts)
+    parts = []
+    if images:
+        parts.append(_english_number(
+            images, QCore.translate("QueueController", "%n image", None, images),
+            QCore.translate("QueueController", "%n images", None, images)))
+    if videos:
+        parts.append(_english_number(
+            videos, QCore.translate("QueueController", "%n video", None, videos),
+            QCore.translate("QueueController", "%n videos", None, videos)))
+    what = "".join(parts) if len(parts) < 2 else QCore.translate(
+        "QueueController", "{images} and {videos}").format(images=parts[0], videos=parts[1])
+    return QCore.translate("QueueController", "Queued {what}").format(what=what)
 
 
 def finished_text(statuses: list[Status]) -> str:
@@ -70,11 +88,18 @@ def finished_text(statuses: list[Status]) -> str:
     done, failed = statuses.count(Status.DONE), statuses.count(Status.ERROR)
     cancelled, skipped = statuses.count(Status.CANCELLED), statuses.count(Status.SKIPPED)
     if cancelled and not done and not failed:
-        return f"Cancelled ({cancelled} job{'s' if cancelled != 1 else ''})"
-    parts = [f"{done} done"] + [f"{n} {w}" for n, w in ((failed, "failed"),
-                                                         (cancelled, "cancelled"),
-                                                         (skipped, "skipped")) if n]
-    return "Finished: " + ", ".join(parts)
+        return _english_number(
+            cancelled, QCore.translate("QueueController", "Cancelled (%n job)", None, cancelled),
+            QCore.translate("QueueController", "Cancelled (%n jobs)", None, cancelled))
+    parts = [QCore.translate("QueueController", "%n done", None, done)]
+    if failed:
+        parts.append(QCore.translate("QueueController", "%n failed", None, failed))
+    if cancelled:
+        parts.append(QCore.translate("QueueController", "%n cancelled", None, cancelled))
+    if skipped:
+        parts.append(QCore.translate("QueueController", "%n skipped", None, skipped))
+    sep = QCore.translate("QueueController", ", ", "separator of a list")
+    return QCore.translate("QueueController", "Finished: {parts}").format(parts=sep.join(parts))
 
 
 class QueueController(QObject):

@@ -21,7 +21,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 I18N = REPO / "app" / "gui" / "i18n"
-LANGS = ("de",)
+LANGS = ("de", "es", "fr", "ja", "zh_CN", "pt_BR")
+"""Shipped languages: the .ts files `update` makes (app/gui/translations.py LANGUAGES
+names them in the app)."""
 
 
 def tool(name: str) -> str:
@@ -41,7 +43,7 @@ def update() -> None:
     for lang in LANGS:
         subprocess.run([tool("pyside6-lupdate"), *sources(), "-ts",
                         str(I18N / f"srstudio_{lang}.ts"), "-target-language", lang,
-                        "-locations", "none"], check=True, cwd=REPO)
+                        "-locations", "none", "-no-obsolete"], check=True, cwd=REPO)
 
 
 def release(out: Path = I18N) -> list[Path]:

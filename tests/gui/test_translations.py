@@ -1,10 +1,13 @@
-"""Translations: the German .ts is complete and compiled, and the app starts in German
-when the system locale is German; the lean build's Train tab says it needs the full build."""
+"""Translations: every shipped language (German, Spanish, French, Japanese, Simplified
+Chinese, Brazilian Portuguese) is complete, keeps the source's placeholders, accelerators and
+plural forms, is compiled, and fits the window on a 1280-pixel-wide screen; the app starts in
+the system's language; the lean build's Train tab says it needs the full build."""
 
 from __future__ import annotations
 
 import json
 import os
+import string
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -15,28 +18,68 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 I18N = REPO / "app" / "gui" / "i18n"
 SHIPPED = sorted(I18N.glob("srstudio_*.ts"))
+REQUIRED = ("de", "es", "fr", "ja", "zh_CN", "pt_BR")
+"""The languages the release promises (issue 22); each must be shipped and complete."""
 
 
-def _unfinished(ts: Path) -> list[str]:
-    """Sources without a translation.  Entries in the empty context that carry a comment
-    are lupdate's misreading of ``tr = QCoreApplication.translate; tr("About", text)``
-    (context taken as the source): no lookup ever asks for them."""
-    missing = []
+def _messages(ts: Path):
+    """(context, source, translated texts, translation element) of each live message;
+    a numerus message has one text per plural form."""
     for ctx in ET.parse(ts).getroot():
         for m in ctx.findall("message"):
             t = m.find("translation")
             if t is not None and t.get("type") in ("obsolete", "vanished"):
                 continue
-            if not ctx.findtext("name") and m.find("comment") is not None:
-                continue
-            if t is None or t.get("type") == "unfinished" or not (t.text or "").strip():
-                missing.append(f"{ctx.findtext('name')}: {m.findtext('source')}")
-    return missing
+            forms = [f.text or "" for f in t.findall("numerusform")] if t is not None else []
+            texts = forms if m.get("numerus") == "yes" else [t.text or "" if t is not None
+                                                              else ""]
+            yield ctx.findtext("name") or "", m.findtext("source") or "", texts, t
 
 
-@pytest.mark.parametrize("ts", SHIPPED, ids=lambda p: p.stem)
-def test_every_string_is_translated(ts: Path) -> None:
-    assert _unfinished(ts) == []
+def _unfinished(ts: Path) -> list[str]:
+    """Sources without a translation (or a plural form left empty)."""
+    return [f"{ctx}: {src}" for ctx, src, texts, t in _messages(ts)
+            if t is None or t.get("type") == "unfinished"
+            or not all(x.strip() for x in texts)]
+
+
+def _fields(text: str) -> list[str]:
+    """The str.format fields of a text ('{name}', '{sec:.1f}' -> 'name', 'sec:.1f')."""
+    return sorted(f"{f}:{spec}" for _, f, spec, _ in string.Formatter().parse(text)
+                  if f is not None)
+
+
+def test_the_promised_languages_are_shipped() -> None:
+    from app.gui.translations import LANGUAGES
+    stems = {p.stem.removeprefix("srstudio_") for p in SHIPPED}
+    assert set(REQUIRED) <= stems
+    assert set(LANGUAGES) == stems | {"en"}, "the Language menu lists what is shipped"
+    for lang in stems:
+        assert (I18N / f"srstudio_{lang}.qm").is_file(), lang
+
+
+@pytest.mark.parametrize("lang", REQUIRED)
+def test_every_string_is_translated(lang: str) -> None:
+    assert _unfinished(I18N / f"srstudio_{lang}.ts") == []
+
+
+@pytest.mark.parametrize("lang", REQUIRED)
+def test_translations_keep_placeholders_accelerators_and_plurals(lang: str) -> None:
+    """A lost or misspelt '{name}' raises KeyError in .format() (or shows nothing); a
+    lost '&' leaves a menu without its Alt key; a plural form without %n shows no count."""
+    wrong = []
+    for ctx, src, texts, _ in _messages(I18N / f"srstudio_{lang}.ts"):
+        for text in texts:
+            if _fields(text) != _fields(src):
+                wrong.append(f"{ctx}: {src!r} -> {text!r} (fields)")
+            accel = "&" in src.replace("&&", "") and ";;" not in src
+            if accel != ("&" in text.replace("&&", "")):
+                wrong.append(f"{ctx}: {src!r} -> {text!r} (&)")
+            if "%n" in src and "%n" not in text:
+                wrong.append(f"{ctx}: {src!r} -> {text!r} (%n)")
+            if src.count("\n") != text.count("\n"):
+                wrong.append(f"{ctx}: {src!r} -> {text!r} (line breaks)")
+    assert wrong == []
 
 
 def test_sources_are_current_and_compiled(tmp_path: Path) -> None:
@@ -100,6 +143,12 @@ def test_app_starts_in_german_under_a_german_locale(tmp_path: Path) -> None:
     assert shown["menus"][0] == "&Datei" and "&Hilfe" in shown["menus"]
 
 
+def test_app_starts_in_japanese_under_a_japanese_locale(tmp_path: Path) -> None:
+    shown = _start_app(tmp_path, "ja_JP.UTF-8")
+    assert shown["tabs"][:2] == ["アップスケール", "学習"]
+    assert shown["menus"][0] == "ファイル(&F)" and "ヘルプ(&H)" in shown["menus"]
+
+
 def test_app_stays_english_under_an_english_locale(tmp_path: Path) -> None:
     shown = _start_app(tmp_path, "en_US.UTF-8")
     assert shown["tabs"][:2] == ["Upscale", "Train"]
@@ -111,6 +160,11 @@ def test_choose_language(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SRSTUDIO_LANG", raising=False)
     assert choose_language("de") == "de" and choose_language("de_AT") == "de"
     assert choose_language("xx_YY") == "en"
+    # a region we do not ship gets the one we do for its language
+    assert choose_language("pt_BR") == "pt_BR" and choose_language("pt_PT") == "pt_BR"
+    assert choose_language("zh_CN") == "zh_CN" and choose_language("zh-Hans") == "zh_CN"
+    assert choose_language("ja_JP.UTF-8") == "ja" and choose_language("fr_CA") == "fr"
+    assert choose_language("es_MX") == "es"
     monkeypatch.setenv("SRSTUDIO_LANG", "de")
     assert choose_language("en") == "de"
 
@@ -130,3 +184,33 @@ def test_lean_build_train_tab_says_it_needs_the_full_build(
     full = TrainerTab(tmp_path / "runs2")
     qtbot.addWidget(full)
     assert full.full_build_notice is None
+
+
+SMALLEST_SCREEN_WIDTH = 1280
+"""The narrowest screen the app supports (scripts/layout_shots.py, 1280x720)."""
+
+
+@pytest.mark.parametrize("lang", ("en", *REQUIRED))
+def test_the_window_fits_a_1280_pixel_screen_in_every_language(qtbot, lang: str) -> None:
+    """Longer words must not push the window's minimum width past the screen (German's
+    'Einpassen' and 'Importieren…' once did: 1315 pixels, its right edge off screen)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from app.gui.main_window import MainWindow
+    from app.gui.settings_store import SettingsStore
+    from app.gui.translations import I18N_DIR, _Translator
+    app = QCoreApplication.instance()
+    translator = _Translator()
+    if lang != "en":
+        assert translator.load(str(I18N_DIR / f"srstudio_{lang}.qm"))
+        app.installTranslator(translator)
+    try:
+        win = MainWindow(SettingsStore())
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitUntil(lambda: win.models_loaded, timeout=30000)
+        width = win.minimumSizeHint().width()
+        assert width <= SMALLEST_SCREEN_WIDTH, f"{lang}: the window needs {width} pixels"
+        win.close()
+    finally:
+        app.removeTranslator(translator)

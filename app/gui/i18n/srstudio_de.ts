@@ -4,26 +4,6 @@
 <context>
     <name></name>
     <message>
-        <source>About</source>
-        <comment>SR Studio</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About</source>
-        <comment>Device</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About</source>
-        <comment>not probed yet</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About</source>
-        <comment>Single-image and video super-resolution, with a built-in trainer.</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>open images</source>
         <translation>Bilder öffnen</translation>
     </message>
@@ -56,6 +36,10 @@
         <translation>Modell importieren</translation>
     </message>
     <message>
+        <source>manage models</source>
+        <translation>Modelle verwalten</translation>
+    </message>
+    <message>
         <source>quit</source>
         <translation>beenden</translation>
     </message>
@@ -84,6 +68,14 @@
         <translation>Modell &amp;importieren…</translation>
     </message>
     <message>
+        <source>Import model files (.pth, .safetensors, .onnx, .param/.bin…); dropping them on the window does too</source>
+        <translation>Modelldateien importieren (.pth, .safetensors, .onnx, .param/.bin…); sie auf das Fenster zu ziehen, geht auch</translation>
+    </message>
+    <message>
+        <source>&amp;Manage models…</source>
+        <translation>Modelle &amp;verwalten…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -109,7 +101,7 @@
     </message>
     <message>
         <source>Start &amp;automatically on drop</source>
-        <translation>Beim Ablegen &amp;automatisch starten</translation>
+        <translation>Beim Ablegen a&amp;utomatisch starten</translation>
     </message>
     <message>
         <source>&amp;Fit</source>
@@ -128,6 +120,10 @@
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
+        <source>&amp;Self-test…</source>
+        <translation>&amp;Selbsttest…</translation>
+    </message>
+    <message>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -140,6 +136,10 @@
         <translation>&amp;Warteschlange</translation>
     </message>
     <message>
+        <source>&amp;Models</source>
+        <translation>&amp;Modelle</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
@@ -148,12 +148,40 @@
         <translation>&amp;Design</translation>
     </message>
     <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
     </message>
 </context>
 <context>
     <name>About</name>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>not probed yet</source>
+        <translation>noch nicht ermittelt</translation>
+    </message>
+    <message>
+        <source>Single-image and video super-resolution, with a built-in trainer.</source>
+        <translation>Superauflösung für Einzelbilder und Videos, mit eingebautem Training.</translation>
+    </message>
     <message>
         <source>About SR Studio</source>
         <translation>Über SR Studio</translation>
@@ -170,16 +198,36 @@
         <translation>{n} Modelle ({s} mitgeliefert), Geräte: {d}</translation>
     </message>
     <message>
+        <source>Import models</source>
+        <translation>Modelle importieren</translation>
+    </message>
+    <message>
+        <source>Models (*.safetensors *.pth *.pt *.ckpt *.onnx *.param);;All files (*)</source>
+        <translation>Modelle (*.safetensors *.pth *.pt *.ckpt *.onnx *.param);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Importing {what}…</source>
+        <translation>{what} wird importiert…</translation>
+    </message>
+    <message>
+        <source>Imported model {name} ({arch} ×{s}, {f})</source>
+        <translation>Modell {name} importiert ({arch} ×{s}, {f})</translation>
+    </message>
+    <message>
+        <source>Not imported: {m}</source>
+        <translation>Nicht importiert: {m}</translation>
+    </message>
+    <message>
         <source>Import model</source>
         <translation>Modell importieren</translation>
     </message>
     <message>
-        <source>Models (*.safetensors *.pth *.pt *.ckpt *.onnx *.param);;SR Studio model (*.safetensors)</source>
-        <translation>Modelle (*.safetensors *.pth *.pt *.ckpt *.onnx *.param);;SR-Studio-Modell (*.safetensors)</translation>
+        <source>Renamed model {old} to {new}</source>
+        <translation>Modell {old} in {new} umbenannt</translation>
     </message>
     <message>
-        <source>Imported model {name} (×{s})</source>
-        <translation>Modell {name} importiert (×{s})</translation>
+        <source>Removed model {name}</source>
+        <translation>Modell {name} entfernt</translation>
     </message>
     <message>
         <source>Trained model added: {p}</source>
@@ -239,6 +287,17 @@
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>System default</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>The language changes when SR Studio starts again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von SR Studio.</translation>
+    </message>
+</context>
+<context>
     <name>LeanBuild</name>
     <message>
         <source>Training needs PyTorch, which this build leaves out: use {full}, the full build.</source>
@@ -269,7 +328,7 @@
     </message>
     <message>
         <source>{n} job(s) are running. Stop them and quit? Unfinished outputs are not kept.</source>
-        <translation>{n} Auftrag/Aufträge laufen. Anhalten und beenden? Unfertige Ausgaben werden nicht behalten.</translation>
+        <translation>Laufende Aufträge: {n}. Anhalten und beenden? Unfertige Ausgaben werden nicht behalten.</translation>
     </message>
     <message>
         <source>Stop and quit</source>
@@ -288,7 +347,7 @@
     <name>MetricsPanel</name>
     <message>
         <source>Ground-truth HR image (optional)</source>
-        <translation>Referenzbild in hoher Auflösung (optional)</translation>
+        <translation>HR-Referenzbild (optional)</translation>
     </message>
     <message>
         <source>Score</source>
@@ -308,19 +367,19 @@
     </message>
     <message>
         <source>Run self-check</source>
-        <translation>Selbsttest ausführen</translation>
+        <translation>Selbstbewertung ausführen</translation>
     </message>
     <message>
         <source>Scores appear here as a bar chart.</source>
-        <translation>Die Werte erscheinen hier als Balkendiagramm.</translation>
+        <translation>Hier erscheint ein Balkendiagramm.</translation>
     </message>
     <message>
         <source>Show difference heat map of</source>
-        <translation>Differenz-Heatmap zeigen von</translation>
+        <translation>Differenz-Heatmap von</translation>
     </message>
     <message>
         <source>Self-check</source>
-        <translation>Selbsttest</translation>
+        <translation>Selbstbewertung</translation>
     </message>
     <message>
         <source>bicubic (always)</source>
@@ -358,12 +417,248 @@
 <context>
     <name>ModelCombo</name>
     <message>
+        <source>MATLAB imresize, the SR baseline</source>
+        <translation>MATLAB-imresize, die SR-Vergleichsbasis</translation>
+    </message>
+    <message>
+        <source>bilinear</source>
+        <translation>bilinear</translation>
+    </message>
+    <message>
+        <source>pixel replication</source>
+        <translation>Pixelwiederholung</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>The best installed model for the chosen scale: quality, else fast</source>
+        <translation>Das beste installierte Modell für den gewählten Faktor: Qualität, sonst schnell</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>The quality model for the chosen scale (sharper, slower)</source>
+        <translation>Das Qualitätsmodell für den gewählten Faktor (schärfer, langsamer)</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>Schnell</translation>
+    </message>
+    <message>
+        <source>The fast model for the chosen scale</source>
+        <translation>Das schnelle Modell für den gewählten Faktor</translation>
+    </message>
+    <message>
         <source>none at ×{s}</source>
         <translation>keines für ×{s}</translation>
     </message>
 </context>
 <context>
+    <name>ModelsDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>The shipped models and the ones you imported or trained. Drop model files (.pth, .safetensors, .onnx, .param/.bin) or an Upscayl models folder here or on the main window to add them.</source>
+        <translation>Die mitgelieferten Modelle und die, die Sie importiert oder trainiert haben. Modelldateien (.pth, .safetensors, .onnx, .param/.bin) oder einen Upscayl-Modellordner hier oder auf das Hauptfenster ziehen, um sie hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Reading the model library…</source>
+        <translation>Modellbibliothek wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Mitgeliefert</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importiert</translation>
+    </message>
+    <message>
+        <source>{n} models: {s} shipped, {u} yours</source>
+        <translation>{n} Modelle: {s} mitgeliefert, {u} eigene</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Shipped models cannot be renamed or removed</source>
+        <translation>Mitgelieferte Modelle können nicht umbenannt oder entfernt werden</translation>
+    </message>
+    <message>
+        <source>Rename model</source>
+        <translation>Modell umbenennen</translation>
+    </message>
+    <message>
+        <source>New name for {name}:</source>
+        <translation>Neuer Name für {name}:</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Renaming {name}…</source>
+        <translation>{name} wird umbenannt…</translation>
+    </message>
+    <message>
+        <source>Remove model</source>
+        <translation>Modell entfernen</translation>
+    </message>
+    <message>
+        <source>Remove {name}? Its file is deleted from your model folder:
+{path}</source>
+        <translation>{name} entfernen? Die Datei wird aus Ihrem Modellordner gelöscht:
+{path}</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Removing {name}…</source>
+        <translation>{name} wird entfernt…</translation>
+    </message>
+    <message>
+        <source>Not changed: {m}</source>
+        <translation>Nicht geändert: {m}</translation>
+    </message>
+    <message>
+        <source>Not imported: {m}</source>
+        <translation>Nicht importiert: {m}</translation>
+    </message>
+    <message>
+        <source>{n} file(s) that are not models were left out: pictures and videos go on the main window</source>
+        <translation>Dateien, die keine Modelle sind, wurden ausgelassen ({n}): Bilder und Videos gehören auf das Hauptfenster</translation>
+    </message>
+</context>
+<context>
     <name>QueueController</name>
+    <message numerus="yes">
+        <source>%n image</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n images</source>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n video</source>
+        <translation>
+            <numerusform>%n Video</numerusform>
+            <numerusform>%n Videos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n videos</source>
+        <translation>
+            <numerusform>%n Video</numerusform>
+            <numerusform>%n Videos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{images} and {videos}</source>
+        <translation>{images} und {videos}</translation>
+    </message>
+    <message>
+        <source>Queued {what}</source>
+        <translation>In die Warteschlange gestellt: {what}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled (%n job)</source>
+        <translation>
+            <numerusform>Abgebrochen (%n Auftrag)</numerusform>
+            <numerusform>Abgebrochen (%n Aufträge)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled (%n jobs)</source>
+        <translation>
+            <numerusform>Abgebrochen (%n Auftrag)</numerusform>
+            <numerusform>Abgebrochen (%n Aufträge)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n done</source>
+        <translation>
+            <numerusform>%n fertig</numerusform>
+            <numerusform>%n fertig</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n übersprungen</numerusform>
+            <numerusform>%n übersprungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separator of a list</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Finished: {parts}</source>
+        <translation>Beendet: {parts}</translation>
+    </message>
     <message>
         <source>Open images or videos</source>
         <translation>Bilder oder Videos öffnen</translation>
@@ -403,6 +698,10 @@
     <message>
         <source>Cannot start</source>
         <translation>Start nicht möglich</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address under Run on, or choose This computer</source>
+        <translation>Die Adresse des Servers unter „Ausführen auf“ eingeben oder „Dieser Computer“ wählen</translation>
     </message>
     <message>
         <source>output exists</source>
@@ -464,6 +763,54 @@
 <context>
     <name>QueueModel</name>
     <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
         <source>Finished parts are kept: run it again with the same settings to continue where it stopped</source>
         <translation>Fertige Teile bleiben erhalten: Mit denselben Einstellungen erneut ausführen, um dort fortzusetzen, wo es stoppte</translation>
     </message>
@@ -503,10 +850,190 @@
     </message>
 </context>
 <context>
+    <name>RemoteUpscaleWorker</name>
+    <message>
+        <source>no server address: type it under Run on</source>
+        <translation>keine Serveradresse: unter „Ausführen auf“ eingeben</translation>
+    </message>
+    <message>
+        <source>Running the queue on the server {s}</source>
+        <translation>Warteschlange läuft auf dem Server {s}</translation>
+    </message>
+    <message>
+        <source>the server {s} has no model {m!r}: install it there, or Run on: This computer</source>
+        <translation>der Server {s} hat kein Modell {m!r}: dort installieren oder „Ausführen auf: Dieser Computer“</translation>
+    </message>
+    <message>
+        <source>Upscaling {name} on {server} with {model} (×{scale})</source>
+        <translation>{name} wird auf {server} mit {model} hochskaliert (×{scale})</translation>
+    </message>
+    <message>
+        <source>the server&apos;s</source>
+        <translation>der des Servers</translation>
+    </message>
+</context>
+<context>
+    <name>RunOnPanel</name>
+    <message>
+        <source>Run on</source>
+        <translation>Ausführen auf</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>A server</source>
+        <translation>Ein Server</translation>
+    </message>
+    <message>
+        <source>if the server has one</source>
+        <translation>falls der Server einen hat</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbindung wird hergestellt…</translation>
+    </message>
+</context>
+<context>
+    <name>SelftestDialog</name>
+    <message>
+        <source>Self-test</source>
+        <translation>Selbsttest</translation>
+    </message>
+    <message>
+        <source>Checks this installation: every shipped model on every backend and device found, each image format, and a short video with audio.</source>
+        <translation>Prüft diese Installation: jedes mitgelieferte Modell auf jedem gefundenen Backend und Gerät, jedes Bildformat und ein kurzes Video mit Ton.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Läuft…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Image format</source>
+        <translation>Bildformat</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>FEHLGESCHLAGEN</translation>
+    </message>
+    <message>
+        <source>Running… checks done: {n}</source>
+        <translation>Läuft… erledigte Prüfungen: {n}</translation>
+    </message>
+    <message>
+        <source>Self-test failed: {f} of {t} checks failed.</source>
+        <translation>Selbsttest fehlgeschlagen: {f} von {t} Prüfungen fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Self-test passed: {p} of {t} checks succeeded.</source>
+        <translation>Selbsttest bestanden: {p} von {t} Prüfungen erfolgreich.</translation>
+    </message>
+    <message>
+        <source>The self-test stopped: {m}</source>
+        <translation>Der Selbsttest wurde abgebrochen: {m}</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCheckWorker</name>
+    <message>
+        <source>Type the server&apos;s address, e.g. http://192.168.1.20:8765</source>
+        <translation>Die Adresse des Servers eingeben, z. B. http://192.168.1.20:8765</translation>
+    </message>
+    <message>
+        <source>Connected: SR Studio {v} on {dev}, {n} models</source>
+        <translation>Verbunden: SR Studio {v} auf {dev}, {n} Modelle</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPanel</name>
     <message>
+        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
+        <translation>PyTorch: CUDA, Apple MPS oder CPU, jede Genauigkeit. ONNX Runtime: DirectML (Windows-GPUs jedes Herstellers), CUDA, CoreML oder CPU, fp32; auf einer CPU genauso schnell oder schneller. Das Modell wird beim ersten Lauf umgewandelt und aufbewahrt. Automatisch: PyTorch, oder ONNX Runtime, wo nur sie die GPU nutzen kann (das Protokoll nennt, was lief).</translation>
+    </message>
+    <message>
+        <source>ONNX Runtime runs fp32</source>
+        <translation>ONNX Runtime rechnet in fp32</translation>
+    </message>
+    <message>
+        <source>Same as input</source>
+        <translation>Wie Eingabe</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>Gray inputs, before upscaling</source>
+        <translation>Graue Eingaben, vor dem Hochskalieren</translation>
+    </message>
+    <message>
+        <source>Gray inputs, after upscaling</source>
+        <translation>Graue Eingaben, nach dem Hochskalieren</translation>
+    </message>
+    <message>
+        <source>Upscale each image in its 8 flips and rotations and average the results: a little sharper (about +0.1 to +0.2 dB PSNR), 8 times slower.</source>
+        <translation>Jedes Bild in seinen 8 Spiegelungen und Drehungen hochskalieren und die Ergebnisse mitteln: etwas schärfer (etwa +0,1 bis +0,2 dB PSNR), 8-mal langsamer.</translation>
+    </message>
+    <message>
+        <source>Colour black-and-white images and videos with the colorize model (Zhang et al. colorization), before or after upscaling. Colour inputs are left as they are.</source>
+        <translation>Schwarzweiße Bilder und Videos mit dem Einfärbemodell (Zhang et al. colorization) färben, vor oder nach dem Hochskalieren. Farbige Eingaben bleiben, wie sie sind.</translation>
+    </message>
+    <message>
+        <source>no colorize model installed</source>
+        <translation>kein Einfärbemodell installiert</translation>
+    </message>
+    <message>
+        <source>How much of the colorizer&apos;s predicted colour to use: 0 % keeps the image gray, 100 % takes the prediction as it is. The colorizer can be badly wrong (red clouds, a yellow sky), so it starts low.</source>
+        <translation>Wie viel der vorhergesagten Farbe verwendet wird: 0 % lässt das Bild grau, 100 % übernimmt die Vorhersage unverändert. Das Einfärben kann sich gründlich irren (rote Wolken, ein gelber Himmel), daher beginnt es niedrig.</translation>
+    </message>
+    <message>
         <source>Import…</source>
-        <translation>Importieren…</translation>
+        <translation>Import…</translation>
     </message>
     <message>
         <source>Import a .safetensors model</source>
@@ -518,7 +1045,7 @@
     </message>
     <message>
         <source>Tile size in input pixels; Auto fits free memory</source>
-        <translation>Kachelgröße in Eingabepixeln; Automatisch passt sie dem freien Speicher an</translation>
+        <translation>Kachelgröße in Eingabepixeln; Automatisch richtet sich nach dem freien Speicher</translation>
     </message>
     <message>
         <source>×8 self-ensemble</source>
@@ -566,7 +1093,7 @@
     </message>
     <message>
         <source>Precision</source>
-        <translation>Genauigkeit</translation>
+        <translation>Präzision</translation>
     </message>
     <message>
         <source>Tile</source>
@@ -666,6 +1193,22 @@
 </context>
 <context>
     <name>TrainForm</name>
+    <message>
+        <source>MSE on luma (Y) + 0.1 RGB</source>
+        <translation>MSE auf Luminanz (Y) + 0,1 RGB</translation>
+    </message>
+    <message>
+        <source>Clean downscales (bicubic)</source>
+        <translation>Saubere Verkleinerungen (bikubisch)</translation>
+    </message>
+    <message>
+        <source>Camera photos (soft, slight noise, JPEG 70-90)</source>
+        <translation>Kamerafotos (weich, leichtes Rauschen, JPEG 70–90)</translation>
+    </message>
+    <message>
+        <source>Real-world photos (blur, noise, resizing, JPEG twice)</source>
+        <translation>Echte Fotos (Unschärfe, Rauschen, Skalierung, zweimal JPEG)</translation>
+    </message>
     <message>
         <source>Training run</source>
         <translation>Trainingslauf</translation>
@@ -959,6 +1502,14 @@
 <context>
     <name>ViewerController</name>
     <message>
+        <source>Input · smooth</source>
+        <translation>Eingabe · geglättet</translation>
+    </message>
+    <message>
+        <source>Input · nearest</source>
+        <translation>Eingabe · Nächster Nachbar</translation>
+    </message>
+    <message>
         <source>Live · {m}</source>
         <translation>Live · {m}</translation>
     </message>
@@ -972,7 +1523,7 @@
     </message>
     <message>
         <source>The self-check works on images, not videos.</source>
-        <translation>Der Selbsttest funktioniert mit Bildern, nicht mit Videos.</translation>
+        <translation>Die Selbstbewertung funktioniert mit Bildern, nicht mit Videos.</translation>
     </message>
     <message>
         <source>{d}/{t}: {n}</source>
@@ -980,7 +1531,7 @@
     </message>
     <message>
         <source>Self-check ×{s}: </source>
-        <translation>Selbsttest ×{s}: </translation>
+        <translation>Selbstbewertung ×{s}: </translation>
     </message>
     <message>
         <source> (best: {b})</source>
@@ -1034,7 +1585,7 @@
     </message>
     <message>
         <source>Main</source>
-        <translation>Hauptfenster</translation>
+        <translation>Hauptleiste</translation>
     </message>
 </context>
 </TS>

@@ -6,17 +6,24 @@ of neighbours; its outer ``context`` pixels of output are discarded and the seam
 cross-faded over ``r`` pixels each side with raised-cosine weights.  When ``context`` is the
 network's true receptive radius, the tiled result equals the whole-image result.
 
-Rows of tiles ("bands") are assembled in a float buffer the height of one band; rows no
-later band touches are rounded into the output and reported (live preview), so float
-memory is O(band), never O(image).  On out-of-memory the tile size is halved and the
-remaining rows are re-planned from the band that failed.
+Rows of tiles ("bands") run left to right; each tile's columns are rounded into the
+output's dtype as soon as no other tile touches them (its right seam waits in float for
+the next tile, the band's bottom seam for the band below), and each band's rows are
+reported (live preview) when done: float memory is one tile and the seams, the band
+itself is kept in the output's dtype, never the image in float.  On out-of-memory the
+tile size is halved and the remaining rows are re-planned from the band that failed.
+
+:func:`iter_tiled` yields those finished rows instead of keeping them, so a streaming
+writer can take each band as it is done and the output never sits in memory; its input
+may be a :class:`~engine.tiling.rows.RowSource` that decodes rows on demand.
+:func:`run_tiled` collects the same bands into one array.
 """
 
 from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,11 +33,14 @@ from engine.errors import DeviceOutOfMemoryError
 from engine.events import CancelToken, ProgressCallback, RateMeter, Started, TileDone, emit
 from engine.tiling.blend import axis_weights
 from engine.tiling.grid import TileSpan, even_split, spans
+from engine.tiling.rows import RowSource, as_row_source
 
 TileFn = Callable[[np.ndarray], np.ndarray]
 """(N, h, w, C) float32 in [0, 1] -> (N, h*s, w*s, C) float32."""
 
 MIN_TILE = 16
+#: float bytes rounded into the output at once: bounds the temporary of :func:`_store`
+_STORE_BYTES = 16 << 20
 
 
 @dataclass
@@ -55,6 +65,14 @@ def _to_float(a: np.ndarray) -> np.ndarray:
 
 
 def _store(dst: np.ndarray, src: np.ndarray) -> None:
+    """Round float rows ``src`` into ``dst`` a few MB at a time (a whole band at once
+    would need a second band-sized float temporary)."""
+    step = max(1, _STORE_BYTES // max(1, src[:1].nbytes))
+    for i in range(0, len(src), step):
+        _store_rows(dst[i:i + step], src[i:i + step])
+
+
+def _store_rows(dst: np.ndarray, src: np.ndarray) -> None:
     m = _max_value(dst.dtype)
     if m == 1.0:
         np.clip(src, 0.0, 1.0, out=dst)
@@ -75,7 +93,7 @@ def _pad_to_multiple(crop: np.ndarray, multiple: int) -> np.ndarray:
     return np.pad(crop, [(0, 0)] * (crop.ndim - 3) + [(0, ph), (0, pw), (0, 0)], mode="edge")
 
 
-def run_tiled(image: np.ndarray, tile_fn: TileFn, *, scale: int, context: int,
+def run_tiled(image: np.ndarray | RowSource, tile_fn: TileFn, *, scale: int, context: int,
               tile: int | None, blend_radius: int = 4, min_overlap: int = 0,
               size_multiple: int = 1, batch_size: int = 1, out: np.ndarray | None = None,
               progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
@@ -88,27 +106,54 @@ def run_tiled(image: np.ndarray, tile_fn: TileFn, *, scale: int, context: int,
     ``cancel`` is also published to ``tile_fn`` (:mod:`engine.cancel_scope`), so a long
     tile (self-ensemble passes, chained networks) stops between its own sub-steps.
     """
+    source = as_row_source(image)
+    h, w, c = source.shape
+    if out is None:
+        out = np.empty((h * scale, w * scale, c), dtype=source.dtype)
+    for _ in iter_tiled(source, tile_fn, scale=scale, context=context, tile=tile,
+                        blend_radius=blend_radius, min_overlap=min_overlap,
+                        size_multiple=size_multiple, batch_size=batch_size, out=out,
+                        progress=progress, cancel=cancel, is_oom=is_oom, on_oom=on_oom,
+                        report=report):
+        pass
+    return out
+
+
+def iter_tiled(image: np.ndarray | RowSource, tile_fn: TileFn, *, scale: int, context: int,
+               tile: int | None, blend_radius: int = 4, min_overlap: int = 0,
+               size_multiple: int = 1, batch_size: int = 1, dtype: np.dtype | None = None,
+               out: np.ndarray | None = None, progress: ProgressCallback | None = None,
+               cancel: CancelToken | None = None,
+               is_oom: Callable[[BaseException], bool] | None = None,
+               on_oom: Callable[[], None] | None = None,
+               report: TileReport | None = None) -> Iterator[tuple[int, np.ndarray]]:
+    """Yield ``(y, rows)``: the output's finished rows from ``y`` on, top to bottom, each
+    in ``dtype`` (default: the input's), together exactly :func:`run_tiled`'s result.
+
+    A band's rows are new arrays unless ``out`` is given (then they are views of it), so
+    a consumer that writes them out and drops them keeps O(band) memory.  The arguments
+    are :func:`run_tiled`'s.
+    """
     with cancel_scope(cancel):
-        return _run_tiled(image, tile_fn, scale=scale, context=context, tile=tile,
-                          blend_radius=blend_radius, min_overlap=min_overlap,
-                          size_multiple=size_multiple, batch_size=batch_size, out=out,
-                          progress=progress, cancel=cancel, is_oom=is_oom, on_oom=on_oom,
-                          report=report)
+        yield from _iter_tiled(as_row_source(image), tile_fn, scale=scale, context=context,
+                               tile=tile, blend_radius=blend_radius, min_overlap=min_overlap,
+                               size_multiple=size_multiple, batch_size=batch_size,
+                               dtype=dtype, out=out, progress=progress, cancel=cancel,
+                               is_oom=is_oom, on_oom=on_oom, report=report)
 
 
-def _run_tiled(image: np.ndarray, tile_fn: TileFn, *, scale: int, context: int,
-               tile: int | None, blend_radius: int, min_overlap: int, size_multiple: int,
-               batch_size: int, out: np.ndarray | None, progress: ProgressCallback | None,
-               cancel: CancelToken | None,
-               is_oom: Callable[[BaseException], bool] | None,
-               on_oom: Callable[[], None] | None, report: TileReport | None) -> np.ndarray:
-    if image.ndim != 3:
-        raise ValueError("run_tiled expects (H, W, C)")
-    h, w, c = image.shape
+def _iter_tiled(source: RowSource, tile_fn: TileFn, *, scale: int, context: int,
+                tile: int | None, blend_radius: int, min_overlap: int, size_multiple: int,
+                batch_size: int, dtype: np.dtype | None, out: np.ndarray | None,
+                progress: ProgressCallback | None, cancel: CancelToken | None,
+                is_oom: Callable[[BaseException], bool] | None,
+                on_oom: Callable[[], None] | None,
+                report: TileReport | None) -> Iterator[tuple[int, np.ndarray]]:
+    h, w, c = source.shape
     s = int(scale)
     hs, ws = h * s, w * s
-    if out is None:
-        out = np.empty((hs, ws, c), dtype=image.dtype)
+    out_dtype = np.dtype(dtype if dtype is not None else
+                         (out.dtype if out is not None else source.dtype))
     tile = max(h, w) if tile is None else max(MIN_TILE, int(tile))
     r = max(0, int(blend_radius))
     m = max(1, int(size_multiple))
@@ -133,9 +178,13 @@ def _run_tiled(image: np.ndarray, tile_fn: TileFn, *, scale: int, context: int,
         first, last = y0 == 0, y1 == h
         a = 0 if first else y0 * s - rs          # band's output rows [a, b)
         b = hs if last else y1 * s + rs
+        final_end = b if last else y1 * s - rs   # rows [a, final_end) are final after it
+        rows = (out[a:final_end] if out is not None
+                else np.empty((final_end - a, ws, c), out_dtype))
         try:
-            band = _run_band(image, tile_fn, y0, y1, a, b, tile, overlap, s, rs, first, last,
-                             size_multiple, batch_size, cancel, progress, meter, rep)
+            carry = _run_band(source, tile_fn, y0, y1, a, b, rows, carry, tile, overlap, s,
+                              rs, first, last, size_multiple, batch_size, cancel, progress,
+                              meter, rep)
         except Exception as err:  # noqa: BLE001 - only OOM is handled, the rest re-raised
             if is_oom is None or not is_oom(err):
                 raise
@@ -152,62 +201,86 @@ def _run_tiled(image: np.ndarray, tile_fn: TileFn, *, scale: int, context: int,
             done_tiles = rep.tiles_done
             meter.total = done_tiles + (len(ybounds) - 1 - i) * (len(even_split(0, w, tile, m)) - 1)
             continue
-        if carry is not None:
-            band[: carry.shape[0]] += carry
-        final_end = b if last else y1 * s - rs
-        n_final = final_end - a
-        _store(out[a:final_end], band[:n_final])
-        carry = None if last else band[n_final:].copy()
-        emit(progress, TileDone((0, a, ws, n_final), out[a:final_end]))
+        emit(progress, TileDone((0, a, ws, final_end - a), rows))
         rep.tile_sizes.append(tile)
+        rep.seconds = time.perf_counter() - t0
         i += 1
+        yield a, rows
+        del rows
     rep.seconds = time.perf_counter() - t0
-    return out
 
 
-def _run_band(image: np.ndarray, tile_fn: TileFn, y0: int, y1: int, a: int, b: int,
-              tile: int, overlap: int, s: int, rs: int, first: bool, last: bool,
-              size_multiple: int, batch_size: int, cancel: CancelToken | None,
-              progress: ProgressCallback | None, meter: RateMeter,
-              rep: TileReport) -> np.ndarray:
-    """Run one row of tiles and return its blended float rows [a, b) (weighted by row)."""
-    h, w, c = image.shape
+def _run_band(source: RowSource, tile_fn: TileFn, y0: int, y1: int, a: int, b: int,
+              rows: np.ndarray, carry: np.ndarray | None, tile: int, overlap: int, s: int,
+              rs: int, first: bool, last: bool, size_multiple: int, batch_size: int,
+              cancel: CancelToken | None, progress: ProgressCallback | None,
+              meter: RateMeter, rep: TileReport) -> np.ndarray | None:
+    """Run one row of tiles, left to right, rounding the output rows [a, a + len(rows))
+    into ``rows`` as each tile's columns are final (its right seam waits in float for the
+    next tile), and return the float rows [a + len(rows), b) the band below adds to
+    (None for the last band).  ``carry`` (read, never changed: a band retried after an
+    OOM needs it again) is the band above's.  Float memory is one tile's output and
+    the seams, not the band: the band is kept in the output's dtype."""
+    h, w, c = source.shape
     ws = w * s
-    band = np.zeros((b - a, ws, c), dtype=np.float32)
+    n_final = len(rows)
     ysp = TileSpan(y0, y1, max(0, y0 - overlap), min(h, y1 + overlap))
+    image = source.rows(ysp.crop0, ysp.crop1)   # the band's input rows, crop0 at row 0
     wy = axis_weights(a, b, None if first else y0 * s, None if last else y1 * s, rs)
     xsp = spans(even_split(0, w, tile, max(1, size_multiple)), overlap, w)
+    below = None if last else np.empty((b - a - n_final, ws, c), np.float32)
+    pending: np.ndarray | None = None   # the tile before: its right seam's weighted output
 
-    # group tiles with the same crop shape so they can run as one batch
-    groups: dict[tuple[int, int], list[TileSpan]] = {}
+    for chunk in _batches(xsp, max(1, batch_size)):
+        if cancel is not None:
+            cancel.raise_if_cancelled()
+        crops = np.stack([image[:, sp.crop0:sp.crop1] for sp in chunk])
+        ch, cw = crops.shape[1:3]
+        crops = _pad_to_multiple(_to_float(crops), size_multiple)
+        result = tile_fn(crops)[:, : ch * s, : cw * s]
+        if cancel is not None:   # the tile may have taken long: do not blend it
+            cancel.raise_if_cancelled()
+        for sp, res in zip(chunk, result, strict=True):
+            right_edge = sp.core1 == w
+            xa = 0 if sp.core0 == 0 else sp.core0 * s - rs
+            xb = ws if right_edge else sp.core1 * s + rs
+            wx = axis_weights(xa, xb, None if sp.core0 == 0 else sp.core0 * s,
+                              None if right_edge else sp.core1 * s, rs)
+            oy, ox = a - ysp.crop0 * s, xa - sp.crop0 * s
+            patch = res[oy:oy + (b - a), ox:ox + (xb - xa)]
+            part = patch * wy[:, None, None] * wx[None, :, None]
+            if pending is not None:   # the seam with the tile before (a + b = b + a)
+                part[:, :pending.shape[1]] += pending
+            fin = xb if right_edge else xb - 2 * rs   # columns [xa, fin) are final
+            pending = None if right_edge else part[:, fin - xa:].copy()
+            done = part[:, :fin - xa]
+            if carry is not None:   # then the band above, as the whole-band sum did
+                done[:carry.shape[0]] += carry[:, xa:fin]
+            _store(rows[:, xa:fin], done[:n_final])
+            if below is not None:
+                below[:, xa:fin] = done[n_final:]
+            rep.tiles_done += 1
+            emit(progress, meter.update(rep.tiles_done))
+    return below
+
+
+def _batches(xsp: list[TileSpan], batch_size: int) -> Iterator[list[TileSpan]]:
+    """Tiles left to right, consecutive ones of one crop width run as one batch."""
+    batch: list[TileSpan] = []
     for sp in xsp:
-        groups.setdefault((ysp.crop1 - ysp.crop0, sp.crop1 - sp.crop0), []).append(sp)
-    for items in groups.values():
-        for k in range(0, len(items), max(1, batch_size)):
-            if cancel is not None:
-                cancel.raise_if_cancelled()
-            chunk = items[k:k + max(1, batch_size)]
-            crops = np.stack([image[ysp.crop0:ysp.crop1, sp.crop0:sp.crop1] for sp in chunk])
-            ch, cw = crops.shape[1:3]
-            crops = _pad_to_multiple(_to_float(crops), size_multiple)
-            result = tile_fn(crops)[:, : ch * s, : cw * s]
-            if cancel is not None:   # the tile may have taken long: do not blend it
-                cancel.raise_if_cancelled()
-            for sp, res in zip(chunk, result, strict=True):
-                xa = 0 if sp.core0 == 0 else sp.core0 * s - rs
-                xb = ws if sp.core1 == w else sp.core1 * s + rs
-                wx = axis_weights(xa, xb, None if sp.core0 == 0 else sp.core0 * s,
-                                  None if sp.core1 == w else sp.core1 * s, rs)
-                oy, ox = a - ysp.crop0 * s, xa - sp.crop0 * s
-                patch = res[oy:oy + (b - a), ox:ox + (xb - xa)]
-                band[:, xa:xb] += patch * wy[:, None, None] * wx[None, :, None]
-                rep.tiles_done += 1
-                emit(progress, meter.update(rep.tiles_done))
-    return band
+        if batch and (len(batch) == batch_size
+                      or sp.crop1 - sp.crop0 != batch[0].crop1 - batch[0].crop0):
+            yield batch
+            batch = []
+        batch.append(sp)
+    if batch:
+        yield batch
 
 
 def band_bytes(tile: int, overlap: int, width: int, channels: int, scale: int) -> int:
-    """Float memory one band needs (the tiler's dominant CPU buffer)."""
+    """Memory one band could need as float rows: the budget :func:`auto_tile_size` keeps
+    (the tiler now holds the band in the output's dtype, a quarter of this or less, and
+    one tile's output in float)."""
     return (tile + 2 * overlap) * scale * width * scale * channels * 4
 
 

@@ -6,6 +6,8 @@ rows is filtered with numpy (per row the best of the five PNG filters, by the us
 minimum-sum-of-absolute-differences rule), fed to one zlib stream and written as IDAT
 chunks; alpha is interleaved per band, never for the whole image.  It also writes 16-bit
 PNGs (big-endian samples) with ICC and EXIF, which Pillow cannot do for colour images.
+:class:`PngEncoder` takes the rows as they come (the tiler's bands), so the image need
+never exist whole; :func:`write_png_streaming` feeds it from an array.
 """
 
 from __future__ import annotations
@@ -49,50 +51,91 @@ def write_png_streaming(
             f"expected (H, W, C) uint8/uint16 pixels, got {pixels.shape} {pixels.dtype}"
         )
     height, width, colour = pixels.shape
-    channels = colour + (alpha is not None)
     if alpha is not None and (colour not in (1, 3) or alpha.shape != (height, width)):
         raise ValueError(f"alpha {alpha.shape} does not fit pixels {pixels.shape}")
-    if channels not in _COLOUR_TYPES or height < 1 or width < 1:
-        raise ValueError(f"cannot store {pixels.shape} pixels as PNG")
-    if height > 2**31 - 1 or width > 2**31 - 1:
-        raise ValueError("PNG holds at most 2147483647 pixels per side")
-    sample_bytes = pixels.dtype.itemsize
-    bpp = channels * sample_bytes  # bytes per pixel: the "left" distance of Sub/Paeth
-    stride = width * bpp
+    encoder = PngEncoder(fileobj, width, height, colour + (alpha is not None), pixels.dtype,
+                         icc_profile=icc_profile, exif=exif, compress_level=compress_level,
+                         rows_per_chunk=rows_per_chunk)
+    for y0 in range(0, height, encoder.rows_per_band):
+        y1 = min(height, y0 + encoder.rows_per_band)
+        encoder.write_raw(_band_bytes(pixels, alpha, y0, y1))
+    encoder.finish()
 
-    fileobj.write(PNG_SIGNATURE)
-    _write_chunk(
-        fileobj,
-        b"IHDR",
-        struct.pack(">IIBBBBB", width, height, 8 * sample_bytes, _COLOUR_TYPES[channels], 0, 0, 0),
-    )
-    if icc_profile:
-        _write_chunk(fileobj, b"iCCP", b"ICC Profile\x00\x00" + zlib.compress(icc_profile))
-    if exif:
-        data = exif[6:] if exif.startswith(b"Exif\x00\x00") else exif
-        if data[:4] in (b"II*\x00", b"MM\x00*"):
-            _write_chunk(fileobj, b"eXIf", data)
 
-    compressor = zlib.compressobj(compress_level, zlib.DEFLATED, 15, 9)
-    pending: list[bytes] = []
-    pending_size = 0
-    prev = np.zeros(stride, np.uint8)
-    rows = max(1, min(rows_per_chunk, _BAND_BYTES // stride))
-    for y0 in range(0, height, rows):
-        y1 = min(height, y0 + rows)
-        raw = _band_bytes(pixels, alpha, y0, y1)
-        filtered = _filter_band(raw, prev, bpp)
-        prev = raw[-1].copy()
-        out = compressor.compress(filtered.data)   # the band's buffer, not a copy
+class PngEncoder:
+    """A PNG written as its rows come: the header now, then any number of row bands
+    (:meth:`write_rows`), then :meth:`finish`.  Memory is one filter band (~20x
+    ``_BAND_BYTES``) whatever the image or band size, so a tiler can hand over each band
+    it finishes and never hold the output."""
+
+    def __init__(self, fileobj: BinaryIO | _Writable, width: int, height: int, channels: int,
+                 dtype: np.dtype | type, *, icc_profile: bytes | None = None,
+                 exif: bytes | None = None, compress_level: int = 6,
+                 rows_per_chunk: int = 256) -> None:
+        dtype = np.dtype(dtype)
+        if dtype not in (np.uint8, np.uint16):
+            raise ValueError(f"expected uint8/uint16 pixels, got {dtype}")
+        if channels not in _COLOUR_TYPES or height < 1 or width < 1:
+            raise ValueError(f"cannot store {(height, width, channels)} pixels as PNG")
+        if height > 2**31 - 1 or width > 2**31 - 1:
+            raise ValueError("PNG holds at most 2147483647 pixels per side")
+        self._f = fileobj
+        self.width, self.height, self.channels, self.dtype = width, height, channels, dtype
+        self._bpp = channels * dtype.itemsize  # the "left" distance of Sub/Paeth
+        self._stride = width * self._bpp
+        self.rows_per_band = max(1, min(rows_per_chunk, _BAND_BYTES // self._stride))
+        self.rows_written = 0
+        fileobj.write(PNG_SIGNATURE)
+        _write_chunk(fileobj, b"IHDR", struct.pack(
+            ">IIBBBBB", width, height, 8 * dtype.itemsize, _COLOUR_TYPES[channels], 0, 0, 0))
+        if icc_profile:
+            _write_chunk(fileobj, b"iCCP", b"ICC Profile\x00\x00" + zlib.compress(icc_profile))
+        if exif:
+            data = exif[6:] if exif.startswith(b"Exif\x00\x00") else exif
+            if data[:4] in (b"II*\x00", b"MM\x00*"):
+                _write_chunk(fileobj, b"eXIf", data)
+        self._compressor = zlib.compressobj(compress_level, zlib.DEFLATED, 15, 9)
+        self._pending: list[bytes] = []
+        self._pending_size = 0
+        self._prev = np.zeros(self._stride, np.uint8)
+
+    def write_rows(self, rows: np.ndarray) -> None:
+        """Append (n, W, channels) rows (alpha, if any, as the last channel)."""
+        if rows.ndim == 2:
+            rows = rows[:, :, None]
+        if rows.shape[1:] != (self.width, self.channels) or rows.dtype != self.dtype:
+            raise ValueError(f"rows {rows.shape} {rows.dtype} do not fit a "
+                             f"{self.width}x{self.height}x{self.channels} {self.dtype} PNG")
+        for y0 in range(0, rows.shape[0], self.rows_per_band):
+            band = rows[y0:y0 + self.rows_per_band]
+            if band.dtype == np.uint16:
+                band = band.astype(">u2")
+            band = np.ascontiguousarray(band)
+            self.write_raw(band.view(np.uint8).reshape(band.shape[0], -1))
+
+    def write_raw(self, raw: np.ndarray) -> None:
+        """Append rows already as PNG sample bytes, (n, stride) uint8."""
+        if self.rows_written + raw.shape[0] > self.height:
+            raise ValueError(f"more than the {self.height} rows of the PNG")
+        filtered = _filter_band(raw, self._prev, self._bpp)
+        self._prev = raw[-1].copy()
+        self.rows_written += raw.shape[0]
+        out = self._compressor.compress(filtered.data)   # the band's buffer, not a copy
         if out:
-            pending.append(out)
-            pending_size += len(out)
-            if pending_size >= _IDAT_BYTES:
-                _write_chunk(fileobj, b"IDAT", b"".join(pending))
-                pending, pending_size = [], 0
-    pending.append(compressor.flush())
-    _write_chunk(fileobj, b"IDAT", b"".join(pending))
-    _write_chunk(fileobj, b"IEND", b"")
+            self._pending.append(out)
+            self._pending_size += len(out)
+            if self._pending_size >= _IDAT_BYTES:
+                _write_chunk(self._f, b"IDAT", b"".join(self._pending))
+                self._pending, self._pending_size = [], 0
+
+    def finish(self) -> None:
+        """Write the last IDAT and IEND; refuses a PNG with rows missing."""
+        if self.rows_written != self.height:
+            raise ValueError(f"{self.rows_written} of the PNG's {self.height} rows written")
+        self._pending.append(self._compressor.flush())
+        _write_chunk(self._f, b"IDAT", b"".join(self._pending))
+        self._pending = []
+        _write_chunk(self._f, b"IEND", b"")
 
 
 def _write_chunk(fileobj: BinaryIO | _Writable, kind: bytes, data: bytes) -> None:

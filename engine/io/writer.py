@@ -16,9 +16,9 @@ Format follows the file suffix.  What each format keeps:
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import numpy as np
 from PIL import Image
@@ -50,6 +50,18 @@ def write_image(
     (1-100) drives JPEG and WebP.  Nothing partial is ever left at ``path``.
     """
     path = Path(path)
+    fmt = checked_format(path, image.width, image.height, quality=quality,
+                         overwrite=overwrite, protected=protected)
+    encode_atomically(path, lambda f: _ENCODERS[fmt](f, image, quality), overwrite=overwrite)
+    return path
+
+
+def checked_format(path: Path, width: int, height: int, *, quality: int = 95,
+                   overwrite: bool = False,
+                   protected: Iterable[str | os.PathLike[str]] = ()) -> str:
+    """The format ``path`` asks for, once every check a write makes before encoding has
+    passed (extension, quality, target, the format's largest side), so the in-memory and
+    the streaming writers refuse the same things with the same words."""
     fmt = format_for_suffix(path)
     if fmt is None:
         raise ImageWriteError(
@@ -59,20 +71,27 @@ def write_image(
     if not 1 <= quality <= 100:
         raise ValueError(f"quality must be 1-100, got {quality}")
     _check_target(path, overwrite, protected)
-    if max(image.width, image.height) > _MAX_SIDE[fmt]:
+    if max(width, height) > _MAX_SIDE[fmt]:
         raise ImageWriteError(
             f"cannot write {path}: {FORMAT_NAMES[fmt]} holds at most {_MAX_SIDE[fmt]} pixels "
-            f"per side and the image is {image.width}x{image.height}; save it as PNG or TIFF"
+            f"per side and the image is {width}x{height}; save it as PNG or TIFF"
         )
+    return fmt
+
+
+def encode_atomically(path: Path, encode: Callable[[BinaryIO], None], *,
+                      overwrite: bool = False) -> None:
+    """Run ``encode`` on a temp file that becomes ``path`` only when it returns: an error,
+    a cancel or a full disk leaves nothing; encoder errors become one-line
+    ImageWriteErrors, the engine's own errors (a cancel included) pass unchanged."""
     try:
         with atomic_output(path, exclusive=not overwrite) as tmp, open(tmp, "wb") as f:
-            _ENCODERS[fmt](f, image, quality)
+            encode(f)
     except SRStudioError:
         raise
     except Exception as exc:  # encoder failures (Pillow ValueError, cv2.error, ...)
         detail = " ".join(str(exc).split()) or type(exc).__name__
         raise ImageWriteError(f"cannot write {path}: {detail}") from exc
-    return path
 
 
 def _check_target(path: Path, overwrite: bool, protected: Iterable[str | os.PathLike[str]]) -> None:
@@ -196,22 +215,34 @@ def _write_tiff(f: BinaryIO, image: ImageData, quality: int) -> None:
     import tifffile
 
     pixels, alpha = image.pixels, image.alpha
-    if image.bit_depth == 16 and pixels.shape[2] == 1 and alpha is not None:
+    if tiff_gray_alpha_as_rgba(image.bit_depth, pixels.shape[2], alpha is not None):
         pixels = np.repeat(pixels, 3, axis=2)   # 16-bit gray+alpha is stored as RGBA
     planes = pixels if alpha is None else np.concatenate([pixels, alpha[:, :, None]], axis=2)
-    rgb = planes.shape[2] >= 3
     data = np.ascontiguousarray(planes if planes.shape[2] > 1 else planes[:, :, 0])
     del planes
     tifffile.imwrite(
-        f, data,
-        photometric="rgb" if rgb else "minisblack",
-        planarconfig="contig",
-        extrasamples=("unassalpha",) if alpha is not None else None,
+        f, data, planarconfig="contig",
         compression="zlib", compressionargs={"level": TIFF_COMPRESS_LEVEL}, predictor=True,
-        iccprofile=_icc(image, 3 if rgb else 1),
-        bigtiff=data.nbytes > BIGTIFF_BYTES,
-        metadata=None, software="SR Studio",
+        **tiff_options(data.shape[2] if data.ndim == 3 else 1, alpha is not None,
+                       image.icc_profile, data.nbytes),
     )
+
+
+def tiff_gray_alpha_as_rgba(bit_depth: int, channels: int, has_alpha: bool) -> bool:
+    """16-bit gray+alpha is stored as RGBA (the layout every TIFF reader takes)."""
+    return bit_depth == 16 and channels == 1 and has_alpha
+
+
+def tiff_options(samples: int, has_alpha: bool, icc_profile: bytes | None,
+                 nbytes: int) -> dict[str, Any]:
+    """tifffile's options for ``samples`` samples per pixel (alpha included) and
+    ``nbytes`` of pixels: the in-memory and the streaming TIFF are one file."""
+    rgb = samples >= 3
+    icc = icc_profile if icc_profile and icc_fits(icc_profile, 3 if rgb else 1) else None
+    return dict(photometric="rgb" if rgb else "minisblack",
+                extrasamples=("unassalpha",) if has_alpha else None,
+                iccprofile=icc, bigtiff=nbytes > BIGTIFF_BYTES,
+                metadata=None, software="SR Studio")
 
 
 def _write_bmp(f: BinaryIO, image: ImageData, quality: int) -> None:

@@ -3,6 +3,8 @@
 * ``reader``: decode PNG/JPEG/WebP/TIFF/BMP (8/16-bit) upright, with ICC and EXIF.
 * ``writer``: encode by suffix, atomically, never over an input.
 * ``png_stream``: PNG encoder with O(band) memory for huge and 16-bit outputs.
+* ``tiff_stream``, ``band_writer``: PNG/TIFF written from the tiler's bands as they come.
+* ``png_rows``: a PNG's rows decoded on demand, a window at a time (huge inputs).
 * ``atomic``: temp-file-and-rename writing with disk-full detection.
 * ``files``: expand dropped folders into input files.
 """

@@ -29,13 +29,17 @@ class _Translator(QTranslator):
     """A QTranslator that also tries lupdate's context-less and ``win`` entries."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
+                  n: int = -1) -> str | None:
+        """The translation, or None when there is none: an empty string would be taken
+        as the translation itself, and PySide's ``tr()``, which tries the class's base
+        classes' contexts when a translation equals its source ('Status' -> 'Status'),
+        then showed an empty label."""
         found = super().translate(context, source, disambiguation, n)
         for other in FALLBACK_CONTEXTS:
             if found or other == context:
                 continue
             found = super().translate(other, source, disambiguation, n)
-        return found
+        return found or None
 
 
 def choose_language(setting: str | None = None) -> str:

@@ -7,14 +7,8 @@ per-file errors are exactly the local ones.  Ray is optional (``srstudio[cluster
 imported only when a cluster is asked for.
 """
 
-from engine.cluster.ray_run import (
-    INSTALL_HINT,
-    ClusterError,
-    ClusterRun,
-    ClusterStats,
-    require_ray,
-    run_plan_on_cluster,
-)
+from engine.cluster.connect import INSTALL_HINT, ClusterError, require_ray
+from engine.cluster.ray_run import ClusterRun, ClusterStats, run_plan_on_cluster
 
 __all__ = ["INSTALL_HINT", "ClusterError", "ClusterRun", "ClusterStats", "require_ray",
            "run_plan_on_cluster"]

@@ -1,10 +1,9 @@
-"""The Ray driver of a plan: items to actors, results and progress back, faults absorbed.
+"""The Ray driver of a plan: tasks to workers, results and progress back, faults absorbed.
 
-Why actors (not Ray tasks): a model is loaded once per worker and kept (one
-:class:`UpscalerCache` per actor, one actor per GPU, or per CPU when there is none).
-Every worker reads its inputs and writes its outputs itself (a shared file system or one
-machine), through :func:`engine.jobs.run.run_item`, so what lands on disk is what a local
-run writes.  Model files reach the workers by the plan's paths; nothing is downloaded.
+The workers (:mod:`engine.cluster.worker`, Ray actors in a :mod:`engine.cluster.pool`)
+read their inputs and write their outputs themselves (a shared file system or one
+machine), so what lands on disk is what a local run writes; the model files reach them by
+path or through the object store (:mod:`engine.cluster.models`); nothing is downloaded.
 
 Faults: a worker that dies (killed, out of memory, its node lost) is replaced and its items
 go back to the queue for whichever worker is free; writes are atomic, so a dead worker
@@ -16,21 +15,19 @@ cancels the queued calls and kills every worker.
 from __future__ import annotations
 
 import dataclasses
-import logging
-import os
-import socket
 import time
 from collections import Counter, deque
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from engine.cluster import video
-from engine.cluster.video import SegmentDone, VideoJob, VideoPrep
-from engine.errors import SRStudioError
+from engine.cluster.connect import INSTALL_HINT, ClusterError, connect, require_ray
+from engine.cluster.models import Shipment, ship_models
+from engine.cluster.pool import Slot, WorkerPool
+from engine.cluster.stats import ClusterStats, WorkerStat
+from engine.cluster.video import VideoJob
 from engine.events import (
     CancelToken,
-    Event,
     FileStarted,
     Finished,
     ProgressCallback,
@@ -39,18 +36,13 @@ from engine.events import (
     emit,
 )
 from engine.io.atomic import STALE_AFTER_S, sweep_stale_parts
-from engine.jobs.plan import Plan, PlanItem
-from engine.jobs.request import Request
-from engine.jobs.run import UpscalerCache, _skipped, run_item
-from engine.jobs.upscale import (
-    FILE_ERRORS,
-    UPSCALE_MEMORY_HINT,
-    BatchResult,
-    FileResult,
-    load_job_colorizer,
-)
+from engine.jobs.plan import Plan
+from engine.jobs.run import _skipped
+from engine.jobs.upscale import BatchResult, FileResult
 
-INSTALL_HINT = "--cluster needs Ray: pip install 'srstudio[cluster]'"
+__all__ = ["INSTALL_HINT", "ClusterError", "ClusterRun", "ClusterStats", "WorkerStat",
+           "connect", "require_ray", "run_plan_on_cluster"]
+
 #: calls queued per worker, so a worker never waits for the driver between items
 DEPTH = 2
 #: an item whose worker died this many times fails alone instead of killing more
@@ -58,158 +50,26 @@ MAX_ATTEMPTS = 3
 _WAIT_S = 0.2   # how often the driver looks at the cancel token
 
 
-class ClusterError(SRStudioError):
-    """The cluster cannot run the job (Ray missing, unreachable, every worker lost)."""
-
-
-def require_ray() -> Any:
-    """The ``ray`` module, or :class:`ClusterError` saying how to install the extra."""
-    try:
-        import ray
-    except ImportError:
-        raise ClusterError(INSTALL_HINT) from None
-    return ray
-
-
-def connect(address: str = "auto", num_cpus: int | None = None) -> bool:
-    """Join the cluster at ``address`` ('auto': a running one, else start a local one);
-    True when this call connected (the caller disconnects), False when Ray already was."""
-    ray = require_ray()
-    if ray.is_initialized():
-        return False
-    quiet = {"logging_level": logging.WARNING, "log_to_driver": True}
-    if address == "auto":
-        try:
-            ray.init(address="auto", **quiet)
-            return True
-        except ConnectionError:
-            pass
-        ray.init(num_cpus=num_cpus, include_dashboard=False, **quiet)
-        return True
-    try:
-        ray.init(address=address, **quiet)
-    except (ConnectionError, RuntimeError, ValueError) as e:
-        raise ClusterError(f"cannot reach the Ray cluster at {address}: "
-                           f"{str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
-    return True
-
-
-@dataclass
-class ItemOutcome:
-    """What a worker sends back for one item."""
-
-    index: int
-    result: FileResult
-    warnings: list[str]
-    worker: str
-    seconds: float
-
-
-class ItemWorker:
-    """A Ray actor's body: one model cache, one item at a time through ``run_item``."""
-
-    def __init__(self, name: str) -> None:
-        self.name = f"{name}@{socket.gethostname()}"
-        self.cache = UpscalerCache()
-        self.colorizer: Any = None
-
-    def ready(self) -> str:
-        return self.name
-
-    def run(self, index: int, item: PlanItem, request: Request) -> ItemOutcome:
-        t0 = time.perf_counter()
-        warnings: list[str] = []
-
-        def on_event(ev: Event) -> None:
-            if isinstance(ev, Warning_):
-                warnings.append(ev.message)
-
-        upscaler = self.cache.get(item.model, request)   # a model error ends the job
-        if request.colorize and self.colorizer is None:
-            self.colorizer = load_job_colorizer(request)
-        r = run_item(item, request, upscaler, progress=on_event, colorizer=self.colorizer)
-        return ItemOutcome(index, r, warnings, self.name, time.perf_counter() - t0)
-
-    def prepare(self, index: int, item: PlanItem, request: Request
-                ) -> tuple[VideoPrep | FileResult, int, str]:
-        """A split video's settings (the model loaded here); a bad file is its result."""
-        upscaler = self.cache.get(item.model, request)
-        try:
-            return video.prepare(item, request, upscaler), int(upscaler.scale), self.name
-        except FILE_ERRORS as e:
-            return _failed(item, e), 0, self.name
-
-    def segment(self, index: int, item: PlanItem, request: Request, k: int,
-                seg_frames: int) -> SegmentDone | FileResult:
-        """Segment ``k`` of a split video, encoded into its work folder."""
-        upscaler = self.cache.get(item.model, request)
-        try:
-            done = video.encode_segment(item, request, upscaler, k, seg_frames)
-        except FILE_ERRORS as e:
-            return _failed(item, e)
-        done.worker = self.name
-        return done
-
-
-def _failed(item: PlanItem, e: BaseException) -> FileResult:
-    from engine.jobs.video import VideoFileResult
-    r = VideoFileResult(input=item.input, model=item.model_name, model_reason=item.model_reason)
-    r.fail(e, UPSCALE_MEMORY_HINT)
-    return r
-
-
-@dataclass
-class WorkerStat:
-    items: int = 0            # images and whole videos, and video segments
-    busy_s: float = 0.0
-
-
-@dataclass
-class ClusterStats:
-    """Who did what: per-worker items and throughput, retries and lost workers."""
-
-    workers: dict[str, WorkerStat] = field(default_factory=dict)
-    started: int = 0          # workers started (replacements included)
-    deaths: int = 0           # workers lost mid-job
-    retried: int = 0          # items sent again after their worker died
-    wall_s: float = 0.0
-
-    def rates(self) -> str:
-        """'w0@host 3.1/s, w1@host 2.9/s': items per second of wall time, per worker."""
-        wall = max(self.wall_s, 1e-9)
-        return ", ".join(f"{n} {s.items / wall:.1f}/s" for n, s in sorted(self.workers.items()))
-
-    def summary(self) -> str:
-        done = sum(s.items for s in self.workers.values())
-        line = (f"cluster: {len(self.workers)} worker(s), {done} task(s) in "
-                f"{self.wall_s:.1f}s ({done / max(self.wall_s, 1e-9):.1f}/s: {self.rates()})")
-        if self.deaths:
-            line += f"; {self.deaths} worker(s) lost, {self.retried} item(s) retried"
-        return line
-
-
-@dataclass
-class _Slot:
-    name: str
-    handle: Any
-    ready_ref: Any = None     # resolves once the actor runs (items go only to started ones)
-    started: bool = False
-    inflight: int = 0
-    dead: bool = False
-
-
 class ClusterRun:
     """One plan on the cluster.  ``run`` returns the batch in plan order, like
-    :func:`engine.jobs.run.run_plan`; ``stats`` says which worker did what."""
+    :func:`engine.jobs.run.run_plan`; ``stats`` says which worker did what.  ``pool``: the
+    workers of a long-lived driver, kept after the plan unless it was cancelled (then,
+    and for a one-off plan, every worker is killed)."""
 
-    def __init__(self, plan: Plan, *, workers: int | None = None) -> None:
+    def __init__(self, plan: Plan, *, workers: int | None = None,
+                 pool: WorkerPool | None = None) -> None:
         self.plan = plan
         self.want_workers = workers
         self.stats = ClusterStats()
-        self.slots: list[_Slot] = []
+        self.pool = pool if pool is not None else WorkerPool()
+        self.shipment: Shipment = {}
+        self._keep = pool is not None
         self._ray: Any = None
-        self._actor_cls: Any = None
         self._replacements = 0
+
+    @property
+    def slots(self) -> list[Slot]:
+        return self.pool.slots
 
     # -- workers ----------------------------------------------------------------------
     def _worker_shape(self, units: int) -> tuple[int, float]:
@@ -222,26 +82,14 @@ class ClusterRun:
         n = min(self.want_workers or have, have, max(1, units))
         return max(1, n), (1.0 if use_gpu else 0.0)
 
-    def _start_worker(self, gpus: float) -> _Slot:
-        env = {k: v for k, v in os.environ.items() if k.startswith("SRSTUDIO_")}
-        name = f"w{self.stats.started}"
-        handle = self._actor_cls.options(
-            num_cpus=1, num_gpus=gpus, max_restarts=0, max_task_retries=0,
-            runtime_env={"env_vars": env} if env else None).remote(name)
-        self.stats.started += 1
-        slot = _Slot(name, handle, handle.ready.remote())
-        self.slots.append(slot)
-        return slot
-
     def kill_worker(self, k: int) -> None:
         """Kill worker ``k`` at once (what a lost node does; the tests use it)."""
-        self._ray.kill(self.slots[k].handle, no_restart=True)
+        self.pool.kill(k)
 
     # -- the loop ---------------------------------------------------------------------
     def run(self, *, progress: ProgressCallback | None = None,
             cancel: CancelToken | None = None) -> BatchResult:
         ray = self._ray = require_ray()
-        self._actor_cls = ray.remote(ItemWorker)
         plan, request = self.plan, self.plan.request
         t0 = time.perf_counter()
         for note in plan.notes:
@@ -266,18 +114,20 @@ class ClusterRun:
         pending: deque[tuple[int, str, int]] = deque(
             (i, "prep" if i in videos else "item", -1) for i in runnable)
         attempts: Counter[tuple[int, str, int]] = Counter()
-        inflight: dict[Any, tuple[tuple[int, str, int], _Slot]] = {}
+        inflight: dict[Any, tuple[tuple[int, str, int], Slot]] = {}
         meter = RateMeter(len(runnable))
         n_done = 0
         req_ref = ray.put(request)
         retry_ref: Any = None
-        units = len(runnable) + sum(-(-v.info.frames // video.segment_frames(
-            video.video_options_for(request), v.info)) for v in videos.values())
-        n_workers, gpus = self._worker_shape(units) if runnable else (0, 0.0)
-        for _ in range(n_workers):
-            self._start_worker(gpus)
+        ship_ref: Any = None
         batch = BatchResult()
         touched: set[Path] = set()       # folders a lost or killed worker was writing in
+        if runnable:
+            self.shipment = ship_models(plan, ray.put)
+            ship_ref = ray.put(self.shipment)
+            units = len(runnable) + sum(-(-v.info.frames // video.segment_frames(
+                video.video_options_for(request), v.info)) for v in videos.values())
+            self.stats.started += self.pool.ensure(*self._worker_shape(units))
 
         def finished(i: int, r: FileResult) -> None:
             nonlocal n_done
@@ -287,25 +137,24 @@ class ClusterRun:
             n_done += 1
             emit(progress, meter.update(n_done, detail=self.stats.rates()))
 
-        def submit(slot: _Slot, unit: tuple[int, str, int]) -> Any:
+        def submit(slot: Slot, unit: tuple[int, str, int]) -> Any:
             nonlocal retry_ref
             i, kind, k = unit
             item = plan.items[i]
             if kind == "prep":
-                return slot.handle.prepare.remote(i, item, req_ref)
+                return slot.handle.prepare.remote(i, item, req_ref, ship_ref)
             if kind == "seg":
-                return slot.handle.segment.remote(i, item, req_ref, k, videos[i].seg_frames)
+                return slot.handle.segment.remote(i, item, req_ref, ship_ref, k,
+                                                  videos[i].seg_frames)
             if attempts[unit] > 1 and i not in existed and item.output.exists():
                 if retry_ref is None:
                     retry_ref = ray.put(dataclasses.replace(request, overwrite=True,
                                                             skip_existing=False))
-                return slot.handle.run.remote(i, item, retry_ref)
-            return slot.handle.run.remote(i, item, req_ref)
+                return slot.handle.run.remote(i, item, retry_ref, ship_ref)
+            return slot.handle.run.remote(i, item, req_ref, ship_ref)
 
         def count(worker: str, seconds: float) -> None:
-            st = self.stats.workers.setdefault(worker, WorkerStat())
-            st.items += 1
-            st.busy_s += seconds
+            self.stats.count(worker, seconds)
             self.stats.wall_s = time.perf_counter() - t0
 
         try:
@@ -313,8 +162,8 @@ class ClusterRun:
                 if cancel is not None and cancel.cancelled:
                     batch.cancelled = True
                     break
-                for slot in self.slots:
-                    while slot.started and not slot.dead and slot.inflight < DEPTH and pending:
+                for slot in list(self.pool.alive):
+                    while slot.started and slot.inflight < DEPTH and pending:
                         unit = pending.popleft()
                         i = unit[0]
                         if unit[1] == "seg" and i not in videos:
@@ -326,7 +175,7 @@ class ClusterRun:
                         attempts[unit] += 1
                         inflight[submit(slot, unit)] = (unit, slot)
                         slot.inflight += 1
-                starting = {s.ready_ref: s for s in self.slots if not s.started and not s.dead}
+                starting = {s.ready_ref: s for s in self.pool.alive if not s.started}
                 if not inflight and not starting:
                     if not pending:
                         break
@@ -340,7 +189,7 @@ class ClusterRun:
                             ray.get(ref)
                             slot.started = True
                         except ray.exceptions.RayActorError:
-                            self._lost(slot, gpus)
+                            self._lost(slot)
                         except ray.exceptions.RayTaskError as e:
                             cause = getattr(e, "cause", None)
                             raise (cause if isinstance(cause, BaseException) else e) from None
@@ -353,7 +202,7 @@ class ClusterRun:
                     except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError,
                             ray.exceptions.ObjectLostError):
                         touched.add(plan.items[i].output.parent)
-                        self._lost(slot, gpus)
+                        self._lost(slot)
                         if attempts[unit] >= MAX_ATTEMPTS:
                             if i in videos:
                                 videos[i].abort()
@@ -405,8 +254,8 @@ class ClusterRun:
                 touched |= {plan.items[u[0]].output.parent for u, _ in inflight.values()}
                 for ref in inflight:
                     ray.cancel(ref)
-            for slot in self.slots:
-                ray.kill(slot.handle, no_restart=True)
+            if not self._keep or batch.cancelled or inflight:
+                self.pool.kill_all()
             for job in videos.values():
                 job.abort()
             self.stats.wall_s = time.perf_counter() - t0
@@ -416,15 +265,16 @@ class ClusterRun:
         batch.files = [results[i] for i in sorted(results)]
         return batch
 
-    def _lost(self, slot: _Slot, gpus: float) -> None:
+    def _lost(self, slot: Slot) -> None:
         """``slot``'s worker died: replace it once (a budget of one per worker started)."""
         if slot.dead:
             return
-        slot.dead = True
+        self.pool.lost(slot)
         self.stats.deaths += 1
         if self._replacements < max(2, len(self.slots)):
             self._replacements += 1
-            self._start_worker(gpus)
+            self.pool.start_one()
+            self.stats.started += 1
 
 
 def _sweep_dead_parts(folders: set[Path], wait_s: float = 3.0) -> None:

@@ -254,3 +254,49 @@ def test_a_worker_killed_during_a_split_video_loses_no_frame(batch, ray_local):
     assert kinds == ["audio", "video"] and len(got) == len(want) == 48
     assert all(np.array_equal(a, b) for a, b in zip(got, want))
     assert [p.name for p in r.output.parent.iterdir()] == [r.output.name]   # no parts left
+
+
+@pytest.mark.slow
+def test_a_worker_that_cannot_read_the_model_file_gets_its_bytes_from_the_driver(
+        batch, ray_local, tmp_path, monkeypatch):
+    """What a node without the driver's model folder sees: the path is gone by the time the
+    workers load the model, and they run it from the bytes the driver put in the object
+    store (written once into the node's cache), with the local run's outputs."""
+    import shutil
+
+    from engine.cluster import ClusterRun
+    from engine.cluster.pool import WorkerPool
+    from engine.events import FileStarted
+    from engine.jobs.plan import plan_job
+    from engine.jobs.request import Request
+
+    monkeypatch.setenv("SRSTUDIO_CACHE_DIR", str(tmp_path / "cache"))   # the workers' too
+    model = tmp_path / "driver_only" / "tiny_x2.safetensors"
+    model.parent.mkdir()
+    shutil.copy2(batch / "shipped" / "tiny_x2.safetensors", model)
+    names = [f"{k:02d}.png" for k in range(4)]
+    out = tmp_path / "out"
+    plan = plan_job([batch / "in" / n for n in names],
+                    Request(model=str(model), scale=2, output=str(out)))
+    pool = WorkerPool()                 # kept after the run, to ask the workers
+    job = ClusterRun(plan, workers=2, pool=pool)
+
+    def on_event(ev: object) -> None:
+        if isinstance(ev, FileStarted) and model.exists():
+            model.rename(model.with_suffix(".hidden"))     # no worker can read it now
+
+    try:
+        result = job.run(progress=on_event)
+        import ray
+        fetched = sum(ray.get([s.handle.fetched.remote() for s in pool.alive], timeout=60))
+    finally:
+        pool.kill_all()
+    assert not model.exists()
+    assert all(f.ok for f in result.files), [f.error for f in result.files]
+    local = _outputs(batch / "local")
+    assert _outputs(out) == {k: v for k, v in local.items()
+                             if k.split("_x2")[0] + ".png" in names}
+    assert fetched >= 1                                  # the bytes came from the driver
+    copies = list((tmp_path / "cache" / "cluster-models").glob("*/tiny_x2.safetensors"))
+    assert len(copies) == 1                              # once for the node
+    assert copies[0].read_bytes() == model.with_suffix(".hidden").read_bytes()

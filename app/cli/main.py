@@ -91,6 +91,9 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
     v.add_argument("--hw", default=None, help="hardware encoder: nvenc, qsv, amf, videotoolbox")
     v.add_argument("--restart", action="store_true",
                    help="ignore finished parts of an interrupted video job")
+    v.add_argument("--segment-seconds", type=float, default=10.0, metavar="S",
+                   help="video segment length: what a resume keeps and, with --cluster, "
+                        "one task (default 10)")
 
 
 def request_from_args(args: argparse.Namespace) -> Any:
@@ -109,7 +112,8 @@ def request_from_args(args: argparse.Namespace) -> Any:
         skip_existing=args.skip_existing, max_pixels=args.max_pixels or DEFAULT_MAX_PIXELS,
         colorize=args.colorize, colorize_model=args.colorize_model,
         video=VideoSettings(codec=args.codec, crf=args.crf, bitrate=args.bitrate,
-                            preset=args.preset, hw=args.hw, resume=not args.restart))
+                            preset=args.preset, hw=args.hw, resume=not args.restart,
+                            segment_seconds=args.segment_seconds))
 
 
 def _result_line(r: Any) -> str:
@@ -120,6 +124,8 @@ def _result_line(r: Any) -> str:
     size = f"{r.output_size[0]}x{r.output_size[1]}" if r.output_size else "?"
     if isinstance(r, VideoFileResult):
         what = f"{size}, {r.frames} frames, {r.fps:.2f} fps"
+        if r.resumed_frames:
+            what += f", {r.resumed_frames} resumed"
     else:
         what = f"{size}, tile {'auto ' if r.auto_tile else ''}{r.tile}"
     if r.colorized:

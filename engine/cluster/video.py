@@ -6,8 +6,10 @@ input timestamps.  A worker decodes the input up to its segment's last frame (ti
 are repaired over the whole prefix, exactly as the one-process pipeline does), upscales
 the segment's frames in the same batches and encodes them with the same encoder settings
 into the job's hidden work folder under a name of its own.  The driver owns the work
-folder (its lock and manifest): it promotes finished segments in order, so a driver that
-dies leaves a manifest a new run (local or cluster) resumes from, and joins them with the
+folder (its lock and manifest): it promotes finished segments in order and keeps those
+that finish early on disk with a record each (:meth:`WorkFolder.stash_segment`), so a
+driver that dies leaves every finished segment to a new run (the cluster's re-uses them
+all, a local one the promoted prefix), and it joins them with the
 input's audio and subtitles stream-copied (:func:`engine.video.mux.mux_final`) into an
 atomic output.  Videos that cannot be split exactly (colorize, a frame limit, an estimated
 frame count, one segment) run whole on one worker instead.
@@ -43,7 +45,13 @@ from engine.video.pipeline import (
     segment_frames,
 )
 from engine.video.probe import VideoInfo, open_input, probe_video
-from engine.video.segments import SegmentTimes, WorkFolder, input_identity, work_dir_for
+from engine.video.segments import (
+    SegmentRecord,
+    SegmentTimes,
+    WorkFolder,
+    input_identity,
+    work_dir_for,
+)
 from engine.video.stages import _fit, _SegmentWriter, decoded_frames, rgb
 
 
@@ -218,7 +226,7 @@ class VideoJob:
     seg_frames: int = 0
     n_segments: int = 0
     resumed: int = 0
-    waiting: dict[int, SegmentDone] = field(default_factory=dict)
+    ahead: dict[int, SegmentRecord] = field(default_factory=dict)   # stashed, by index
     warnings: list[str] = field(default_factory=list)
     tile: int | None = None
 
@@ -242,26 +250,40 @@ class VideoJob:
             manifest = self.work.open(resume=opts.resume)
         except FILE_ERRORS as e:
             return self._failed(e)
-        self.resumed = manifest.done_frames
+        self.ahead = {} if manifest.complete else self.work.stashed()
+        self._promote_ahead()
+        self.resumed = manifest.done_frames + sum(r.frames for r in self.ahead.values())
+        reused = len(manifest.segments) + len(self.ahead)
         emit(progress, Started("video", self.info.frames,
                                f"{src.name}: {self.info.width}x{self.info.height} -> "
                                f"{tw}x{th}, {self.info.frames} frames in {self.n_segments} "
-                               f"segments, {self.spec.describe()}"))
-        return [] if manifest.complete else list(range(len(manifest.segments),
-                                                       self.n_segments))
+                               f"segments, {self.spec.describe()}"
+                               + (f"; {reused} segments done before" if reused else "")))
+        if manifest.complete or len(manifest.segments) == self.n_segments:
+            return []
+        return [k for k in range(len(manifest.segments), self.n_segments)
+                if k not in self.ahead]
+
+    def _promote_ahead(self) -> None:
+        assert self.work is not None
+        while len(self.work.manifest.segments) in self.ahead:
+            self.work.promote_stashed(self.ahead.pop(len(self.work.manifest.segments)))
 
     def add(self, seg: SegmentDone, progress: ProgressCallback | None) -> bool:
-        """Promote the finished segments in order; True when every one is in."""
+        """Promote the finished segments in order (one that comes early is stashed on disk
+        until its turn); True when every one is in."""
         assert self.work is not None
-        self.waiting[seg.index] = seg
         segs = self.work.manifest.segments
-        while len(segs) in self.waiting:
-            s = self.waiting.pop(len(segs))
-            os.replace(self.work.dir / s.file, self.work.temp_segment_path(s.index))
-            self.work.add_segment(s.index, s.first_frame, s.times, s.last_pts)
-        done = self.work.manifest.done_frames
+        if seg.index == len(segs):
+            os.replace(self.work.dir / seg.file, self.work.temp_segment_path(seg.index))
+            self.work.add_segment(seg.index, seg.first_frame, seg.times, seg.last_pts)
+            self._promote_ahead()
+        else:
+            self.ahead[seg.index] = self.work.stash_segment(
+                seg.index, seg.first_frame, seg.times, seg.last_pts, self.work.dir / seg.file)
+        done = self.work.manifest.done_frames + sum(r.frames for r in self.ahead.values())
         emit(progress, Progress(done, self.info.frames, detail=f"{self.item.input.name}: "
-                                f"{len(segs)}/{self.n_segments} segments"))
+                                f"{len(segs) + len(self.ahead)}/{self.n_segments} segments"))
         return len(segs) == self.n_segments
 
     def finish(self, progress: ProgressCallback | None,
@@ -300,13 +322,10 @@ class VideoJob:
         return res
 
     def abort(self) -> None:
-        """Stop here: keep the promoted segments for a resume, drop the unpromoted ones."""
+        """Stop here: keep the finished segments (promoted or stashed) for a resume."""
         if self.work is None:
             return
-        for s in self.waiting.values():
-            with contextlib.suppress(OSError):
-                (self.work.dir / s.file).unlink()
-        self.work.close(remove=not self.work.manifest.segments)
+        self.work.close(remove=not self.work.manifest.segments and not self.ahead)
         self.work = None
 
     def _warn(self, progress: ProgressCallback | None, msg: str) -> None:

@@ -4,9 +4,11 @@ Frames are encoded in segments of N frames, each a small Matroska file written b
 output in ``.<output name>.srstudio-parts/``.  ``manifest.json`` records the input (path,
 size, mtime), a hash of every setting that changes the encoded pixels, and the finished
 segments; each segment has a sidecar ``segNNNNN.json`` with the input timestamps of its
-frames (the final mux restores them exactly).  A restarted job with the same input and
-settings skips the finished segments; anything else starts the folder afresh.  A lock file
-keeps two jobs from writing the same output at once.
+frames (the final mux restores them exactly).  A segment finished before an earlier one
+(a cluster's workers finish out of order) is kept with a record of its own
+(``segNNNNN.ahead.json``) until its turn, so it survives its driver too.  A restarted job
+with the same input and settings skips the finished segments; anything else starts the
+folder afresh.  A lock file keeps two jobs from writing the same output at once.
 """
 
 from __future__ import annotations
@@ -213,6 +215,9 @@ class WorkFolder:
     def times_path(self, index: int) -> Path:
         return self.dir / f"seg{index:05d}.json"
 
+    def ahead_path(self, index: int) -> Path:
+        return self.dir / f"seg{index:05d}.ahead.json"
+
     def add_segment(self, index: int, first_frame: int, times: SegmentTimes,
                     last_pts: int = -1) -> SegmentRecord:
         """Promote the finished temp segment, record its timestamps and the manifest.
@@ -228,7 +233,51 @@ class WorkFolder:
                             last_pts=last_pts)
         self.manifest.segments.append(rec)
         self._save()
+        with contextlib.suppress(OSError):
+            self.ahead_path(index).unlink()     # a stashed copy of it is superseded
         return rec
+
+    # --- segments finished out of order (a cluster's workers) ---------------------------
+    def stash_segment(self, index: int, first_frame: int, times: SegmentTimes,
+                      last_pts: int, tmp: Path) -> SegmentRecord:
+        """Keep a segment that finished before an earlier one (``tmp``, its encoded file)
+        under its final name with a record of its own, so that a job resumed after its
+        driver died re-uses it; :meth:`promote_stashed` enters it in the manifest."""
+        final = self.segment_path(index)
+        rec = SegmentRecord(index=index, frames=len(times.pts), first_frame=first_frame,
+                            file=final.name, bytes=tmp.stat().st_size, last_pts=last_pts)
+        _write_json(self.times_path(index), asdict(times))
+        _write_json(self.ahead_path(index), asdict(rec))
+        os.replace(tmp, final)         # last: a segment file under its name is recorded
+        return rec
+
+    def stashed(self) -> dict[int, SegmentRecord]:
+        """The intact stashed segments after the manifest's prefix, by index."""
+        out: dict[int, SegmentRecord] = {}
+        done = len(self.manifest.segments)
+        for p in self.dir.glob("seg*.ahead.json"):
+            try:
+                rec = SegmentRecord(**json.loads(p.read_text(encoding="utf-8")))
+                f = self.dir / rec.file
+                ok = (rec.index >= done and p == self.ahead_path(rec.index)
+                      and rec.first_frame == rec.index * self.segment_frames
+                      and f.is_file() and f.stat().st_size == rec.bytes
+                      and self.times_path(rec.index).is_file())
+            except (OSError, ValueError, TypeError):
+                continue
+            if ok:
+                out[rec.index] = rec
+        return out
+
+    def promote_stashed(self, rec: SegmentRecord) -> None:
+        """Enter stashed segment ``rec``, the next one in order, in the manifest."""
+        if rec.index != len(self.manifest.segments) or \
+                rec.first_frame != self.manifest.done_frames:
+            raise VideoError(f"segment {rec.index} is not the next one of {self.output.name}")
+        self.manifest.segments.append(rec)
+        self._save()
+        with contextlib.suppress(OSError):
+            self.ahead_path(rec.index).unlink()
 
     def discard_temp(self, index: int) -> None:
         with contextlib.suppress(OSError):

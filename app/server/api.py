@@ -316,9 +316,16 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
     cfg.check()
     work = Path(cfg.work_dir) if cfg.work_dir else Path(tempfile.mkdtemp(prefix="srstudio-serve-"))
     work.mkdir(parents=True, exist_ok=True, mode=0o700)
+    cluster = None
+    if cfg.cluster:     # jobs run on Ray (srstudio[cluster]); connected when the app starts
+        from engine.cluster import ClusterService
+        cluster = ClusterService(cfg.cluster, workers=cfg.cluster_workers,
+                                 threads=cfg.workers_per_device)
+        devices = [f"cluster {cfg.cluster}"]
     manager = JobManager(work, devices or cfg.devices or default_devices(),
                          workers_per_device=cfg.workers_per_device, queue_size=cfg.queue_size,
-                         results_ttl_s=cfg.results_ttl_s, sweep_interval_s=cfg.sweep_interval_s)
+                         results_ttl_s=cfg.results_ttl_s, sweep_interval_s=cfg.sweep_interval_s,
+                         cluster=cluster)
     token = (cfg.token or "").encode()
 
     @asynccontextmanager

@@ -39,6 +39,14 @@ def add_serve_parser(sub: argparse._SubParsersAction) -> None:
                    help="hours a finished job's result is kept (default 24)")
     p.add_argument("--cors", action="append", default=[], metavar="ORIGIN",
                    help="allow browser calls from ORIGIN (repeatable; default: none)")
+    p.add_argument("--cluster", metavar="auto|ray://HOST:PORT", default=None,
+                   help="run the jobs on a Ray cluster (srstudio[cluster]): auto joins a "
+                        "running one or starts a local one; the work folder must be shared")
+    p.add_argument("--cluster-workers", type=int, default=None, metavar="N",
+                   help="at most N cluster workers (default: one per GPU, else per CPU)")
+    p.add_argument("--work-dir", default=None, metavar="DIR",
+                   help="where uploads and results are kept (default: a private temporary "
+                        "folder; with a multi-node --cluster, one every node sees)")
 
 
 def config_from_args(args: argparse.Namespace) -> ServerConfig:
@@ -58,7 +66,8 @@ def config_from_args(args: argparse.Namespace) -> ServerConfig:
                         max_video_seconds=args.max_video_seconds,
                         workers_per_device=args.workers_per_device, devices=devices,
                         queue_size=args.queue_size, results_ttl_s=args.results_ttl * 3600,
-                        cors_origins=list(args.cors))
+                        cors_origins=list(args.cors), cluster=args.cluster,
+                        cluster_workers=args.cluster_workers, work_dir=args.work_dir)
 
 
 def _log_jobs_to_stderr() -> None:
@@ -100,6 +109,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
                          f"{e.strerror or e}\n")
         return EXIT_ERROR
     app = create_app(cfg)
+    if app.state.manager.cluster is not None:
+        from engine.errors import SRStudioError
+        try:                    # Ray missing or unreachable: one line, before serving
+            app.state.manager.cluster.start()
+        except SRStudioError as e:
+            sys.stderr.write(f"srstudio: {e}\n")
+            return EXIT_ERROR
     _log_jobs_to_stderr()
     port = sock.getsockname()[1]
     host = f"[{cfg.host}]" if ":" in cfg.host else cfg.host

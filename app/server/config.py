@@ -35,6 +35,8 @@ class ServerConfig:
     sweep_interval_s: float = 60.0
     cors_origins: list[str] = field(default_factory=list)
     work_dir: str | None = None             # None: a private temporary folder
+    cluster: str | None = None              # 'auto' | 'ray://HOST:PORT': jobs run on Ray
+    cluster_workers: int | None = None      # at most this many cluster workers in all
 
     def check(self) -> None:
         """Refuse unsafe or meaningless settings (one line, raised as ValueError)."""
@@ -50,3 +52,5 @@ class ServerConfig:
             raise ValueError("--queue-size must be at least 1")
         if self.results_ttl_s <= 0:
             raise ValueError("--results-ttl must be positive")
+        if self.cluster_workers is not None and self.cluster_workers < 1:
+            raise ValueError("--cluster-workers must be at least 1")

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from engine.errors import SRStudioError
 from engine.events import (
@@ -37,6 +37,9 @@ from engine.events import (
 from engine.jobs.plan import Plan
 from engine.jobs.run import UpscalerCache, run_plan
 from engine.jobs.upscale import FileResult
+
+if TYPE_CHECKING:   # the cluster is optional: imported only when the server is given one
+    from engine.cluster import ClusterService
 
 _log = logging.getLogger("srstudio.server")
 
@@ -184,8 +187,12 @@ class JobManager:
     def __init__(self, work_dir: Path, devices: list[str], *, workers_per_device: int = 1,
                  queue_size: int = 16, results_ttl_s: float = 86400.0,
                  sweep_interval_s: float = 60.0,
-                 cache_factory: Callable[[], UpscalerCache] = UpscalerCache) -> None:
+                 cache_factory: Callable[[], UpscalerCache] = UpscalerCache,
+                 cluster: ClusterService | None = None) -> None:
+        """``cluster``: run every job's plan on it (each worker thread with its own warm
+        cluster workers) instead of on this process's devices."""
         self.work_dir = work_dir
+        self.cluster = cluster
         self.jobs_dir = work_dir / "jobs"
         self.jobs_dir.mkdir(parents=True, exist_ok=True)
         self.devices = devices
@@ -208,6 +215,8 @@ class JobManager:
 
     # --- lifecycle ------------------------------------------------------------------
     def start(self) -> None:
+        if self.cluster is not None:
+            self.cluster.start()
         for t in self._workers:
             t.start()
         self._sweeper.start()
@@ -231,6 +240,8 @@ class JobManager:
         for job in jobs:
             if job.state in ("queued", "running"):
                 self._finish(job, "cancelled", error="the server shut down")
+        if self.cluster is not None:
+            self.cluster.close()
         shutil.rmtree(self.jobs_dir, ignore_errors=True)
 
     @property
@@ -329,7 +340,8 @@ class JobManager:
 
     def _run(self, job: Job, device: str, cache: UpscalerCache) -> None:
         job.started = time.time()
-        job.plan.request.device = device
+        if self.cluster is None:            # on a cluster each worker has its own device
+            job.plan.request.device = device
         job.add_event({"type": "running", "device": device})
 
         def on_event(ev: Event) -> None:
@@ -344,7 +356,10 @@ class JobManager:
             job.add_event(d)
 
         try:
-            batch = run_plan(job.plan, progress=on_event, cancel=job.cancel, cache=cache)
+            if self.cluster is not None:
+                batch, _ = self.cluster.run(job.plan, progress=on_event, cancel=job.cancel)
+            else:
+                batch = run_plan(job.plan, progress=on_event, cancel=job.cancel, cache=cache)
         except SRStudioError as e:     # a model that cannot load: nothing ran
             from engine.errors import UnsupportedModelError
             msg = job.public_text(str(e))

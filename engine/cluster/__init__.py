@@ -9,6 +9,7 @@ imported only when a cluster is asked for.
 
 from engine.cluster.connect import INSTALL_HINT, ClusterError, require_ray
 from engine.cluster.ray_run import ClusterRun, ClusterStats, run_plan_on_cluster
+from engine.cluster.service import ClusterService
 
-__all__ = ["INSTALL_HINT", "ClusterError", "ClusterRun", "ClusterStats", "require_ray",
-           "run_plan_on_cluster"]
+__all__ = ["INSTALL_HINT", "ClusterError", "ClusterRun", "ClusterService", "ClusterStats",
+           "require_ray", "run_plan_on_cluster"]

@@ -178,10 +178,10 @@ def measure() -> ProbeResult | None:
             onnx_file = cached_onnx(info.path)
         else:   # the lean build ships the exported file itself
             onnx_file = info.path
-        up = OnnxUpscaler(onnx_file, "auto")
+        ort_up = OnnxUpscaler(onnx_file, "auto")
         provider = str(onnx_providers("auto")[0])
         t = Timing("onnx", "auto", f"ONNX Runtime {_PROVIDER_LABEL.get(provider, provider)}",
-                   _time(lambda: up(tile)))
+                   _time(lambda: ort_up(tile)))
         timings.append(t)
         if cpu is None and not gpu_providers():
             cpu = t

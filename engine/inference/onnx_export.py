@@ -59,6 +59,7 @@ def _unrolled_prelu(module: Any) -> Any:
         def __init__(self, prelu: nn.PReLU) -> None:
             super().__init__()
             w = prelu.weight.detach().float()
+            self.a: torch.Tensor
             self.register_buffer("a", w.view(1, -1, 1, 1) if w.numel() > 1 else w.view(()))
 
         def forward(self, x: torch.Tensor) -> torch.Tensor:

@@ -10,6 +10,7 @@ hidden; the window keeps the few that tests and scripts reach (``autostart_actio
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +35,14 @@ def zoom_slot(compare: CompareView, z: int) -> Callable[[], None]:
     def slot() -> None:
         compare.zoom_to(float(z))
     return slot
+
+
+def toolbar_text(text: str) -> str:
+    """A menu entry's text as its toolbar button shows it: without the accelerator and the
+    trailing '…', including the '(&O)' that Japanese and Chinese menus append (Qt's own
+    stripping removes only the '&' and leaves '(O)' on the button)."""
+    text = re.sub(r"\s*\(&[^&)]\)", "", text)
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").removesuffix("…")
 
 
 def show_shortcuts(parent: QWidget) -> None:
@@ -158,6 +167,9 @@ class MainMenus(QObject):
                           (self.import_action, SP.SP_FileIcon)):
             act.setIcon(win.style().standardIcon(icon))
         self.start_action.setIcon(play_icon())
+        for act in (self.open_action, self.open_folder_action, self.start_action,
+                    self.cancel_all_action, self.import_action):
+            act.setIconText(toolbar_text(act.text()))
         tb = win.addToolBar(win.tr("Main"))
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)

@@ -247,3 +247,12 @@ def test_the_window_fits_a_1280_pixel_screen_in_every_language(qtbot, lang: str)
         win.close()
     finally:
         app.removeTranslator(translator)
+
+
+def test_toolbar_buttons_drop_the_menus_accelerators() -> None:
+    """Japanese and Chinese menus end in '(&O)'; Qt left '(O)' on the toolbar's buttons."""
+    from app.gui.main_menus import toolbar_text
+    assert toolbar_text("画像または動画を開く(&O)…") == "画像または動画を開く"
+    assert toolbar_text("开始(&S)") == "开始"
+    assert toolbar_text("&Open images or videos…") == "Open images or videos"
+    assert toolbar_text("Tout a&nnuler") == "Tout annuler" and toolbar_text("R&&D") == "R&D"

@@ -347,7 +347,7 @@
     <name>MetricsPanel</name>
     <message>
         <source>Ground-truth HR image (optional)</source>
-        <translation>HR-Referenzbild (optional)</translation>
+        <translation>HR-Referenz (optional)</translation>
     </message>
     <message>
         <source>Score</source>
@@ -430,7 +430,7 @@
     </message>
     <message>
         <source>Auto</source>
-        <translation>Automatisch</translation>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>The best installed model for the chosen scale: quality, else fast</source>
@@ -993,7 +993,7 @@
     <name>SettingsPanel</name>
     <message>
         <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch: CUDA, Apple MPS oder CPU, jede Genauigkeit. ONNX Runtime: DirectML (Windows-GPUs jedes Herstellers), CUDA, CoreML oder CPU, fp32; auf einer CPU genauso schnell oder schneller. Das Modell wird beim ersten Lauf umgewandelt und aufbewahrt. Automatisch: PyTorch, oder ONNX Runtime, wo nur sie die GPU nutzen kann (das Protokoll nennt, was lief).</translation>
+        <translation>PyTorch: CUDA, Apple MPS oder CPU, jede Genauigkeit. ONNX Runtime: DirectML (Windows-GPUs jedes Herstellers), CUDA, CoreML oder CPU, fp32; auf einer CPU genauso schnell oder schneller. Das Modell wird beim ersten Lauf umgewandelt und aufbewahrt. Auto: PyTorch, oder ONNX Runtime, wo nur sie die GPU nutzen kann (das Protokoll nennt, was lief).</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>
@@ -1041,11 +1041,11 @@
     </message>
     <message>
         <source>Auto</source>
-        <translation>Automatisch</translation>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>Tile size in input pixels; Auto fits free memory</source>
-        <translation>Kachelgröße in Eingabepixeln; Automatisch richtet sich nach dem freien Speicher</translation>
+        <translation>Kachelgröße in Eingabepixeln; Auto richtet sich nach dem freien Speicher</translation>
     </message>
     <message>
         <source>×8 self-ensemble</source>
@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <source>Auto ({b})</source>
-        <translation>Automatisch ({b})</translation>
+        <translation>Auto ({b})</translation>
     </message>
     <message>
         <source>Output folder</source>

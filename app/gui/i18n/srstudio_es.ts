@@ -347,7 +347,7 @@
     <name>MetricsPanel</name>
     <message>
         <source>Ground-truth HR image (optional)</source>
-        <translation>Imagen HR de referencia (opcional)</translation>
+        <translation>Referencia HR (opcional)</translation>
     </message>
     <message>
         <source>Score</source>
@@ -430,7 +430,7 @@
     </message>
     <message>
         <source>Auto</source>
-        <translation>Automático</translation>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>The best installed model for the chosen scale: quality, else fast</source>
@@ -993,7 +993,7 @@
     <name>SettingsPanel</name>
     <message>
         <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch: CUDA, Apple MPS o CPU, cualquier precisión. ONNX Runtime: DirectML (GPU de Windows de cualquier marca), CUDA, CoreML o CPU, fp32; en una CPU, igual de rápido o más. El modelo se convierte en su primera ejecución y se conserva. Automático: PyTorch, u ONNX Runtime donde solo este puede usar la GPU (el registro indica cuál se usó).</translation>
+        <translation>PyTorch: CUDA, Apple MPS o CPU, cualquier precisión. ONNX Runtime: DirectML (GPU de Windows de cualquier marca), CUDA, CoreML o CPU, fp32; en una CPU, igual de rápido o más. El modelo se convierte en su primera ejecución y se conserva. Auto: PyTorch, u ONNX Runtime donde solo este puede usar la GPU (el registro indica cuál se usó).</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>
@@ -1001,7 +1001,7 @@
     </message>
     <message>
         <source>Same as input</source>
-        <translation>Igual que la entrada</translation>
+        <translation>Original</translation>
     </message>
     <message>
         <source>Off</source>
@@ -1041,11 +1041,11 @@
     </message>
     <message>
         <source>Auto</source>
-        <translation>Automático</translation>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>Tile size in input pixels; Auto fits free memory</source>
-        <translation>Tamaño de tesela en píxeles de entrada; Automático se ajusta a la memoria libre</translation>
+        <translation>Tamaño de tesela en píxeles de entrada; Auto se ajusta a la memoria libre</translation>
     </message>
     <message>
         <source>×8 self-ensemble</source>
@@ -1065,7 +1065,7 @@
     </message>
     <message>
         <source> quality</source>
-        <translation> de calidad</translation>
+        <translation> (calidad)</translation>
     </message>
     <message>
         <source>Fields: {stem}, {scale}, {model}. With colorize on, the default name ends in _color.</source>
@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <source>Auto ({b})</source>
-        <translation>Automático ({b})</translation>
+        <translation>Auto ({b})</translation>
     </message>
     <message>
         <source>Output folder</source>

@@ -347,7 +347,7 @@
     <name>MetricsPanel</name>
     <message>
         <source>Ground-truth HR image (optional)</source>
-        <translation>Image HR de référence (facultatif)</translation>
+        <translation>Référence HR (facultatif)</translation>
     </message>
     <message>
         <source>Score</source>
@@ -430,7 +430,7 @@
     </message>
     <message>
         <source>Auto</source>
-        <translation>Automatique</translation>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>The best installed model for the chosen scale: quality, else fast</source>
@@ -993,7 +993,7 @@
     <name>SettingsPanel</name>
     <message>
         <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch : CUDA, Apple MPS ou CPU, toute précision. ONNX Runtime : DirectML (GPU Windows de toute marque), CUDA, CoreML ou CPU, fp32 ; sur un CPU, aussi rapide ou plus. Le modèle est converti à sa première exécution puis conservé. Automatique : PyTorch, ou ONNX Runtime là où lui seul peut utiliser le GPU (le journal indique lequel a servi).</translation>
+        <translation>PyTorch : CUDA, Apple MPS ou CPU, toute précision. ONNX Runtime : DirectML (GPU Windows de toute marque), CUDA, CoreML ou CPU, fp32 ; sur un CPU, aussi rapide ou plus. Le modèle est converti à sa première exécution puis conservé. Auto : PyTorch, ou ONNX Runtime là où lui seul peut utiliser le GPU (le journal indique lequel a servi).</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>
@@ -1041,11 +1041,11 @@
     </message>
     <message>
         <source>Auto</source>
-        <translation>Automatique</translation>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>Tile size in input pixels; Auto fits free memory</source>
-        <translation>Taille des tuiles en pixels d&apos;entrée ; Automatique s&apos;adapte à la mémoire libre</translation>
+        <translation>Taille des tuiles en pixels d&apos;entrée ; Auto s&apos;adapte à la mémoire libre</translation>
     </message>
     <message>
         <source>×8 self-ensemble</source>
@@ -1065,7 +1065,7 @@
     </message>
     <message>
         <source> quality</source>
-        <translation> de qualité</translation>
+        <translation> (qualité)</translation>
     </message>
     <message>
         <source>Fields: {stem}, {scale}, {model}. With colorize on, the default name ends in _color.</source>
@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <source>Auto ({b})</source>
-        <translation>Automatique ({b})</translation>
+        <translation>Auto ({b})</translation>
     </message>
     <message>
         <source>Output folder</source>

@@ -1023,7 +1023,7 @@
     </message>
     <message>
         <source>Import…</source>
-        <translation>インポート…</translation>
+        <translation>追加…</translation>
     </message>
     <message>
         <source>Import a .safetensors model</source>
@@ -1091,7 +1091,7 @@
     </message>
     <message>
         <source>Passes</source>
-        <translation>パス</translation>
+        <translation>処理回数</translation>
     </message>
     <message>
         <source>Colorize</source>

@@ -347,7 +347,7 @@
     <name>MetricsPanel</name>
     <message>
         <source>Ground-truth HR image (optional)</source>
-        <translation>Imagem HR de referência (opcional)</translation>
+        <translation>Referência HR (opcional)</translation>
     </message>
     <message>
         <source>Score</source>
@@ -430,7 +430,7 @@
     </message>
     <message>
         <source>Auto</source>
-        <translation>Automático</translation>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>The best installed model for the chosen scale: quality, else fast</source>
@@ -993,7 +993,7 @@
     <name>SettingsPanel</name>
     <message>
         <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch: CUDA, Apple MPS ou CPU, qualquer precisão. ONNX Runtime: DirectML (GPUs de qualquer marca no Windows), CUDA, CoreML ou CPU, fp32; em uma CPU, tão rápido ou mais. O modelo é convertido na primeira execução e mantido. Automático: PyTorch, ou ONNX Runtime onde só ele consegue usar a GPU (o registro informa qual foi usado).</translation>
+        <translation>PyTorch: CUDA, Apple MPS ou CPU, qualquer precisão. ONNX Runtime: DirectML (GPUs de qualquer marca no Windows), CUDA, CoreML ou CPU, fp32; em uma CPU, tão rápido ou mais. O modelo é convertido na primeira execução e mantido. Auto: PyTorch, ou ONNX Runtime onde só ele consegue usar a GPU (o registro informa qual foi usado).</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>
@@ -1001,7 +1001,7 @@
     </message>
     <message>
         <source>Same as input</source>
-        <translation>Igual à entrada</translation>
+        <translation>Original</translation>
     </message>
     <message>
         <source>Off</source>
@@ -1041,11 +1041,11 @@
     </message>
     <message>
         <source>Auto</source>
-        <translation>Automático</translation>
+        <translation>Auto</translation>
     </message>
     <message>
         <source>Tile size in input pixels; Auto fits free memory</source>
-        <translation>Tamanho do bloco em pixels de entrada; Automático se ajusta à memória livre</translation>
+        <translation>Tamanho do bloco em pixels de entrada; Auto se ajusta à memória livre</translation>
     </message>
     <message>
         <source>×8 self-ensemble</source>
@@ -1065,7 +1065,7 @@
     </message>
     <message>
         <source> quality</source>
-        <translation> de qualidade</translation>
+        <translation> (qualidade)</translation>
     </message>
     <message>
         <source>Fields: {stem}, {scale}, {model}. With colorize on, the default name ends in _color.</source>
@@ -1141,7 +1141,7 @@
     </message>
     <message>
         <source>Auto ({b})</source>
-        <translation>Automático ({b})</translation>
+        <translation>Auto ({b})</translation>
     </message>
     <message>
         <source>Output folder</source>

@@ -49,10 +49,13 @@ class CompareView(QWidget):
         self.left_combo = QComboBox()
         self.right_combo = QComboBox()
         for c in (self.left_combo, self.right_combo):
-            # long captions ('Heat map · quality_x4') must not widen the window's minimum
+            # long captions ('Heat map · quality_x4') must not widen the window's minimum;
+            # 5 characters, not 8: each view names its image in its own caption, and the
+            # row's longer words in other languages ('Nebeneinander', 'Einpassen') left
+            # the self-check table too narrow for its numbers at 1280 pixels
             c.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            c.setMinimumContentsLength(8)
+            c.setMinimumContentsLength(5)
         self.zoom_label = QLabel("100%")
         self.zoom_label.setMinimumWidth(48)
         self.fit_button = QToolButton()

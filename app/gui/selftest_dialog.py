@@ -45,6 +45,8 @@ class SelftestDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Result"), self.tr("Check"), self.tr("Details"), self.tr("Time")])
         self.table.verticalHeader().hide()
+        # one line a row: 37 rows for a full install, as many as fit in view
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()

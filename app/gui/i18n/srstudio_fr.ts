@@ -191,11 +191,11 @@
     <name>CatalogController</name>
     <message>
         <source>Device: {d}</source>
-        <translation>Appareil : {d}</translation>
+        <translation>Appareil&#xa0;: {d}</translation>
     </message>
     <message>
         <source>{n} models ({s} shipped), devices: {d}</source>
-        <translation>{n} modèles ({s} fournis), appareils : {d}</translation>
+        <translation>{n} modèles ({s} fournis), appareils&#xa0;: {d}</translation>
     </message>
     <message>
         <source>Import models</source>
@@ -215,7 +215,7 @@
     </message>
     <message>
         <source>Not imported: {m}</source>
-        <translation>Non importé : {m}</translation>
+        <translation>Non importé&#xa0;: {m}</translation>
     </message>
     <message>
         <source>Import model</source>
@@ -231,7 +231,7 @@
     </message>
     <message>
         <source>Trained model added: {p}</source>
-        <translation>Modèle entraîné ajouté : {p}</translation>
+        <translation>Modèle entraîné ajouté&#xa0;: {p}</translation>
     </message>
 </context>
 <context>
@@ -268,11 +268,11 @@
     </message>
     <message>
         <source>Left:</source>
-        <translation>Gauche :</translation>
+        <translation>Gauche&#xa0;:</translation>
     </message>
     <message>
         <source>Right:</source>
-        <translation>Droite :</translation>
+        <translation>Droite&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -283,7 +283,7 @@
     </message>
     <message>
         <source>|model - ground truth| on luma, in 8-bit levels: black is exact, pale yellow {n:.0f} levels or more</source>
-        <translation>|modèle − référence| sur la luminance, en niveaux 8 bits : noir = exact, jaune pâle = {n:.0f} niveaux ou plus</translation>
+        <translation>|modèle − référence| sur la luminance, en niveaux 8 bits&#xa0;: noir = exact, jaune pâle = {n:.0f} niveaux ou plus</translation>
     </message>
 </context>
 <context>
@@ -301,7 +301,7 @@
     <name>LeanBuild</name>
     <message>
         <source>Training needs PyTorch, which this build leaves out: use {full}, the full build.</source>
-        <translation>L&apos;entraînement nécessite PyTorch, absent de cette version : utilisez {full}, la version complète.</translation>
+        <translation>L&apos;entraînement nécessite PyTorch, absent de cette version&#xa0;: utilisez {full}, la version complète.</translation>
     </message>
 </context>
 <context>
@@ -320,7 +320,7 @@
     </message>
     <message>
         <source>Training failed: {m}</source>
-        <translation>Échec de l&apos;entraînement : {m}</translation>
+        <translation>Échec de l&apos;entraînement&#xa0;: {m}</translation>
     </message>
     <message>
         <source>Quit SR Studio</source>
@@ -328,7 +328,7 @@
     </message>
     <message>
         <source>{n} job(s) are running. Stop them and quit? Unfinished outputs are not kept.</source>
-        <translation>Tâches en cours : {n}. Les arrêter et quitter ? Les sorties inachevées ne sont pas conservées.</translation>
+        <translation>Tâches en cours&#xa0;: {n}. Les arrêter et quitter&#xa0;? Les sorties inachevées ne sont pas conservées.</translation>
     </message>
     <message>
         <source>Stop and quit</source>
@@ -363,7 +363,7 @@
     </message>
     <message>
         <source>No reference? The selected image is taken as ground truth, shrunk ×s with bicubic and upscaled back by each model: the same protocol as &apos;srstudio eval&apos;.</source>
-        <translation>Pas de référence ? L&apos;image sélectionnée sert de référence, est réduite ×s en bicubique puis agrandie par chaque modèle : le même protocole que « srstudio eval ».</translation>
+        <translation>Pas de référence&#xa0;? L&apos;image sélectionnée sert de référence, est réduite ×s en bicubique puis agrandie par chaque modèle&#xa0;: le même protocole que «&#xa0;srstudio eval&#xa0;».</translation>
     </message>
     <message>
         <source>Run self-check</source>
@@ -387,11 +387,11 @@
     </message>
     <message>
         <source>No reference: the image is shrunk ×{s} and upscaled back by each model.</source>
-        <translation>Sans référence : l&apos;image est réduite ×{s} puis agrandie par chaque modèle.</translation>
+        <translation>Sans référence&#xa0;: l&apos;image est réduite ×{s} puis agrandie par chaque modèle.</translation>
     </message>
     <message>
         <source>No reference? The selected image is taken as ground truth, shrunk ×{s} with bicubic and upscaled back by each model: the same protocol as &apos;srstudio eval&apos;.</source>
-        <translation>Pas de référence ? L&apos;image sélectionnée sert de référence, est réduite ×{s} en bicubique puis agrandie par chaque modèle : le même protocole que « srstudio eval ».</translation>
+        <translation>Pas de référence&#xa0;? L&apos;image sélectionnée sert de référence, est réduite ×{s} en bicubique puis agrandie par chaque modèle&#xa0;: le même protocole que «&#xa0;srstudio eval&#xa0;».</translation>
     </message>
     <message>
         <source>Reference image</source>
@@ -434,7 +434,7 @@
     </message>
     <message>
         <source>The best installed model for the chosen scale: quality, else fast</source>
-        <translation>Le meilleur modèle installé pour l&apos;échelle choisie : qualité, sinon rapide</translation>
+        <translation>Le meilleur modèle installé pour l&apos;échelle choisie&#xa0;: qualité, sinon rapide</translation>
     </message>
     <message>
         <source>Quality</source>
@@ -497,7 +497,7 @@
     </message>
     <message>
         <source>{n} models: {s} shipped, {u} yours</source>
-        <translation>{n} modèles : {s} fournis, {u} à vous</translation>
+        <translation>{n} modèles&#xa0;: {s} fournis, {u} à vous</translation>
     </message>
     <message>
         <source>Author</source>
@@ -525,7 +525,7 @@
     </message>
     <message>
         <source>New name for {name}:</source>
-        <translation>Nouveau nom pour {name} :</translation>
+        <translation>Nouveau nom pour {name}&#xa0;:</translation>
     </message>
     <message>
         <source>Rename</source>
@@ -542,7 +542,7 @@
     <message>
         <source>Remove {name}? Its file is deleted from your model folder:
 {path}</source>
-        <translation>Supprimer {name} ? Son fichier est effacé de votre dossier de modèles :
+        <translation>Supprimer {name}&#xa0;? Son fichier est effacé de votre dossier de modèles&#xa0;:
 {path}</translation>
     </message>
     <message>
@@ -559,15 +559,15 @@
     </message>
     <message>
         <source>Not changed: {m}</source>
-        <translation>Non modifié : {m}</translation>
+        <translation>Non modifié&#xa0;: {m}</translation>
     </message>
     <message>
         <source>Not imported: {m}</source>
-        <translation>Non importé : {m}</translation>
+        <translation>Non importé&#xa0;: {m}</translation>
     </message>
     <message>
         <source>{n} file(s) that are not models were left out: pictures and videos go on the main window</source>
-        <translation>Fichiers qui ne sont pas des modèles ignorés ({n}) : les images et les vidéos se déposent sur la fenêtre principale</translation>
+        <translation>Fichiers qui ne sont pas des modèles ignorés ({n})&#xa0;: les images et les vidéos se déposent sur la fenêtre principale</translation>
     </message>
 </context>
 <context>
@@ -606,7 +606,7 @@
     </message>
     <message>
         <source>Queued {what}</source>
-        <translation>Ajouté à la file d&apos;attente : {what}</translation>
+        <translation>Ajouté à la file d&apos;attente&#xa0;: {what}</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled (%n job)</source>
@@ -657,7 +657,7 @@
     </message>
     <message>
         <source>Finished: {parts}</source>
-        <translation>Fin du traitement : {parts}</translation>
+        <translation>Fin du traitement&#xa0;: {parts}</translation>
     </message>
     <message>
         <source>Open images or videos</source>
@@ -693,7 +693,7 @@
     </message>
     <message>
         <source>Nothing queued: drop or open images or videos first</source>
-        <translation>File d&apos;attente vide : déposez ou ouvrez d&apos;abord des images ou des vidéos</translation>
+        <translation>File d&apos;attente vide&#xa0;: déposez ou ouvrez d&apos;abord des images ou des vidéos</translation>
     </message>
     <message>
         <source>Cannot start</source>
@@ -701,7 +701,7 @@
     </message>
     <message>
         <source>Type the server&apos;s address under Run on, or choose This computer</source>
-        <translation>Saisissez l&apos;adresse du serveur sous « Exécuter sur » ou choisissez « Cet ordinateur »</translation>
+        <translation>Saisissez l&apos;adresse du serveur sous «&#xa0;Exécuter sur&#xa0;» ou choisissez «&#xa0;Cet ordinateur&#xa0;»</translation>
     </message>
     <message>
         <source>output exists</source>
@@ -713,7 +713,7 @@
     </message>
     <message>
         <source>{text}. Start it?</source>
-        <translation>{text}. La démarrer ?</translation>
+        <translation>{text}. La démarrer&#xa0;?</translation>
     </message>
     <message>
         <source>Start</source>
@@ -745,11 +745,11 @@
     </message>
     <message>
         <source>{name}: cancelled; finished parts are kept, run it again to resume</source>
-        <translation>{name} : annulé ; les parties terminées sont conservées, relancez pour reprendre</translation>
+        <translation>{name}&#xa0;: annulé ; les parties terminées sont conservées, relancez pour reprendre</translation>
     </message>
     <message>
         <source>{name}: cancelled</source>
-        <translation>{name} : annulé</translation>
+        <translation>{name}&#xa0;: annulé</translation>
     </message>
     <message>
         <source>Upscaling failed</source>
@@ -812,7 +812,7 @@
     </message>
     <message>
         <source>Finished parts are kept: run it again with the same settings to continue where it stopped</source>
-        <translation>Les parties terminées sont conservées : relancez avec les mêmes réglages pour reprendre là où cela s&apos;est arrêté</translation>
+        <translation>Les parties terminées sont conservées&#xa0;: relancez avec les mêmes réglages pour reprendre là où cela s&apos;est arrêté</translation>
     </message>
     <message>
         <source>{w}×{h} · {n} frames</source>
@@ -853,7 +853,7 @@
     <name>RemoteUpscaleWorker</name>
     <message>
         <source>no server address: type it under Run on</source>
-        <translation>aucune adresse de serveur : saisissez-la sous « Exécuter sur »</translation>
+        <translation>aucune adresse de serveur&#xa0;: saisissez-la sous «&#xa0;Exécuter sur&#xa0;»</translation>
     </message>
     <message>
         <source>Running the queue on the server {s}</source>
@@ -861,7 +861,7 @@
     </message>
     <message>
         <source>the server {s} has no model {m!r}: install it there, or Run on: This computer</source>
-        <translation>le serveur {s} n&apos;a pas de modèle {m!r} : installez-le sur le serveur, ou « Exécuter sur : Cet ordinateur »</translation>
+        <translation>le serveur {s} n&apos;a pas de modèle {m!r}&#xa0;: installez-le sur le serveur, ou «&#xa0;Exécuter sur&#xa0;: Cet ordinateur&#xa0;»</translation>
     </message>
     <message>
         <source>Upscaling {name} on {server} with {model} (×{scale})</source>
@@ -919,7 +919,7 @@
     </message>
     <message>
         <source>Checks this installation: every shipped model on every backend and device found, each image format, and a short video with audio.</source>
-        <translation>Vérifie cette installation : chaque modèle fourni sur chaque moteur et appareil trouvé, chaque format d&apos;image et une courte vidéo avec son.</translation>
+        <translation>Vérifie cette installation&#xa0;: chaque modèle fourni sur chaque moteur et appareil trouvé, chaque format d&apos;image et une courte vidéo avec son.</translation>
     </message>
     <message>
         <source>Result</source>
@@ -963,19 +963,19 @@
     </message>
     <message>
         <source>Running… checks done: {n}</source>
-        <translation>En cours… tests effectués : {n}</translation>
+        <translation>En cours… tests effectués&#xa0;: {n}</translation>
     </message>
     <message>
         <source>Self-test failed: {f} of {t} checks failed.</source>
-        <translation>Autodiagnostic en échec — tests en échec : {f} sur {t}.</translation>
+        <translation>Autodiagnostic en échec — tests en échec&#xa0;: {f} sur {t}.</translation>
     </message>
     <message>
         <source>Self-test passed: {p} of {t} checks succeeded.</source>
-        <translation>Autodiagnostic réussi — tests réussis : {p} sur {t}.</translation>
+        <translation>Autodiagnostic réussi — tests réussis&#xa0;: {p} sur {t}.</translation>
     </message>
     <message>
         <source>The self-test stopped: {m}</source>
-        <translation>L&apos;autodiagnostic s&apos;est arrêté : {m}</translation>
+        <translation>L&apos;autodiagnostic s&apos;est arrêté&#xa0;: {m}</translation>
     </message>
 </context>
 <context>
@@ -986,14 +986,14 @@
     </message>
     <message>
         <source>Connected: SR Studio {v} on {dev}, {n} models</source>
-        <translation>Connecté : SR Studio {v} sur {dev}, {n} modèles</translation>
+        <translation>Connecté&#xa0;: SR Studio {v} sur {dev}, {n} modèles</translation>
     </message>
 </context>
 <context>
     <name>SettingsPanel</name>
     <message>
         <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch : CUDA, Apple MPS ou CPU, toute précision. ONNX Runtime : DirectML (GPU Windows de toute marque), CUDA, CoreML ou CPU, fp32 ; sur un CPU, aussi rapide ou plus. Le modèle est converti à sa première exécution puis conservé. Auto : PyTorch, ou ONNX Runtime là où lui seul peut utiliser le GPU (le journal indique lequel a servi).</translation>
+        <translation>PyTorch&#xa0;: CUDA, Apple MPS ou CPU, toute précision. ONNX Runtime&#xa0;: DirectML (GPU Windows de toute marque), CUDA, CoreML ou CPU, fp32 ; sur un CPU, aussi rapide ou plus. Le modèle est converti à sa première exécution puis conservé. Auto&#xa0;: PyTorch, ou ONNX Runtime là où lui seul peut utiliser le GPU (le journal indique lequel a servi).</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>
@@ -1017,7 +1017,7 @@
     </message>
     <message>
         <source>Upscale each image in its 8 flips and rotations and average the results: a little sharper (about +0.1 to +0.2 dB PSNR), 8 times slower.</source>
-        <translation>Agrandit chaque image dans ses 8 retournements et rotations et fait la moyenne des résultats : un peu plus net (environ +0,1 à +0,2 dB de PSNR), 8 fois plus lent.</translation>
+        <translation>Agrandit chaque image dans ses 8 retournements et rotations et fait la moyenne des résultats&#xa0;: un peu plus net (environ +0,1 à +0,2 dB de PSNR), 8 fois plus lent.</translation>
     </message>
     <message>
         <source>Colour black-and-white images and videos with the colorize model (Zhang et al. colorization), before or after upscaling. Colour inputs are left as they are.</source>
@@ -1029,7 +1029,7 @@
     </message>
     <message>
         <source>How much of the colorizer&apos;s predicted colour to use: 0 % keeps the image gray, 100 % takes the prediction as it is. The colorizer can be badly wrong (red clouds, a yellow sky), so it starts low.</source>
-        <translation>Part de la couleur prédite à utiliser : 0 % laisse l&apos;image en gris, 100 % reprend la prédiction telle quelle. La colorisation peut se tromper lourdement (nuages rouges, ciel jaune), d&apos;où une valeur de départ basse.</translation>
+        <translation>Part de la couleur prédite à utiliser&#xa0;: 0 % laisse l&apos;image en gris, 100 % reprend la prédiction telle quelle. La colorisation peut se tromper lourdement (nuages rouges, ciel jaune), d&apos;où une valeur de départ basse.</translation>
     </message>
     <message>
         <source>Import…</source>
@@ -1069,7 +1069,7 @@
     </message>
     <message>
         <source>Fields: {stem}, {scale}, {model}. With colorize on, the default name ends in _color.</source>
-        <translation>Champs : {stem}, {scale}, {model}. Avec la colorisation, le nom par défaut se termine par _color.</translation>
+        <translation>Champs&#xa0;: {stem}, {scale}, {model}. Avec la colorisation, le nom par défaut se termine par _color.</translation>
     </message>
     <message>
         <source>Loading models…</source>
@@ -1219,11 +1219,11 @@
     </message>
     <message>
         <source>Optional: paired LR images (same names)</source>
-        <translation>Facultatif : images LR appariées (mêmes noms)</translation>
+        <translation>Facultatif&#xa0;: images LR appariées (mêmes noms)</translation>
     </message>
     <message>
         <source>Optional: default = 2 training images</source>
-        <translation>Facultatif : par défaut, 2 images d&apos;entraînement</translation>
+        <translation>Facultatif&#xa0;: par défaut, 2 images d&apos;entraînement</translation>
     </message>
     <message>
         <source>Name of the new model (automatic)</source>
@@ -1243,7 +1243,7 @@
     </message>
     <message>
         <source>How the low-resolution training inputs are made from your pictures: pick &apos;Real-world photos&apos; to fine-tune a model for JPEGs, scans and phone photos (ignored when an LR folder is given).</source>
-        <translation>Comment les entrées basse résolution sont produites à partir de vos images : choisissez « Photos réelles » pour affiner un modèle pour les JPEG, les numérisations et les photos de téléphone (ignoré si un dossier LR est indiqué).</translation>
+        <translation>Comment les entrées basse résolution sont produites à partir de vos images&#xa0;: choisissez «&#xa0;Photos réelles&#xa0;» pour affiner un modèle pour les JPEG, les numérisations et les photos de téléphone (ignoré si un dossier LR est indiqué).</translation>
     </message>
     <message>
         <source>HR folder</source>
@@ -1390,15 +1390,15 @@
     </message>
     <message>
         <source>Stopped at step {s} of {t}. Its weights are in {d}; &apos;Add to model list&apos; makes it a model.</source>
-        <translation>Arrêté à l&apos;étape {s} sur {t}. Ses poids sont dans {d} ; « Ajouter à la liste des modèles » en fait un modèle.</translation>
+        <translation>Arrêté à l&apos;étape {s} sur {t}. Ses poids sont dans {d} ; «&#xa0;Ajouter à la liste des modèles&#xa0;» en fait un modèle.</translation>
     </message>
     <message>
         <source>Training finished but import failed: {e}</source>
-        <translation>Entraînement terminé, mais l&apos;import a échoué : {e}</translation>
+        <translation>Entraînement terminé, mais l&apos;import a échoué&#xa0;: {e}</translation>
     </message>
     <message>
         <source>Done: {name} (best validation PSNR-Y {best}) is now in the model list.</source>
-        <translation>Terminé : {name} (meilleur PSNR-Y de validation : {best}) figure maintenant dans la liste des modèles.</translation>
+        <translation>Terminé&#xa0;: {name} (meilleur PSNR-Y de validation&#xa0;: {best}) figure maintenant dans la liste des modèles.</translation>
     </message>
     <message>
         <source>Time limit reached at step {s} of {t}.</source>
@@ -1406,7 +1406,7 @@
     </message>
     <message>
         <source>Training failed: {m}</source>
-        <translation>Échec de l&apos;entraînement : {m}</translation>
+        <translation>Échec de l&apos;entraînement&#xa0;: {m}</translation>
     </message>
     <message>
         <source>ONNX model, RGB in and out (*.onnx)</source>
@@ -1426,18 +1426,18 @@
     </message>
     <message>
         <source>Saved {path} (ONNX: float32 RGB in and out)</source>
-        <translation>{path} enregistré (ONNX : entrée et sortie RGB float32)</translation>
+        <translation>{path} enregistré (ONNX&#xa0;: entrée et sortie RGB float32)</translation>
     </message>
     <message>
         <source>ONNX export failed: {m}</source>
-        <translation>Échec de l&apos;export ONNX : {m}</translation>
+        <translation>Échec de l&apos;export ONNX&#xa0;: {m}</translation>
     </message>
 </context>
 <context>
     <name>UpscaleWorker</name>
     <message>
         <source>colorize: {e}</source>
-        <translation>colorisation : {e}</translation>
+        <translation>colorisation&#xa0;: {e}</translation>
     </message>
     <message>
         <source>Upscaling {name} with {model} (×{scale}{where})</source>
@@ -1445,7 +1445,7 @@
     </message>
     <message>
         <source>No live preview for {name}: its {w}×{h} output would need {gib:.1f} GiB more memory. The result shows when it is written.</source>
-        <translation>Pas d&apos;aperçu en direct pour {name} : sa sortie {w}×{h} demanderait {gib:.1f} Gio de mémoire en plus. Le résultat s&apos;affiche une fois écrit.</translation>
+        <translation>Pas d&apos;aperçu en direct pour {name}&#xa0;: sa sortie {w}×{h} demanderait {gib:.1f} Gio de mémoire en plus. Le résultat s&apos;affiche une fois écrit.</translation>
     </message>
     <message>
         <source>Upscaling video {name} with {model} (×{scale})</source>
@@ -1472,7 +1472,7 @@
     </message>
     <message>
         <source>Constant quality: lower is better (x264: 18 is visually lossless, 23 the default)</source>
-        <translation>Qualité constante : plus bas = meilleur (x264 : 18 est visuellement sans perte, 23 la valeur par défaut)</translation>
+        <translation>Qualité constante&#xa0;: plus bas = meilleur (x264&#xa0;: 18 est visuellement sans perte, 23 la valeur par défaut)</translation>
     </message>
     <message>
         <source>Target bitrate, e.g. 8M or 2500k</source>
@@ -1480,7 +1480,7 @@
     </message>
     <message>
         <source>Encoder speed: slower presets make smaller files</source>
-        <translation>Vitesse de l&apos;encodeur : les préréglages plus lents donnent des fichiers plus petits</translation>
+        <translation>Vitesse de l&apos;encodeur&#xa0;: les préréglages plus lents donnent des fichiers plus petits</translation>
     </message>
     <message>
         <source>Codec</source>
@@ -1527,15 +1527,15 @@
     </message>
     <message>
         <source>{d}/{t}: {n}</source>
-        <translation>{d}/{t} : {n}</translation>
+        <translation>{d}/{t}&#xa0;: {n}</translation>
     </message>
     <message>
         <source>Self-check ×{s}: </source>
-        <translation>Auto-évaluation ×{s} : </translation>
+        <translation>Auto-évaluation ×{s}&#xa0;: </translation>
     </message>
     <message>
         <source> (best: {b})</source>
-        <translation> (meilleur : {b})</translation>
+        <translation> (meilleur&#xa0;: {b})</translation>
     </message>
     <message>
         <source>PSNR/SSIM</source>

@@ -15,6 +15,7 @@ _WHERE = {
     "SelfEnsemble": "engine.inference.self_ensemble",
     "UpscaleOutput": "engine.inference.pipeline", "make_upscale_fn": "engine.inference.pipeline",
     "upscale_image": "engine.inference.pipeline",
+    "UpscaleBands": "engine.inference.pipeline", "upscale_bands": "engine.inference.pipeline",
     "make_upscaler": "engine.inference.factory", "resolve_backend": "engine.inference.factory",
 }
 

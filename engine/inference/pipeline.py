@@ -1,14 +1,16 @@
 """Upscale a whole image of any channel layout through an :class:`Upscaler`, tiled.
 
 Gray images are run as RGB and averaged back to one channel; alpha is upscaled separately
-(as a gray image through the same upscaler) and recombined.  The output is allocated in
-RAM, or memory-mapped to a temporary file when it would not fit comfortably.
+(as a gray image through the same upscaler) and recombined.  :func:`upscale_image`
+allocates the output in RAM, or memory-mapped to a temporary file when it would not fit
+comfortably; :func:`upscale_bands` hands the output's rows over band by band instead, for
+a writer that streams them to the file (the output is then never held).
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -16,7 +18,7 @@ import numpy as np
 
 from engine.events import CancelToken, ProgressCallback
 from engine.inference.memory import available_ram_bytes
-from engine.tiling import TileReport, auto_tile_size, run_tiled
+from engine.tiling import ArrayRows, RowSource, TileReport, auto_tile_size, iter_tiled, run_tiled
 
 if TYPE_CHECKING:   # torch stays unimported on the ONNX / ncnn path of a lean build
     from engine.inference.base import Upscaler
@@ -89,24 +91,53 @@ def upscale_image(upscaler: Upscaler, pixels: np.ndarray, alpha: np.ndarray | No
     h, w, c = pixels.shape
     if c not in (1, 3):
         raise ValueError(f"expected 1 or 3 colour channels, got {c}")
-    stacked = pixels if alpha is None else np.concatenate(
-        [pixels, alpha.reshape(h, w, 1).astype(pixels.dtype)], axis=-1)
-    total_c = stacked.shape[-1]
+    source = ArrayRows(pixels, alpha)   # alpha is stacked on band by band, never whole
+    total_c = source.shape[2]
     t, was_auto = choose_tile(upscaler, w, h, total_c, tile)
     s = upscaler.scale
-    out = allocate_output((h * s, w * s, total_c), stacked.dtype)
+    out = allocate_output((h * s, w * s, total_c), pixels.dtype)
     report = TileReport(tile=t or max(h, w), overlap=0)
 
     def release() -> None:
         upscaler.release_memory()
 
-    run_tiled(stacked, _channel_fn(upscaler, c, alpha is not None), scale=s,
+    run_tiled(source, _channel_fn(upscaler, c, alpha is not None), scale=s,
               context=upscaler.context, tile=t, size_multiple=upscaler.size_multiple,
               batch_size=upscaler.batch_size, out=out, progress=progress, cancel=cancel,
               is_oom=upscaler.is_oom, on_oom=release, report=report)
     if alpha is None:
         return UpscaleOutput(out, None, report, was_auto)
     return UpscaleOutput(out[..., :c], out[..., c], report, was_auto)
+
+
+@dataclass
+class UpscaleBands:
+    """An upscale that runs as its bands are taken: ``bands`` yields the output's rows
+    top to bottom, (n, W*s, C + alpha) in the input's dtype; ``report`` fills as it goes."""
+
+    bands: Iterator[np.ndarray]
+    report: TileReport
+    auto_tile: bool
+
+
+def upscale_bands(upscaler: Upscaler, source: RowSource, colour_channels: int, *,
+                  tile: TileSetting = "auto", progress: ProgressCallback | None = None,
+                  cancel: CancelToken | None = None) -> UpscaleBands:
+    """:func:`upscale_image` for a streaming writer: ``source`` is (H, W, C [+ alpha])
+    with ``colour_channels`` (1 or 3) colour channels first, and nothing runs until the
+    bands are iterated, each band freed once the consumer drops it."""
+    h, w, total_c = source.shape
+    if colour_channels not in (1, 3) or total_c - colour_channels not in (0, 1):
+        raise ValueError(f"expected 1 or 3 colour channels and an optional alpha, got "
+                         f"{total_c} channels with {colour_channels} colour")
+    t, was_auto = choose_tile(upscaler, w, h, total_c, tile)
+    report = TileReport(tile=t or max(h, w), overlap=0)
+    tiled = iter_tiled(source, _channel_fn(upscaler, colour_channels, total_c > colour_channels),
+                       scale=upscaler.scale, context=upscaler.context, tile=t,
+                       size_multiple=upscaler.size_multiple, batch_size=upscaler.batch_size,
+                       progress=progress, cancel=cancel, is_oom=upscaler.is_oom,
+                       on_oom=upscaler.release_memory, report=report)
+    return UpscaleBands((rows for _y, rows in tiled), report, was_auto)
 
 
 def make_upscale_fn(model: Upscaler | LoadedModel, device: str | None = None,

@@ -27,6 +27,7 @@ from engine.io import (
 )
 from engine.jobs.outputs import NamingOptions, output_path_for
 from engine.jobs.request import COLORIZE_WHEN, Request
+from engine.jobs.streamed import streams, upscale_streamed
 from engine.models.registry import ModelRef, resolve_model
 
 UpscaleOptions = Request
@@ -102,45 +103,61 @@ def upscale_file(inp: Path, outp: Path, upscaler: Upscaler, options: UpscaleOpti
                  colorizer: Any = None) -> FileResult:
     """Upscale one file; errors are returned in the result, cancellation is raised.
 
+    A large PNG or TIFF output is written band by band as the tiler finishes them
+    (:mod:`engine.jobs.streamed`), so it is never held in memory.
+
     ``colorizer``: the loaded colorize model used when ``options.colorize`` is set
     (:func:`load_job_colorizer`); loaded here when it is not given.
     """
     t0 = time.perf_counter()
     res = FileResult(input=inp)
     try:
-        when = options.colorize
-        if when is not None and colorizer is None:
-            colorizer = load_job_colorizer(options)
-        img = read_image(inp, max_pixels=options.max_pixels)
-        for note in img.notes:
-            emit(progress, Warning_(note))
-        res.input_size = (img.width, img.height)
-        pixels = img.pixels
-        if when is not None:
-            from engine.colorize import colorize_image, is_grayscale
-
-            res.colorized = is_grayscale(pixels)
-        if res.colorized and when == "before":
-            pixels = colorize_image(colorizer, pixels)
-        up = upscale_image(upscaler, pixels, img.alpha, tile=options.tile,
-                           progress=progress, cancel=cancel)
-        res.tile, res.auto_tile = up.report.tile, up.auto_tile
-        pixels = up.pixels
-        if res.colorized and when == "after":
-            pixels = colorize_image(colorizer, pixels)
-        if cancel is not None:
-            cancel.raise_if_cancelled()
-        outp.parent.mkdir(parents=True, exist_ok=True)
-        write_image(outp, img.with_pixels(pixels, up.alpha), quality=options.quality,
-                    overwrite=options.overwrite, protected=[inp])
-        res.output = outp
-        res.output_size = (pixels.shape[1], pixels.shape[0])
+        if streams(inp, outp, upscaler.scale, options):   # large PNG/TIFF outputs
+            upscale_streamed(inp, outp, upscaler, options, res, progress=progress,
+                             cancel=cancel)
+        else:
+            _upscale_in_memory(inp, outp, upscaler, options, res, progress=progress,
+                               cancel=cancel, colorizer=colorizer)
     except CancelledError:
         raise
     except FILE_ERRORS as e:
         res.fail(e, UPSCALE_MEMORY_HINT)
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def _upscale_in_memory(inp: Path, outp: Path, upscaler: Upscaler, options: UpscaleOptions,
+                       res: FileResult, *, progress: ProgressCallback | None,
+                       cancel: CancelToken | None, colorizer: Any) -> None:
+    """The whole input and output in memory (the output memory-mapped when RAM is
+    short): every output format, and colorizing, which sees the whole picture."""
+    when = options.colorize
+    if when is not None and colorizer is None:
+        colorizer = load_job_colorizer(options)
+    img = read_image(inp, max_pixels=options.max_pixels)
+    for note in img.notes:
+        emit(progress, Warning_(note))
+    res.input_size = (img.width, img.height)
+    pixels = img.pixels
+    if when is not None:
+        from engine.colorize import colorize_image, is_grayscale
+
+        res.colorized = is_grayscale(pixels)
+    if res.colorized and when == "before":
+        pixels = colorize_image(colorizer, pixels)
+    up = upscale_image(upscaler, pixels, img.alpha, tile=options.tile,
+                       progress=progress, cancel=cancel)
+    res.tile, res.auto_tile = up.report.tile, up.auto_tile
+    pixels = up.pixels
+    if res.colorized and when == "after":
+        pixels = colorize_image(colorizer, pixels)
+    if cancel is not None:
+        cancel.raise_if_cancelled()
+    outp.parent.mkdir(parents=True, exist_ok=True)
+    write_image(outp, img.with_pixels(pixels, up.alpha), quality=options.quality,
+                overwrite=options.overwrite, protected=[inp])
+    res.output = outp
+    res.output_size = (pixels.shape[1], pixels.shape[0])
 
 
 def collect_inputs(inputs: list[str | os.PathLike[str]], out: str | os.PathLike[str] | None

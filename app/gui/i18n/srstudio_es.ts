@@ -460,6 +460,38 @@
 <context>
     <name>ModelsDialog</name>
     <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origen</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Arquitectura</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Escala</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parámetros</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>Se ejecuta con</translation>
+    </message>
+    <message>
+        <source>SHA-256 (first 16 hex)</source>
+        <translation>SHA-256 (primeros 16 hex)</translation>
+    </message>
+    <message>
         <source>Models</source>
         <translation>Modelos</translation>
     </message>

@@ -460,6 +460,38 @@
 <context>
     <name>ModelsDialog</name>
     <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Origine</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>Architecture</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Échelle</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>S&apos;exécute avec</translation>
+    </message>
+    <message>
+        <source>SHA-256 (first 16 hex)</source>
+        <translation>SHA-256 (16 premiers hex)</translation>
+    </message>
+    <message>
         <source>Models</source>
         <translation>Modèles</translation>
     </message>

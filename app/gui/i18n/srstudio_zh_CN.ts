@@ -460,6 +460,38 @@
 <context>
     <name>ModelsDialog</name>
     <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>倍率</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数量</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Runs on</source>
+        <translation>运行环境</translation>
+    </message>
+    <message>
+        <source>SHA-256 (first 16 hex)</source>
+        <translation>SHA-256（前 16 位十六进制）</translation>
+    </message>
+    <message>
         <source>Models</source>
         <translation>模型</translation>
     </message>

@@ -8,8 +8,6 @@ progress asynchronously and rows may be removed meanwhile.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -22,19 +20,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+# the rows and statuses are the plain queue state's (moving there: app.gui.queue_state)
+from app.gui.queue_state import FINISHED, QueueItem, Status
+
+__all__ = ["FINISHED", "QueueItem", "QueueModel", "Status", "format_eta", "short_message"]
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-
-class Status(StrEnum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    ERROR = "error"
-    CANCELLED = "cancelled"
-    SKIPPED = "skipped"
-
-
-FINISHED = (Status.DONE, Status.ERROR, Status.CANCELLED, Status.SKIPPED)
 # what the Status column shows, translated there (self.tr); marked for pyside6-lupdate
 STATUS_LABELS = {Status.QUEUED: QT_TRANSLATE_NOOP("QueueModel", "queued"),
                  Status.RUNNING: QT_TRANSLATE_NOOP("QueueModel", "running"),
@@ -42,40 +34,6 @@ STATUS_LABELS = {Status.QUEUED: QT_TRANSLATE_NOOP("QueueModel", "queued"),
                  Status.ERROR: QT_TRANSLATE_NOOP("QueueModel", "error"),
                  Status.CANCELLED: QT_TRANSLATE_NOOP("QueueModel", "cancelled"),
                  Status.SKIPPED: QT_TRANSLATE_NOOP("QueueModel", "skipped")}
-
-
-@dataclass
-class QueueItem:
-    id: int
-    path: Path
-    root: Path | None = None          # the dropped folder it came from (sub-folders mirrored)
-    status: Status = Status.QUEUED
-    done: int = 0
-    total: int = 0
-    eta_s: float | None = None
-    rate: float | None = None
-    message: str = ""                 # error text or a short note
-    output: Path | None = None        # latest output
-    model: str = ""                   # model of the latest/current run
-    scale: int | None = None
-    tile: int | None = None
-    auto_tile: bool = False
-    seconds: float = 0.0
-    input_size: tuple[int, int] | None = None
-    output_size: tuple[int, int] | None = None
-    colorized: bool = False           # the latest run coloured this gray input
-    results: dict[str, Path] = field(default_factory=dict)  # model label -> finished output
-    video: bool = False               # a video: progress counts frames
-    frames: int | None = None         # video frame count (from the probe, then the result)
-    video_fps: float | None = None    # the video's frame rate
-    video_info: str = ""              # the probe's one-line description
-    resumable: bool = False           # a cancelled video whose finished parts a re-run reuses
-
-    @property
-    def fraction(self) -> float:
-        if self.status == Status.DONE:
-            return 1.0
-        return self.done / self.total if self.total else 0.0
 
 
 def format_eta(seconds: float | None) -> str:

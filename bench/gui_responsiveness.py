@@ -70,13 +70,13 @@ def main() -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from app.gui.main_window import MainWindow
-    from app.gui.queue_model import FINISHED
+    from app.gui.queue_state import FINISHED
     from app.gui.settings_store import SettingsStore
     w = MainWindow(SettingsStore())
     w.resize(1400, 900)
     w.show()
     t_end = time.perf_counter() + 60
-    while not w.models_loaded and time.perf_counter() < t_end:
+    while not w.catalog.models_loaded and time.perf_counter() < t_end:
         app.processEvents()
         time.sleep(0.01)
     sp = w.settings_panel
@@ -86,7 +86,7 @@ def main() -> int:
     sp.scale_combo.setCurrentIndex(max(0, sp.scale_combo.findData(args.scale)))
     sp.tile_combo.setCurrentText(args.tile)
     sp.out_edit.setText(str(tmp / "out"))
-    w.add_paths([src])
+    w.queue_ctl.add_paths([src])
     # let the input load into the viewer so the live preview is really painted
     while w.compare.layer("left") is None and time.perf_counter() < t_end:
         app.processEvents()
@@ -96,7 +96,7 @@ def main() -> int:
     done = {"t": None}
 
     def check() -> None:
-        if w.upscale_worker is None and all(i.status in FINISHED for i in w.queue.items):
+        if w.queue_ctl.upscale_worker is None and all(i.status in FINISHED for i in w.queue.items):
             done["t"] = time.perf_counter()
             app.quit()
 
@@ -104,7 +104,7 @@ def main() -> int:
     poll.timeout.connect(check)
     t0 = time.perf_counter()
     probe.start()
-    w.start()
+    w.queue_ctl.start()
     poll.start(50)
     app.exec()
     probe.timer.stop()

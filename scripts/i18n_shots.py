@@ -66,8 +66,8 @@ def shoot_main(lang: str, out: Path) -> None:
 
     from scripts.screenshots import click, drop, settle, synthetic_photo, wait_until
     app, win, tmp = _start(lang)
-    from app.gui.queue_model import FINISHED
-    wait_until(app, lambda: win.models_loaded, 120, "the model list")
+    from app.gui.queue_state import FINISHED
+    wait_until(app, lambda: win.catalog.models_loaded, 120, "the model list")
     sp = win.settings_panel
     sp.out_edit.setText(str(tmp / "out"))
     files = []
@@ -78,14 +78,14 @@ def shoot_main(lang: str, out: Path) -> None:
     drop(win, files)
     click(sp.start_button)
     wait_until(app, lambda: all(i.status in FINISHED for i in win.queue.items)
-               and win.upscale_worker is None, 300, "the queue")
+               and win.queue_ctl.upscale_worker is None, 300, "the queue")
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     view = win.queue_view
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier,
                      view.visualRect(view.model().index(1, 0)).center())
-    fast = [m.name for m in win.models if m.scale == 4 and m.role == "fast"][:1]
+    fast = [m.name for m in win.catalog.models if m.scale == 4 and m.role == "fast"][:1]
     win.metrics.set_checked(fast)
     click(win.metrics.run_button)
     wait_until(app, lambda: bool(win.metrics.scores), 300, "the self-check")
@@ -101,7 +101,7 @@ def shoot_selftest(out: Path) -> None:
     """Help ▸ Self-test after a full run (every model, backend and device; formats; video)."""
     from scripts.screenshots import settle, wait_until
     app, win, _ = _start("en")
-    wait_until(app, lambda: win.models_loaded, 120, "the model list")
+    wait_until(app, lambda: win.catalog.models_loaded, 120, "the model list")
     win.menus.selftest_action.trigger()
     dialog = win.menus.selftest_dialog
     assert dialog is not None

@@ -39,13 +39,13 @@ def render(size: str, theme: str, out: Path) -> None:
     app = create_app([sys.argv[0]])
     apply_theme(app, theme)
     from app.gui.main_window import MainWindow
-    from app.gui.queue_model import FINISHED
+    from app.gui.queue_state import FINISHED
     from app.gui.settings_store import SettingsStore
     win = MainWindow(SettingsStore())
     win.show()
     avail = win.screen().availableGeometry()   # as maximised on that screen
     win.resize(avail.width(), avail.height())
-    wait_until(app, lambda: win.models_loaded, 60, "the model list")
+    wait_until(app, lambda: win.catalog.models_loaded, 60, "the model list")
     sp = win.settings_panel
     sp.select_model("bicubic")
     sp.out_edit.setText(str(tmp / "out"))
@@ -57,14 +57,14 @@ def render(size: str, theme: str, out: Path) -> None:
     drop(win, files)
     click(sp.start_button)
     wait_until(app, lambda: all(i.status in FINISHED for i in win.queue.items)
-               and win.upscale_worker is None, 120, "the queue")
+               and win.queue_ctl.upscale_worker is None, 120, "the queue")
     view = win.queue_view
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      view.visualRect(view.model().index(1, 0)).center())
     # a small self-check (one network beside bicubic) for the chart and the heat map legend
-    fast = [m.name for m in win.models if m.scale == 4 and m.role == "fast"][:1]
+    fast = [m.name for m in win.catalog.models if m.scale == 4 and m.role == "fast"][:1]
     win.metrics.set_checked(fast)
     click(win.metrics.run_button)
     wait_until(app, lambda: bool(win.metrics.scores), 120, "the self-check")

@@ -77,12 +77,12 @@ def main() -> int:
         create_app()
         apply_theme(app, args.theme)
         from app.gui.main_window import MainWindow
-        from app.gui.queue_model import FINISHED
+        from app.gui.queue_state import FINISHED
         from app.gui.settings_store import SettingsStore
         win = MainWindow(SettingsStore())
         win.resize(width, height)
         win.show()
-        wait_until(app, lambda: win.models_loaded, 60, "the model list")
+        wait_until(app, lambda: win.catalog.models_loaded, 60, "the model list")
         sp, ro = win.settings_panel, win.run_on
         sp.select_model("fast")
         sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
@@ -96,7 +96,7 @@ def main() -> int:
         drop(win, [src])
         click(sp.start_button)
         wait_until(app, lambda: all(i.status in FINISHED for i in win.queue.items)
-                   and win.upscale_worker is None, 120, "the remote job")
+                   and win.queue_ctl.upscale_worker is None, 120, "the remote job")
         row = win.queue.items[0]
         print(f"{row.path.name}: {row.status.name} {row.message} -> {row.output}")
         win.queue_view.select_id(row.id)

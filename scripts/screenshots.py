@@ -132,19 +132,19 @@ def main() -> int:
     create_app()
     apply_theme(app, args.theme)
     from app.gui.main_window import MainWindow
-    from app.gui.queue_model import FINISHED, Status
+    from app.gui.queue_state import FINISHED, Status
     from app.gui.settings_store import SettingsStore
     win = MainWindow(SettingsStore())
     win.resize(width, height)
     win.show()
-    wait_until(app, lambda: win.models_loaded, 60, "the model list")
+    wait_until(app, lambda: win.catalog.models_loaded, 60, "the model list")
     sp = win.settings_panel
 
     # the best model available at x4 (else x2): quality, else fast, else any; else bicubic
     scale = 4
-    trained = [m for m in win.models if m.scale == scale]
+    trained = [m for m in win.catalog.models if m.scale == scale]
     if not trained:
-        two = [m for m in win.models if m.scale == 2]
+        two = [m for m in win.catalog.models if m.scale == 2]
         if two:
             scale, trained = 2, two
     best = ([m for m in trained if m.role == "quality"] or [m for m in trained if m.role == "fast"]
@@ -176,7 +176,7 @@ def main() -> int:
     wait_until(app, lambda: win.compare.layer("left") is not None, 20, "the input")
     click(sp.start_button)
     wait_until(app, lambda: ((win.queue.by_id(big.id).fraction >= 0.45
-                              and big.id in win.previews)
+                              and big.id in win.viewer_ctl.previews)
                              or win.queue.by_id(big.id).status in FINISHED), 300,
                "the big job to get going")
     settle(app, 0.2)
@@ -184,7 +184,7 @@ def main() -> int:
     win.grab().save(str(shot))
     print("wrote", shot)
     wait_until(app, lambda: all(i.status in FINISHED for i in win.queue.items)
-               and win.upscale_worker is None, 600, "the queue")
+               and win.queue_ctl.upscale_worker is None, 600, "the queue")
 
     # 2. split wipe zoomed on a detail -------------------------------------------------
     win.queue_view.select_id(big.id)
@@ -210,7 +210,7 @@ def main() -> int:
 
     # 3. self-check with its bar chart and a heat map ---------------------------------
     win.compare.set_mode("side")
-    extra = [m.name for m in win.models if m.scale == scale][:4]
+    extra = [m.name for m in win.catalog.models if m.scale == scale][:4]
     win.metrics.set_checked(extra + ["lanczos", "bilinear", "nearest"])
     click(win.metrics.run_button)
     wait_until(app, lambda: bool(win.metrics.scores), 600, "the self-check")
@@ -270,10 +270,10 @@ JPEG_CANDIDATES = tuple(
 def shot_photo(app: QApplication, win, tmp: Path, out_dir: Path) -> None:
     """6. A real web JPEG (quality ≈ 75, read in place) with Auto at x4: the plan picks the
     photo model and says why in the log; the split-wipe viewer shows input | output."""
-    from app.gui.queue_model import FINISHED
+    from app.gui.queue_state import FINISHED
     sp = win.settings_panel
     photo = next((p for p in JPEG_CANDIDATES if p.is_file()), None)
-    if photo is None or not any(m.role == "photo" and m.scale == 4 for m in win.models):
+    if photo is None or not any(m.role == "photo" and m.scale == 4 for m in win.catalog.models):
         print("no JPEG sample or no photo_x4 model: shot 6 skipped")
         return
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(4))
@@ -283,7 +283,7 @@ def shot_photo(app: QApplication, win, tmp: Path, out_dir: Path) -> None:
     win.queue_view.select_id(item.id)
     click(sp.start_button)
     wait_until(app, lambda: win.queue.by_id(item.id).status in FINISHED
-               and win.upscale_worker is None, 900, "the photo job")
+               and win.queue_ctl.upscale_worker is None, 900, "the photo job")
     win.queue_view.select_id(item.id)
     wait_until(app, lambda: "photo_x4" in win.compare.right_combo.currentText(), 60,
                "the result in the viewer")
@@ -309,7 +309,7 @@ def shot_colorize(app: QApplication, win, tmp: Path, out_dir: Path) -> None:
     """5. A black-and-white photo upscaled x2 with Colorize (after upscaling), side by side."""
     from PIL import Image
 
-    from app.gui.queue_model import FINISHED
+    from app.gui.queue_state import FINISHED
     sp = win.settings_panel
     if sp.colorize_combo.findData("after") < 0 or not sp.colorize_combo.isEnabled():
         print("no colorize model installed: shot 5 skipped")
@@ -320,7 +320,7 @@ def shot_colorize(app: QApplication, win, tmp: Path, out_dir: Path) -> None:
         Image.open(photo).convert("L").save(gray)
     else:
         Image.fromarray(synthetic_photo(480, 320, seed=3)).convert("L").save(gray)
-    fast = [m.name for m in win.models if m.scale == 2 and m.role == "fast"]
+    fast = [m.name for m in win.catalog.models if m.scale == 2 and m.role == "fast"]
     sp.select_model(fast[0] if fast else "bicubic")
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
     sp.colorize_combo.setCurrentIndex(sp.colorize_combo.findData("after"))
@@ -329,7 +329,7 @@ def shot_colorize(app: QApplication, win, tmp: Path, out_dir: Path) -> None:
     win.queue_view.select_id(item.id)
     click(sp.start_button)
     wait_until(app, lambda: win.queue.by_id(item.id).status in FINISHED
-               and win.upscale_worker is None, 600, "the colorize job")
+               and win.queue_ctl.upscale_worker is None, 600, "the colorize job")
     win.queue_view.select_id(item.id)
     wait_until(app, lambda: win.compare.right_combo.currentText().endswith("colorized"), 60,
                "the coloured result in the viewer")

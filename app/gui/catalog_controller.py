@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 
 from app.gui.catalog_workers import (
     EncodersWorker,
@@ -25,28 +25,34 @@ from app.gui.catalog_workers import (
     LibraryWorker,
     ModelsWorker,
 )
+from app.gui.feedback import Feedback
+from app.gui.workers import WorkerHost
 
 if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
+    from app.gui.metrics_panel import MetricsPanel
+    from app.gui.settings_panel import SettingsPanel
+    from app.gui.trainer_tab import TrainerTab
 
 
 class CatalogController(QObject):
     """Models, devices and encoders → the panels; imported or trained models → a refresh.
 
-    Owned by the main window, which exposes ``models``, ``models_loaded`` and
-    ``device_text`` from here for tests and scripts.
+    ``models``, ``models_loaded`` and ``device_text`` are the latest listing's; the main
+    window wires the actions and the Train tab to the public slots here.
     """
 
     modelsChanged = Signal()    # a new model list reached the panels
+    listingEnded = Signal()     # a listing ended, listed or failed: Start may be used
     changeFailed = Signal(str)  # a rename or removal was refused (one line)
     changeFinished = Signal()   # a rename or removal ended, done or refused
     importRejected = Signal(list)  # one line per model file that could not be imported
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
-        self._win = win
-        self.settings_panel, self.trainer = win.settings_panel, win.trainer
-        self.metrics, self.host = win.metrics, win.host
+    def __init__(self, *, settings_panel: SettingsPanel, trainer: TrainerTab,
+                 metrics: MetricsPanel, device_label: QLabel, host: WorkerHost,
+                 feedback: Feedback, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings_panel, self.trainer, self.metrics = settings_panel, trainer, metrics
+        self.device_label, self.host, self.feedback = device_label, host, feedback
         self.models: list[Any] = []
         self.models_loaded = False
         self.device_text = ""
@@ -60,7 +66,7 @@ class CatalogController(QObject):
         w.colorizers.connect(self.settings_panel.set_colorize_models)
         w.autoBackend.connect(self.settings_panel.set_auto_backend)
         w.loaded.connect(self._on_models)
-        w.message.connect(self._win.log_message)
+        w.message.connect(self.feedback.log)
         w.finished.connect(self._on_models_finished)
         self.host.start(w)
 
@@ -69,7 +75,7 @@ class CatalogController(QObject):
         """Listed or failed: the model box and Start are usable again (a failure leaves
         the resizers, which need no model file)."""
         self.settings_panel.set_loading(False)
-        self._win.menus.start_action.setEnabled(True)
+        self.listingEnded.emit()
 
     @Slot(list, list, str)
     def _on_models(self, models: list, devices: list, device_text: str) -> None:
@@ -79,10 +85,10 @@ class CatalogController(QObject):
         self.settings_panel.set_models(models)
         self.settings_panel.set_devices(devices)
         self.trainer.set_models(models)
-        self._win.device_label.setText(self.tr("Device: {d}").format(d=device_text))
+        self.device_label.setText(self.tr("Device: {d}").format(d=device_text))
         self.update_selfcheck_models()
         shipped = sum(1 for m in models if m.source == "shipped")
-        self._win.log_message(self.tr("{n} models ({s} shipped), devices: {d}").format(
+        self.feedback.log(self.tr("{n} models ({s} shipped), devices: {d}").format(
             n=len(models), s=shipped, d=", ".join(devices)))
         self.modelsChanged.emit()
 
@@ -90,7 +96,7 @@ class CatalogController(QObject):
         """Ask FFmpeg (in a worker) which video encoders it has, for the codec combo."""
         w = EncodersWorker()
         w.loaded.connect(self.settings_panel.set_encoders)
-        w.message.connect(self._win.log_message)
+        w.message.connect(self.feedback.log)
         self.host.start(w)
 
     def update_selfcheck_models(self) -> None:
@@ -107,7 +113,7 @@ class CatalogController(QObject):
     # new models ------------------------------------------------------------------------
     def import_model_dialog(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(
-            self._win, self.tr("Import models"), "",
+            self.feedback.dialog_parent, self.tr("Import models"), "",
             self.tr("Models (*.safetensors *.pth *.pt *.ckpt *.onnx *.param);;All files (*)"))
         if paths:
             self.import_models([Path(p) for p in paths])
@@ -123,10 +129,10 @@ class CatalogController(QObject):
         w.imported.connect(self._on_models_imported)
         w.rejected.connect(self._on_import_rejected)
         w.failed.connect(self._on_import_failed)
-        w.message.connect(self._win.log_message)
+        w.message.connect(self.feedback.log)
         self.host.start(w)
         names = ", ".join(Path(p).name for p in paths[:3]) + (", …" if len(paths) > 3 else "")
-        self._win.log_message(self.tr("Importing {what}…").format(what=names))
+        self.feedback.log(self.tr("Importing {what}…").format(what=names))
         return w
 
     def take_models(self, paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -142,7 +148,7 @@ class CatalogController(QObject):
     def _on_models_imported(self, infos: list) -> None:
         for info in infos:
             fmt = info.metadata.get("model_format") or "SR Studio"
-            self._win.log_message(self.tr("Imported model {name} ({arch} ×{s}, {f})").format(
+            self.feedback.log(self.tr("Imported model {name} ({arch} ×{s}, {f})").format(
                 name=info.name, arch=info.arch, s=info.scale, f=fmt))
         self.settings_panel.want_model(infos[-1].name)
         self.refresh_models()
@@ -150,7 +156,7 @@ class CatalogController(QObject):
     @Slot(list)
     def _on_import_rejected(self, lines: list) -> None:
         for line in lines:
-            self._win.log_message(self.tr("Not imported: {m}").format(m=line), "error")
+            self.feedback.log(self.tr("Not imported: {m}").format(m=line), "error")
         self.importRejected.emit(lines)
         self._show_import_problem("\n".join(str(line) for line in lines))
 
@@ -163,7 +169,7 @@ class CatalogController(QObject):
         if self.import_box is not None:
             self.import_box.close()
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import model"), text,
-                          QMessageBox.StandardButton.Ok, self._win)
+                          QMessageBox.StandardButton.Ok, self.feedback.dialog_parent)
         box.setObjectName("importProblem")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.destroyed.connect(self._on_import_box_gone)
@@ -179,7 +185,7 @@ class CatalogController(QObject):
         """Models ▸ Manage models…: one Models view at a time, raised when already open."""
         from app.gui.models_dialog import ModelsDialog
         if self.models_dialog is None:
-            self.models_dialog = ModelsDialog(self, self._win)
+            self.models_dialog = ModelsDialog(self, self.feedback.dialog_parent)
         self.models_dialog.show()
         self.models_dialog.raise_()
         self.models_dialog.activateWindow()
@@ -193,7 +199,7 @@ class CatalogController(QObject):
         w = LibraryWorker()
         w.listed.connect(listed)
         w.finished.connect(finished)
-        w.message.connect(self._win.log_message)
+        w.message.connect(self.feedback.log)
         self.host.start(w)
         return w
 
@@ -207,7 +213,7 @@ class CatalogController(QObject):
         w.changed.connect(self._on_library_changed)
         w.failed.connect(self._on_change_failed)
         w.finished.connect(self._on_change_finished)
-        w.message.connect(self._win.log_message)
+        w.message.connect(self.feedback.log)
         self.host.start(w)
         return w
 
@@ -223,12 +229,12 @@ class CatalogController(QObject):
     def _on_library_changed(self, old: str, new: str) -> None:
         selected = self.settings_panel.model_name() == old
         if new:
-            self._win.log_message(self.tr("Renamed model {old} to {new}").format(old=old,
+            self.feedback.log(self.tr("Renamed model {old} to {new}").format(old=old,
                                                                                  new=new))
             if selected:
                 self.settings_panel.want_model(new)
         else:
-            self._win.log_message(self.tr("Removed model {name}").format(name=old))
+            self.feedback.log(self.tr("Removed model {name}").format(name=old))
             if selected:   # not 'keep wanting it': it is gone, not yet to be listed
                 self.settings_panel.want_model("auto")
         self.refresh_models()
@@ -236,5 +242,5 @@ class CatalogController(QObject):
     @Slot(str)
     def on_model_trained(self, path: str) -> None:
         """The Train tab imported its result: list it."""
-        self._win.log_message(self.tr("Trained model added: {p}").format(p=path))
+        self.feedback.log(self.tr("Trained model added: {p}").format(p=path))
         self.refresh_models()

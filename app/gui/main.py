@@ -73,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             handle.installEventFilter(probe)
     window.show()
     if args.paths:
-        window.add_paths(args.paths)
+        window.queue_ctl.add_paths(args.paths)
     code = app.exec()
     window.host.shutdown()
     return code

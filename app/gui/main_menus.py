@@ -4,8 +4,7 @@ and the self-test.
 
 Kept apart from :class:`~app.gui.main_window.MainWindow` so the window reads as wiring.
 Every action is also added to the window itself, so its shortcut works with the menus
-hidden; the window keeps the few that tests and scripts reach (``autostart_action``,
-``cancel_all_action``, ``recent_menu``).
+hidden; tests and scripts reach the actions here (``window.menus``), as the window does.
 """
 
 from __future__ import annotations
@@ -76,7 +75,7 @@ class MainMenus(QObject):
         self.models_action = action(tr("&Manage models…"), catalog.manage_models,
                                     "Ctrl+Shift+M")
         self.quit_action = action(tr("&Quit"), win.close, "Ctrl+Q")
-        self.start_action = action(tr("&Start"), win.start_queued, ["Ctrl+Return", "Ctrl+Enter"],
+        self.start_action = action(tr("&Start"), jobs.start_queued, ["Ctrl+Return", "Ctrl+Enter"],
                                    tr("Upscale every queued file (Ctrl+Return)"))
         # Esc stops only the rows the user picked; stopping everything is a deliberate click
         self.cancel_action = action(tr("Cancel &selected"), jobs.cancel_selected, "Esc")

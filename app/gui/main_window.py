@@ -1,21 +1,26 @@
 """The main window: the composition root that creates the parts and wires them together.
 
-It owns no numerical code and little logic of its own: the queue side (adding files,
-starting and cancelling jobs, the upscale worker's signals) lives in
-:mod:`app.gui.queue_controller`, the viewer side (selection, decoded images, live previews,
-self-check and heat maps) in :mod:`app.gui.viewer_controller`, the model list, devices,
-encoders and model import in :mod:`app.gui.catalog_controller`.  The widget tree is laid out
-by :mod:`app.gui.main_layout`, the actions, menus and toolbar by :mod:`app.gui.main_menus`,
-and the saved geometry by :mod:`app.gui.window_state`.  What is left here is wiring, the
-status line and log, drag and drop, starting training, and closing.
+It owns no numerical code and little logic of its own: the queue's rows and their rules
+are the plain :class:`~app.gui.queue_state.QueueState` (shown by
+:class:`~app.gui.queue_model.QueueModel`), the queue side (adding files, starting and
+cancelling jobs, the upscale worker's signals) lives in :mod:`app.gui.queue_controller`,
+the viewer side (selection, decoded images, live previews, self-check and heat maps) in
+:mod:`app.gui.viewer_controller`, the model list, devices, encoders and model import in
+:mod:`app.gui.catalog_controller`, the Train tab's runs in
+:mod:`app.gui.training_controller`.  Each controller is given the widgets, models and
+services it uses (and :class:`~app.gui.feedback.Feedback` for the log, status line and
+dialogs), never the window.  The widget tree is laid out by :mod:`app.gui.main_layout`,
+the actions, menus and toolbar by :mod:`app.gui.main_menus`, and the saved geometry by
+:mod:`app.gui.window_state`.  What is left here is wiring, the counts, drag and drop,
+Cancel all and closing.  Tests reach the parts as a user does (widgets, actions) or
+through the controllers; the window forwards nothing for them.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QTimer, QUrl, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QDragEnterEvent, QDropEvent
@@ -23,31 +28,27 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from app.gui.about import show_about
 from app.gui.catalog_controller import CatalogController
-from app.gui.export_worker import OnnxExportWorker
+from app.gui.feedback import Feedback
 from app.gui.log_pane import LogPane
 from app.gui.main_layout import build_main_layout
 from app.gui.main_menus import MainMenus
 from app.gui.metrics_panel import MetricsPanel
-from app.gui.queue_controller import QueueController, video_extensions
-from app.gui.queue_model import QueueItem, QueueModel, Status
+from app.gui.queue_controller import QueueController
+from app.gui.queue_model import QueueModel
+from app.gui.queue_state import QueueState, Status
 from app.gui.queue_view import QueueView
-from app.gui.queue_worker import QueueWorker
 from app.gui.remote_worker import ServerCheckWorker
 from app.gui.run_on import RunOnPanel
 from app.gui.settings_panel import SettingsPanel
 from app.gui.settings_store import SettingsStore
-from app.gui.train_worker import TrainWorker
 from app.gui.trainer_tab import TrainerTab
-from app.gui.viewer import CompareView, TiledImage
-from app.gui.viewer_controller import ViewerController, viewer_frame
+from app.gui.training_controller import TrainingController
+from app.gui.viewer import CompareView
+from app.gui.viewer_controller import ViewerController
 from app.gui.window_state import restore_window_state, save_window_state
 from app.gui.workers import WorkerHost
 
-if TYPE_CHECKING:
-    from app.gui.catalog_workers import ImportWorker
-
-# video_extensions: tests and tools read it here
-__all__ = ["MainWindow", "runs_folder", "video_extensions"]
+__all__ = ["MainWindow", "runs_folder"]
 
 
 def runs_folder() -> Path:
@@ -56,7 +57,8 @@ def runs_folder() -> Path:
 
 
 class MainWindow(QMainWindow):
-    """SR Studio's one window; its controllers do the queue, viewer and catalog work."""
+    """SR Studio's one window; its controllers do the queue, viewer, catalog and training
+    work, each given only the parts it uses."""
 
     def __init__(self, store: SettingsStore | None = None) -> None:
         super().__init__()
@@ -66,8 +68,9 @@ class MainWindow(QMainWindow):
         self.host = WorkerHost(self)
         self.setAcceptDrops(True)
 
-        self.queue = QueueModel(self)
-        self.queue_view = QueueView(self.queue)
+        self.queue = QueueState()                        # the rows (plain Python)
+        self.queue_model = QueueModel(self.queue, self)  # ... as Qt's table model
+        self.queue_view = QueueView(self.queue_model)
         self.settings_panel = SettingsPanel()
         self.run_on = RunOnPanel()
         self.compare = CompareView()
@@ -83,14 +86,19 @@ class MainWindow(QMainWindow):
         self.device_label, self.counts_label = layout.device_label, layout.counts_label
         self._splitters = {"main_split": self.main_split, "center_split": self.center_split}
 
-        self.viewer_ctl = ViewerController(self)
-        self.queue_ctl = QueueController(self, self.viewer_ctl)
-        self.catalog = CatalogController(self)
+        self.feedback = Feedback(self.log, self.log_dock, self.statusBar(), self)
+        common: dict[str, Any] = {"host": self.host, "feedback": self.feedback, "parent": self}
+        self.viewer_ctl = ViewerController(
+            queue=self.queue, queue_view=self.queue_view, compare=self.compare,
+            metrics=self.metrics, settings_panel=self.settings_panel, **common)
+        self.queue_ctl = QueueController(
+            queue=self.queue, queue_view=self.queue_view, settings_panel=self.settings_panel,
+            run_on=self.run_on, viewer=self.viewer_ctl, store=self.store, **common)
+        self.catalog = CatalogController(
+            settings_panel=self.settings_panel, trainer=self.trainer, metrics=self.metrics,
+            device_label=self.device_label, **common)
+        self.training = TrainingController(trainer=self.trainer, store=self.store, **common)
         self.menus = MainMenus(self)
-        # the actions and menu that tests and scripts reach on the window
-        self.autostart_action = self.menus.autostart_action
-        self.cancel_all_action = self.menus.cancel_all_action
-        self.recent_menu = self.menus.recent_menu
         self._connect()
 
         self.settings_panel.load(self.store)
@@ -112,7 +120,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         sp, view = self.settings_panel, self.queue_view
         jobs, viewer, catalog = self.queue_ctl, self.viewer_ctl, self.catalog
-        sp.start_button.clicked.connect(self.start_queued)
+        sp.start_button.clicked.connect(jobs.start_queued)
         sp.cancel_button.clicked.connect(self.cancel_all)
         sp.importRequested.connect(catalog.import_model_dialog)
         sp.changed.connect(self._on_settings_changed)
@@ -122,115 +130,49 @@ class MainWindow(QMainWindow):
         view.removeRequested.connect(jobs.remove_ids)
         view.rerunRequested.connect(jobs.rerun_ids)
         view.openOutputRequested.connect(self._open_output_folder)
-        self.queue.rowsInserted.connect(self._update_counts)
-        self.queue.rowsRemoved.connect(self._update_counts)
-        self.queue.dataChanged.connect(self._update_counts)
+        self.queue_model.rowsInserted.connect(self._update_counts)
+        self.queue_model.rowsRemoved.connect(self._update_counts)
+        self.queue_model.dataChanged.connect(self._update_counts)
         self.host.idle.connect(self._on_workers_idle)
         jobs.workerChanged.connect(self._update_counts)
-        jobs.pathsAdded.connect(self.recent_menu.remember)
+        jobs.pathsAdded.connect(self.menus.recent_menu.remember)
+        catalog.listingEnded.connect(self._on_models_listed)
         self.metrics.selfCheckRequested.connect(viewer.run_self_check)
         self.metrics.referenceRequested.connect(viewer.run_reference)
         self.metrics.heatmapToggled.connect(viewer.show_heatmap)
-        self.trainer.startRequested.connect(self.start_training)
+        self.trainer.startRequested.connect(self.training.start_training)
         self.trainer.modelTrained.connect(catalog.on_model_trained)
-        self.trainer.onnxExportRequested.connect(self.export_onnx)
-
-    # queue and viewer: their controllers' state and calls, kept here for tests and scripts
-    @property
-    def tokens(self) -> dict[int, Any]:
-        return self.queue_ctl.tokens
-
-    @property
-    def upscale_worker(self) -> QueueWorker | None:
-        return self.queue_ctl.upscale_worker
-
-    @property
-    def conflict_resolver(self) -> Callable[[Path], tuple[str, bool]] | None:
-        return self.queue_ctl.conflict_resolver
-
-    @conflict_resolver.setter
-    def conflict_resolver(self, resolver: Callable[[Path], tuple[str, bool]] | None) -> None:
-        self.queue_ctl.conflict_resolver = resolver
-
-    @property
-    def previews(self) -> dict[int, TiledImage]:
-        return self.viewer_ctl.previews
-
-    @property
-    def current_id(self) -> int | None:
-        return self.viewer_ctl.current_id
-
-    viewer_frame = staticmethod(viewer_frame)
-
-    def add_paths(self, paths: Iterable[str | os.PathLike[str]]) -> list[QueueItem]:
-        """Queue files and folders (recursive); returns the new rows."""
-        return self.queue_ctl.add_paths(paths)
-
-    def start(self, ids: list[int] | None = None) -> int:
-        """Start every queued row (or ``ids``); returns the number of jobs started."""
-        return self.queue_ctl.start(ids)
-
-    @Slot()
-    def start_queued(self) -> int:
-        """The Start button, menu, toolbar and Ctrl+Return: every queued row.
-
-        A slot of its own: ``clicked`` and ``triggered`` pass ``checked`` (a bool), which
-        ``start(ids)`` took for the list of rows and failed on."""
-        return self.queue_ctl.start(None)
-
-    def rerun_ids(self, ids: list[int]) -> None:
-        self.queue_ctl.rerun_ids(ids)
-
-    def cancel_ids(self, ids: list[int]) -> None:
-        self.queue_ctl.cancel_ids(ids)
-
-    def remove_ids(self, ids: list[int]) -> None:
-        self.queue_ctl.remove_ids(ids)
+        self.trainer.onnxExportRequested.connect(self.training.export_onnx)
+        self.training.runningChanged.connect(self._update_counts)
 
     @Slot()
     def cancel_all(self) -> None:
         """Cancel all: every upscale job, and training when its tab is showing."""
         self.queue_ctl.cancel_jobs()
-        if self.trainer.running() and self.tabs.currentWidget() is self.trainer:
-            self.trainer.stop()
+        if self.tabs.currentWidget() is self.trainer:
+            self.training.stop()
 
     def _update_counts(self, *args: Any) -> None:
-        q = self.queue
+        counts = self.queue.summary()
         self.counts_label.setText(self.tr("{q} queued · {r} running · {d} done · {e} failed")
-                                  .format(q=q.count(Status.QUEUED), r=q.count(Status.RUNNING),
-                                          d=q.count(Status.DONE), e=q.count(Status.ERROR)))
-        running = self.upscale_worker is not None or self.trainer.running()
-        self.cancel_all_action.setEnabled(running)
+                                  .format(q=counts[Status.QUEUED], r=counts[Status.RUNNING],
+                                          d=counts[Status.DONE], e=counts[Status.ERROR]))
+        running = self.queue_ctl.running() or self.training.running()
+        self.menus.cancel_all_action.setEnabled(running)
         self.settings_panel.cancel_button.setEnabled(running)
-        self.run_on.set_busy(self.upscale_worker is not None)
+        self.run_on.set_busy(self.queue_ctl.running())
         hint = self.tr("Drop images, videos or folders to start")
         if self._closing:
             return
-        if not q.rowCount() and not self.statusBar().currentMessage():
+        if not len(self.queue) and not self.statusBar().currentMessage():
             self.statusBar().showMessage(hint)
-        elif q.rowCount() and self.statusBar().currentMessage() == hint:
+        elif len(self.queue) and self.statusBar().currentMessage() == hint:
             self.statusBar().clearMessage()   # files are queued: the hint would mislead
 
-    # models: the catalog controller's state and calls, kept here for tests and scripts ----
-    @property
-    def models(self) -> list[Any]:
-        return self.catalog.models
-
-    @property
-    def models_loaded(self) -> bool:
-        return self.catalog.models_loaded
-
-    @property
-    def device_text(self) -> str:
-        return self.catalog.device_text
-
-    def refresh_models(self) -> None:
-        """List the models and devices again (in a worker)."""
-        self.catalog.refresh_models()
-
-    def import_model(self, path: Path) -> ImportWorker:
-        """Import a weight file in a worker (building the model can take a moment)."""
-        return self.catalog.import_model(path)
+    @Slot()
+    def _on_models_listed(self) -> None:
+        """Listed or failed: Start is usable (a failure leaves the resizers)."""
+        self.menus.start_action.setEnabled(True)
 
     @Slot()
     def _on_settings_changed(self) -> None:
@@ -246,26 +188,11 @@ class MainWindow(QMainWindow):
         """Run on's *Test connection*: ask the server in a worker, answer in the panel."""
         w = ServerCheckWorker(target)
         w.checked.connect(self.run_on.show_check)
-        w.message.connect(self.log_message)
+        w.message.connect(self.feedback.log)
         self.host.start(w)
 
-    # messages -----------------------------------------------------------------------------
-    @Slot(str, str)
-    def log_message(self, text: str, level: str = "info") -> None:
-        self.log.append_message(text, level)
-        if level == "error":
-            self.statusBar().showMessage(text.splitlines()[-1], 10000)
-            self.log_dock.show()
-
-    def show_error(self, title: str, text: str) -> None:
-        """An error the user must see: log + a non-blocking message box."""
-        self.log_message(text, "error")
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)
-        box.open()
-
     def about(self) -> QMessageBox:
-        return show_about(self, self.device_text)
+        return show_about(self, self.catalog.device_text)
 
     # drag and drop -------------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -286,38 +213,9 @@ class MainWindow(QMainWindow):
         event.acceptProposedAction()
         # model files and model folders are imported (in a worker); the rest is queued
         others = self.catalog.take_models(paths)
-        new = self.add_paths(others) if others else []
-        if new and self.autostart_action.isChecked():
-            self.start()
-
-    # training ---------------------------------------------------------------------------
-    @Slot(object)
-    def start_training(self, config: Any) -> None:
-        if self.trainer.running() or self._closing:
-            return
-        self.trainer.save_form(self.store)
-        w = TrainWorker(config)
-        w.message.connect(self.log_message)
-        w.failed.connect(self._on_train_failed)
-        self.trainer.attach(w)
-        w.finished.connect(self._update_counts)
-        self.host.start(w)
-        self.log_message(self.tr("Training {n} for {s} steps → {o}").format(
-            n=config.model.name, s=config.run.steps, o=config.run.out_dir))
-        self._update_counts()
-
-    @Slot(str, str)
-    def export_onnx(self, weights: str, target: str) -> None:
-        """The trainer tab's 'Save as… (*.onnx)': export in a worker, report in the tab."""
-        w = OnnxExportWorker(weights, target)
-        w.done.connect(self.trainer.onnx_exported)
-        w.failed.connect(self.trainer.onnx_export_failed)
-        w.message.connect(self.log_message)
-        self.host.start(w)
-
-    @Slot(str)
-    def _on_train_failed(self, message: str) -> None:
-        self.log_message(self.tr("Training failed: {m}").format(m=message), "error")
+        new = self.queue_ctl.add_paths(others) if others else []
+        if new and self.menus.autostart_action.isChecked():
+            self.queue_ctl.start()
 
     # misc -----------------------------------------------------------------------------------
     @Slot(int)
@@ -327,13 +225,9 @@ class MainWindow(QMainWindow):
             folder = (it.output or it.path).parent
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
-    def closing(self) -> bool:
-        """Whether the window is stopping its workers in order to close."""
-        return self._closing
-
     def running_jobs(self) -> int:
         """Upscale jobs running or waiting, plus a training run: what closing would stop."""
-        return len(self.tokens) + (1 if self.trainer.running() else 0)
+        return len(self.queue.active()) + (1 if self.training.running() else 0)
 
     def _confirm_close(self, jobs: int) -> bool:
         if self.close_confirmer is not None:
@@ -369,9 +263,8 @@ class MainWindow(QMainWindow):
             return
         self._closing = True
         self._save_state()
-        self.queue_ctl.cancel_jobs()
-        if self.trainer.running():
-            self.trainer.stop()
+        self.queue_ctl.shut_down()
+        self.training.shut_down()
         self.host.cancel_all()
         self.centralWidget().setEnabled(False)
         self.statusBar().showMessage(self.tr("Stopping the running jobs…"))

@@ -1,29 +1,26 @@
 """The job queue as a Qt table model: one row per input file (image or video), its status
 and progress (tiles for images, frames for videos).
 
-Rows are identified by a stable integer id (not the row number) because workers report
-progress asynchronously and rows may be removed meanwhile.
+A thin adapter: the rows and the rules that change them are the plain
+:class:`~app.gui.queue_state.QueueState`; this model listens to it and turns its changes
+into Qt's row signals, so the view follows every change, whoever made it.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
-# the rows and statuses are the plain queue state's (moving there: app.gui.queue_state)
-from app.gui.queue_state import FINISHED, QueueItem, Status
-
-__all__ = ["FINISHED", "QueueItem", "QueueModel", "Status", "format_eta", "short_message"]
+from app.gui.queue_state import QueueItem, QueueState, Status
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -68,14 +65,14 @@ class QueueModel(QAbstractTableModel):
                       Status.CANCELLED: QColor(160, 130, 60),
                       Status.RUNNING: QColor(64, 138, 230)}
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, state: QueueState, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._items: list[QueueItem] = []
-        self._next_id = 1
+        self.state = state
+        state.listen(self)
 
     # Qt model API ----------------------------------------------------------------------
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
+        return 0 if parent.isValid() else len(self.state)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -89,7 +86,7 @@ class QueueModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        item = self._items[index.row()]
+        item = self.state.item(index.row())
         col = index.column()
         if role == self.ItemRole:
             return item
@@ -138,59 +135,18 @@ class QueueModel(QAbstractTableModel):
             return item.output.name if item.output else ""
         return ""
 
-    # queue API --------------------------------------------------------------------------
-    @property
-    def items(self) -> list[QueueItem]:
-        return list(self._items)
+    # the state's changes as Qt's row signals (app.gui.queue_state.QueueListener) -------
+    def rows_inserting(self, first: int, last: int) -> None:
+        self.beginInsertRows(QModelIndex(), first, last)
 
-    def item(self, row: int) -> QueueItem:
-        return self._items[row]
+    def rows_inserted(self) -> None:
+        self.endInsertRows()
 
-    def row_of(self, item_id: int) -> int:
-        for i, it in enumerate(self._items):
-            if it.id == item_id:
-                return i
-        return -1
+    def row_removing(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
 
-    def by_id(self, item_id: int) -> QueueItem | None:
-        row = self.row_of(item_id)
-        return self._items[row] if row >= 0 else None
+    def row_removed(self) -> None:
+        self.endRemoveRows()
 
-    def add_files(self, files: list[tuple[Path, Path | None]]) -> list[QueueItem]:
-        """Append (file, root folder) pairs, skipping files already waiting or running."""
-        pending = {os.path.normcase(os.path.abspath(it.path)) for it in self._items
-                   if it.status in (Status.QUEUED, Status.RUNNING)}
-        new: list[QueueItem] = []
-        for f, root in files:
-            key = os.path.normcase(os.path.abspath(f))
-            if key in pending:
-                continue
-            pending.add(key)
-            new.append(QueueItem(id=self._next_id, path=Path(f), root=root))
-            self._next_id += 1
-        if new:
-            first = len(self._items)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._items.extend(new)
-            self.endInsertRows()
-        return new
-
-    def update(self, item_id: int, **changes: Any) -> QueueItem | None:
-        row = self.row_of(item_id)
-        if row < 0:
-            return None
-        item = self._items[row]
-        for k, v in changes.items():
-            setattr(item, k, v)
+    def row_changed(self, row: int) -> None:
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
-        return item
-
-    def remove_ids(self, ids: set[int]) -> None:
-        for row in range(len(self._items) - 1, -1, -1):
-            if self._items[row].id in ids:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._items[row]
-                self.endRemoveRows()
-
-    def count(self, status: Status) -> int:
-        return sum(1 for it in self._items if it.status == status)

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.queue_model import QueueItem, QueueModel, Status, format_eta
+from app.gui.queue_model import QueueModel, format_eta
+from app.gui.queue_state import QueueItem, Status
 
 
 def rate_text(rate: float, unit: str) -> str:
@@ -134,11 +135,11 @@ class QueueView(QTableView):
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
-        m = self.queue_model()
-        return [m.item(r).id for r in rows]
+        state = self.queue_model().state
+        return [state.item(r).id for r in rows]
 
     def select_id(self, item_id: int) -> None:
-        row = self.queue_model().row_of(item_id)
+        row = self.queue_model().state.row_of(item_id)
         if row >= 0:
             self.selectRow(row)
 

@@ -1,7 +1,8 @@
 """The Train tab: pick folders and a base model, train with live curves, keep the result.
 
-:class:`~app.gui.train_form.TrainForm` builds the ``trainer.config.TrainConfig``; the main
-window runs it in a :class:`~app.gui.train_worker.TrainWorker` and hands the worker to
+:class:`~app.gui.train_form.TrainForm` builds the ``trainer.config.TrainConfig``; the
+training controller (:mod:`app.gui.training_controller`) runs it in a
+:class:`~app.gui.train_worker.TrainWorker` and hands the worker to
 :meth:`TrainerTab.attach`; :class:`~app.gui.train_curves.TrainCurves` draws the run.  When
 a run ends (its steps done, its time limit reached, or stopped after a validation) its
 best (else final) weights are imported with ``engine.models.registry.import_model`` under
@@ -36,11 +37,11 @@ from app.gui.train_worker import TrainWorker
 
 
 class TrainerTab(QWidget):
-    """Form + controls + curves; the main window supplies models and receives new ones."""
+    """Form + controls + curves; the catalog supplies models and receives new ones."""
 
     startRequested = Signal(object)      # TrainConfig
     modelTrained = Signal(str)           # path of the imported weight file
-    onnxExportRequested = Signal(str, str)   # weight file, target .onnx (the window runs it)
+    onnxExportRequested = Signal(str, str)   # weight file, target .onnx (exported elsewhere)
 
     def __init__(self, runs_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,7 +142,7 @@ class TrainerTab(QWidget):
 
     # run state ---------------------------------------------------------------------------
     def attach(self, worker: TrainWorker) -> None:
-        """Connect a worker the main window is about to start."""
+        """Connect a worker the training controller is about to start."""
         self.worker = worker
         self.result = None
         self.trained_path = None
@@ -297,8 +298,8 @@ class TrainerTab(QWidget):
             self.export_to(Path(path), onnx=onnx)
 
     def export_to(self, path: Path, onnx: bool = False) -> Path:
-        """Copy the weight file to ``path``, or (``onnx``) ask the window to export it to
-        ONNX in a worker; returns the path the file gets."""
+        """Copy the weight file to ``path``, or (``onnx``) ask for an export to ONNX in a
+        worker (``onnxExportRequested``); returns the path the file gets."""
         assert self.trained_path is not None
         suffix = ".onnx" if onnx else ".safetensors"
         if path.suffix != suffix:

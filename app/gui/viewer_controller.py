@@ -15,25 +15,22 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, QObject, Slot
 
+from app.gui.feedback import Feedback
 from app.gui.media_workers import ImageLoadWorker, VideoFrameWorker, frame_key
-from app.gui.queue_model import QueueItem
+from app.gui.queue_state import QueueItem, QueueState
 from app.gui.score_workers import ReferenceWorker, SelfCheckWorker
-from app.gui.viewer import Layer, TiledImage
+from app.gui.viewer import CompareView, Layer, TiledImage
+from app.gui.workers import WorkerHost
 
 if TYPE_CHECKING:
-    from app.gui.main_window import MainWindow
+    from app.gui.metrics_panel import MetricsPanel
+    from app.gui.queue_view import QueueView
+    from app.gui.settings_panel import SettingsPanel
 
 IMAGE_CACHE = 8
 # translated where shown (self.tr); marked for pyside6-lupdate
 INPUT_SMOOTH = QT_TRANSLATE_NOOP("ViewerController", "Input · smooth")
 INPUT_NEAREST = QT_TRANSLATE_NOOP("ViewerController", "Input · nearest")
-
-
-def result_label(model: str, scale: int | None, colorized: bool = False) -> str:
-    """The viewer's caption for a finished output ('model ×4'): a colorized one says so, so
-    it is not mistaken for (nor replaces) the plain result of the same model."""
-    label = f"{model} ×{scale}"
-    return f"{label} · colorized" if colorized else label
 
 
 def viewer_frame(it: QueueItem) -> int | None:
@@ -44,16 +41,18 @@ def viewer_frame(it: QueueItem) -> int | None:
 class ViewerController(QObject):
     """Selection, image cache, live previews and self-check results → compare view sources.
 
-    Owned by the main window, which wires the queue view and metrics panel signals to the
-    public slots here; the queue controller hands over previews and finished outputs.
+    The main window wires the queue view and metrics panel signals to the public slots
+    here; the queue controller hands over previews and finished outputs.  The settings
+    panel gives the scale and device of a self-check.
     """
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
-        self._win = win
-        self.queue, self.queue_view = win.queue, win.queue_view
-        self.compare, self.metrics = win.compare, win.metrics
-        self.settings_panel, self.host = win.settings_panel, win.host
+    def __init__(self, *, queue: QueueState, queue_view: QueueView, compare: CompareView,
+                 metrics: MetricsPanel, settings_panel: SettingsPanel, host: WorkerHost,
+                 feedback: Feedback, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.queue, self.queue_view = queue, queue_view
+        self.compare, self.metrics = compare, metrics
+        self.settings_panel, self.host, self.feedback = settings_panel, host, feedback
         self.images: OrderedDict[str, TiledImage] = OrderedDict()
         self._loading: set[str] = set()
         self.previews: dict[int, TiledImage] = {}
@@ -111,7 +110,7 @@ class ViewerController(QObject):
                 ImageLoadWorker([path]) if frame is None else VideoFrameWorker([(path, frame)]))
             w.loaded.connect(self._on_image_loaded)
             w.loadFailed.connect(self._on_image_failed)
-            w.message.connect(self._win.log_message)
+            w.message.connect(self.feedback.log)
             self.host.start(w)
         return None
 
@@ -133,7 +132,7 @@ class ViewerController(QObject):
     @Slot(str, str)
     def _on_image_failed(self, key: str, message: str) -> None:
         self._loading.discard(key)
-        self._win.log_message(message, "warning")
+        self.feedback.log(message, "warning")
 
     # live previews of running jobs -------------------------------------------------------
     @Slot(int, object)
@@ -258,7 +257,7 @@ class ViewerController(QObject):
         if item_id == self.current_id:
             self._show_selfcheck(res)
         best = max(res.entries, key=lambda e: e.scores["psnr_y"])
-        self._win.log_message(self.tr("Self-check ×{s}: ").format(s=res.scale) + ", ".join(
+        self.feedback.log(self.tr("Self-check ×{s}: ").format(s=res.scale) + ", ".join(
             f"{e.name} {e.scores['psnr_y']:.2f} dB" for e in res.entries)
             + self.tr(" (best: {b})").format(b=best.name))
 
@@ -269,7 +268,7 @@ class ViewerController(QObject):
     @Slot(str)
     def _on_metrics_failed(self, message: str) -> None:
         self.metrics.set_busy(False, message)
-        self._win.show_error(self.tr("PSNR/SSIM"), message)
+        self.feedback.error(self.tr("PSNR/SSIM"), message)
 
     @Slot()
     def _on_metrics_finished(self) -> None:
@@ -297,7 +296,7 @@ class ViewerController(QObject):
     def _start_metrics_worker(self, w: Any) -> None:
         """The wiring both score workers share: errors, log lines, the busy state."""
         w.failed.connect(self._on_metrics_failed)
-        w.message.connect(self._win.log_message)
+        w.message.connect(self.feedback.log)
         w.finished.connect(self._on_metrics_finished)
         self.metrics.set_busy(True, self.tr("Running…"))
         self._busy_metrics = w

@@ -60,7 +60,7 @@ def main(mode: str, work: Path) -> int:
     os.environ["XDG_DATA_HOME"] = str(work / "data")
     from app.gui.main import create_app
     from app.gui.main_window import MainWindow
-    from app.gui.queue_model import Status
+    from app.gui.queue_state import Status
     from app.gui.settings_store import SettingsStore
     from tests.gui.conftest import save_png
     from tests.gui.user_actions import answer_next_dialog, click, drop_files
@@ -71,7 +71,7 @@ def main(mode: str, work: Path) -> int:
         QTimer.singleShot(0, window.close)   # the models worker is still importing torch
     else:
         _slow_upscalers()
-        _wait(app, lambda: window.models_loaded, 60, "models")
+        _wait(app, lambda: window.catalog.models_loaded, 60, "models")
         sp = window.settings_panel
         sp.out_edit.setText(str(work / "out"))
         sp.tile_combo.setCurrentText("Off")

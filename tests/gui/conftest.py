@@ -82,12 +82,12 @@ def window(qtbot, isolated: Path):
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()
-    qtbot.waitUntil(lambda: w.models_loaded, timeout=30000)
+    qtbot.waitUntil(lambda: w.catalog.models_loaded, timeout=30000)
     yield w
     w.close()
 
 
 def wait_finished(qtbot, window, timeout: int = 30000) -> None:
-    from app.gui.queue_model import FINISHED
+    from app.gui.queue_state import FINISHED
     qtbot.waitUntil(lambda: all(it.status in FINISHED for it in window.queue.items)
-                    and window.upscale_worker is None, timeout=timeout)
+                    and window.queue_ctl.upscale_worker is None, timeout=timeout)

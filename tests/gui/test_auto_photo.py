@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.gui.queue_model import Status
+from app.gui.queue_state import Status
 from tests.conftest import save_tiny_model
 from tests.engine.test_content_auto import _jpeg_bytes, _scene
 from tests.gui.conftest import wait_finished
@@ -25,7 +25,7 @@ def test_auto_runs_the_photo_model_on_a_jpeg_and_says_why(qtbot, isolated: Path)
     w = MainWindow(SettingsStore())
     qtbot.addWidget(w)
     w.show()
-    qtbot.waitUntil(lambda: w.models_loaded, timeout=30000)
+    qtbot.waitUntil(lambda: w.catalog.models_loaded, timeout=30000)
     sp = w.settings_panel
     assert sp.select_model("auto")
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from app.gui.queue_model import Status
+from app.gui.queue_state import Status
 from app.gui.settings_store import SettingsStore
 from tests.gui.conftest import photo, save_png, wait_finished
 
@@ -69,7 +69,7 @@ def test_queue_colorizes_gray_image_after_upscaling(qtbot, window, isolated: Pat
     sp = window.settings_panel
     assert not sp.colorize_combo.isEnabled()          # the test model folders have none
     make_tiny_colorizer(isolated / "user_models")     # SRSTUDIO_USER_MODELS_DIR (conftest)
-    window.refresh_models()
+    window.catalog.refresh_models()
     qtbot.waitUntil(sp.colorize_combo.isEnabled, timeout=30000)
     # the colorizer is not an upscaler: it stays out of the model list
     assert "tiny_colorize" not in sp.model_names()
@@ -83,8 +83,8 @@ def test_queue_colorizes_gray_image_after_upscaling(qtbot, window, isolated: Pat
     gray.parent.mkdir()
     Image.fromarray(photo(40, 32)).convert("L").save(gray)
     colour = save_png(tmp_path / "in" / "colour.png", 24, 20, seed=1)
-    window.add_paths([gray, colour])
-    assert window.start() == 2
+    window.queue_ctl.add_paths([gray, colour])
+    assert window.queue_ctl.start() == 2
     wait_finished(qtbot, window)
     g, c = window.queue.items
     assert g.status == Status.DONE and c.status == Status.DONE, (g.message, c.message)
@@ -109,9 +109,9 @@ def test_queue_colorizes_gray_image_after_upscaling(qtbot, window, isolated: Pat
     shown = right.image.pixels.astype(np.int16)
     assert (shown.max(axis=2) - shown.min(axis=2)).mean() > 1.0
     # a plain run of the same input writes its own file beside it (no overwrite question)
-    window.conflict_resolver = lambda target: pytest.fail(f"{target} exists")
+    window.queue_ctl.conflict_resolver = lambda target: pytest.fail(f"{target} exists")
     sp.colorize_combo.setCurrentIndex(sp.colorize_combo.findData(None))
-    window.rerun_ids([g.id])
+    window.queue_ctl.rerun_ids([g.id])
     wait_finished(qtbot, window)
     assert g.status == Status.DONE and g.output == out / "gray_x2_bicubic.png"
     assert (out / "gray_x2_bicubic_color.png").exists()

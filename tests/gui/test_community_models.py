@@ -23,7 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from app.gui.model_combo import NameRole
-from app.gui.queue_model import Status
+from app.gui.queue_state import Status
 from tests.conftest import save_tiny_model
 from tests.gui.conftest import save_png, wait_finished
 from tests.gui.user_actions import (
@@ -83,7 +83,7 @@ def test_a_dropped_pth_joins_the_model_box_and_upscales(qtbot, window, tmp_path:
     sp = window.settings_panel
     pth = compact(tmp_path / "downloads", "2x_TinyCompact")
     assert drop_files(window, [pth])
-    assert window.queue.rowCount() == 0          # a model is imported, not queued
+    assert len(window.queue) == 0          # a model is imported, not queued
     wait_listed(qtbot, window, "2x_TinyCompact")
     from engine.models.registry import user_dir
     assert (user_dir() / pth.name).is_file()
@@ -212,7 +212,7 @@ def test_models_view_lists_renames_and_removes(qtbot, isolated: Path) -> None:
     qtbot.addWidget(w)
     w.resize(1300, 850)
     w.show()
-    qtbot.waitUntil(lambda: w.models_loaded, timeout=SLOW)
+    qtbot.waitUntil(lambda: w.catalog.models_loaded, timeout=SLOW)
     sp = w.settings_panel
     assert sp.select_model("4x_OpenModel")
     models_action(w).trigger()

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
 
-from app.gui.queue_model import Status
+from app.gui.queue_state import Status
 from tests.gui.conftest import save_png, wait_finished
 from tests.gui.user_actions import click, click_row, drop_files, press
 
@@ -61,12 +61,12 @@ def test_context_menu_runs_again_and_removes(qtbot, window, tmp_path: Path) -> N
     (item,) = window.queue.items
     out = tmp_path / "out" / "v_x2_bicubic.png"
     out.unlink()
-    pos = view.visualRect(window.queue.index(0, 0)).center()
+    pos = view.visualRect(window.queue_model.index(0, 0)).center()
     _choose_in_next_menu("Run again with current settings")
     view.customContextMenuRequested.emit(pos)   # what a right click on the row sends
     wait_finished(qtbot, window)
     assert window.queue.by_id(item.id).status == Status.DONE and out.is_file()
     _choose_in_next_menu("Remove from queue")
     view.customContextMenuRequested.emit(pos)
-    assert window.queue.rowCount() == 0
+    assert len(window.queue) == 0
     assert window.counts_label.text().startswith("0 queued")

@@ -85,7 +85,7 @@ def test_menu_slots_follow_viewer_and_store(qtbot, window) -> None:
     assert window.compare.mode == "wipe" and menus.wipe_action.isChecked()
     window.compare.set_mode("side")                     # the viewer's own combo
     assert not menus.wipe_action.isChecked()
-    window.autostart_action.setChecked(True)
+    window.menus.autostart_action.setChecked(True)
     assert window.store.get_bool("queue/autostart")
     themes = {a.data(): a for a in window.menuBar().findChildren(QAction)
               if a.data() in ("system", "light", "dark")}

@@ -12,14 +12,14 @@ from tests.gui.conftest import save_png, wait_finished
 
 def _select_first(qtbot, window) -> None:
     window.queue_view.select_id(window.queue.items[0].id)
-    qtbot.waitUntil(lambda: window.current_id == window.queue.items[0].id, timeout=5000)
+    qtbot.waitUntil(lambda: window.viewer_ctl.current_id == window.queue.items[0].id, timeout=5000)
 
 
 def test_self_check_equals_srstudio_eval(qtbot, window, tmp_path: Path) -> None:
     img = save_png(tmp_path / "photo.png", 50, 38, seed=4)   # not a multiple of 2: modcrop
     sp = window.settings_panel
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
-    window.add_paths([img])
+    window.queue_ctl.add_paths([img])
     _select_first(qtbot, window)
     window.metrics.set_checked(["tiny_x2"])
     assert window.metrics.checked_models() == ["tiny_x2"]
@@ -48,7 +48,7 @@ def test_heat_map_toggle_shows_in_viewer(qtbot, window, tmp_path: Path) -> None:
     img = save_png(tmp_path / "h.png", 40, 40, seed=5)
     sp = window.settings_panel
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
-    window.add_paths([img])
+    window.queue_ctl.add_paths([img])
     _select_first(qtbot, window)
     window.metrics.set_checked([])
     window.metrics.run_button.click()
@@ -76,8 +76,8 @@ def test_reference_scores(qtbot, window, tmp_path: Path) -> None:
     sp.select_model("bicubic")
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
     sp.out_edit.setText(str(tmp_path / "out"))
-    window.add_paths([lr_path])
-    window.start()
+    window.queue_ctl.add_paths([lr_path])
+    window.queue_ctl.start()
     wait_finished(qtbot, window)
     _select_first(qtbot, window)
     window.metrics.ref_edit.setText(str(tmp_path / "hr.png"))
@@ -96,7 +96,7 @@ def test_chart_empties_for_a_row_without_scores(qtbot, window, tmp_path: Path) -
     unscored = save_png(tmp_path / "unscored.png", 32, 32, seed=8)
     sp = window.settings_panel
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
-    window.add_paths([scored, unscored])
+    window.queue_ctl.add_paths([scored, unscored])
     first, second = window.queue.items
     _select_first(qtbot, window)
     m = window.metrics
@@ -114,12 +114,12 @@ def test_chart_empties_for_a_row_without_scores(qtbot, window, tmp_path: Path) -
                 and not m.chart.getPlotItem().items)
 
     window.queue_view.select_id(second.id)
-    qtbot.waitUntil(lambda: window.current_id == second.id, timeout=5000)
+    qtbot.waitUntil(lambda: window.viewer_ctl.current_id == second.id, timeout=5000)
     assert not m.scores and m.table.rowCount() == 0
     assert chart_is_empty()
     # back on the scored row: its chart comes back
     window.queue_view.select_id(first.id)
-    qtbot.waitUntil(lambda: window.current_id == first.id, timeout=5000)
+    qtbot.waitUntil(lambda: window.viewer_ctl.current_id == first.id, timeout=5000)
     assert not m.chart.isHidden() and m.chart_placeholder.isHidden()
     assert bottom._tickLevels is not None
 
@@ -140,14 +140,14 @@ def test_self_check_at_x8_offers_the_role_that_chains_two_models(qtbot, window,
     from engine.models.registry import user_dir
     from tests.gui.conftest import make_tiny_model
     make_tiny_model(user_dir(), name="tiny_x4", scale=4)
-    window.refresh_models()
+    window.catalog.refresh_models()
     qtbot.waitUntil(lambda: "tiny_x4" in window.settings_panel.model_names(), timeout=20000)
     sp = window.settings_panel
     sp.select_model("fast")
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(8))
     assert sp.model_combo.currentText() == "Fast → tiny_x2+tiny_x4"
     qtbot.waitUntil(lambda: window.metrics.checked_models() == ["fast"], timeout=5000)
-    window.add_paths([save_png(tmp_path / "big.png", 96, 80, seed=6)])
+    window.queue_ctl.add_paths([save_png(tmp_path / "big.png", 96, 80, seed=6)])
     _select_first(qtbot, window)
     window.metrics.run_button.click()
     qtbot.waitUntil(lambda: len(window.metrics.scores) == 2, timeout=30000)
@@ -166,7 +166,7 @@ def test_self_check_shows_niqe_of_outputs_and_of_the_image(qtbot, window, tmp_pa
     Image.fromarray(synth_photo(7, 200, 210)).save(img)
     sp = window.settings_panel
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
-    window.add_paths([img])
+    window.queue_ctl.add_paths([img])
     _select_first(qtbot, window)
     m = window.metrics
     m.set_checked([])

@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from app.gui.queue_model import Status
+from app.gui.queue_state import Status
 from tests.gui.conftest import SlowUpscaler, save_png, wait_finished
 
 
@@ -27,9 +27,9 @@ def test_add_paths_runs_job_and_shows_output(qtbot, window, tmp_path: Path) -> N
     save_png(src / "sub" / "b.png", 24, 20, seed=1)
     out = tmp_path / "out"
     _use(window, "tiny_x2", 2, out)
-    new = window.add_paths([src])
+    new = window.queue_ctl.add_paths([src])
     assert [it.path.name for it in new] == ["a.png", "b.png"]
-    assert window.start() == 2
+    assert window.queue_ctl.start() == 2
     wait_finished(qtbot, window)
     assert [it.status for it in window.queue.items] == [Status.DONE, Status.DONE]
     a_out = out / "a_x2_tiny_x2.png"
@@ -49,7 +49,7 @@ def test_adding_a_folder_names_the_images_it_cannot_read(window, tmp_path: Path)
     src = tmp_path / "in"
     save_png(src / "a.png", 20, 16)
     (src / "IMG_0001.HEIC").write_bytes(b"x")
-    new = window.add_paths([src])
+    new = window.queue_ctl.add_paths([src])
     assert [it.path.name for it in new] == ["a.png"]
     warnings = [m for level, m in window.log.messages if level == "warning"]
     assert warnings == ["Skipped 1 HEIC file(s) that SR Studio does not read (IMG_0001.HEIC); "
@@ -60,7 +60,7 @@ def test_real_drop_event_runs_job(qtbot, window, tmp_path: Path) -> None:
     img = save_png(tmp_path / "drop" / "c.png", 30, 20)
     out = tmp_path / "out"
     _use(window, "bicubic", 2, out)
-    window.autostart_action.setChecked(True)
+    window.menus.autostart_action.setChecked(True)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(img))])
     pos = QPoint(200, 200)
@@ -86,15 +86,15 @@ def test_cancel_mid_job_leaves_no_partial_file(qtbot, window, tmp_path: Path,
     img = save_png(tmp_path / "big" / "slow.png", 160, 160)
     out = tmp_path / "out"
     _use(window, "nearest", 2, out)
-    window.add_paths([img])
+    window.queue_ctl.add_paths([img])
     # 16 px tiles: 100 slow tiles, plenty of time to cancel in the middle
     from app.gui import settings_panel
     monkeypatch.setattr(settings_panel.SettingsPanel, "tile_setting", lambda self: 16)
-    assert window.start() == 1
+    assert window.queue_ctl.start() == 1
     item = window.queue.items[0]
     qtbot.waitUntil(lambda: window.queue.by_id(item.id).done >= 3, timeout=15000)
     assert window.queue.by_id(item.id).status == Status.RUNNING
-    window.cancel_all_action.trigger()          # Esc / "Cancel all"
+    window.menus.cancel_all_action.trigger()          # Esc / "Cancel all"
     wait_finished(qtbot, window)
     assert window.queue.by_id(item.id).status == Status.CANCELLED
     leftovers = list(out.rglob("*")) if out.exists() else []
@@ -108,8 +108,8 @@ def test_corrupt_file_shows_error_row_others_finish(qtbot, window, tmp_path: Pat
     save_png(src / "3_good.png", 18, 14, seed=2)
     out = tmp_path / "out"
     _use(window, "bicubic", 2, out)
-    window.add_paths([src])
-    window.start()
+    window.queue_ctl.add_paths([src])
+    window.queue_ctl.start()
     wait_finished(qtbot, window)
     statuses = {it.path.name: it for it in window.queue.items}
     assert statuses["1_good.png"].status == Status.DONE
@@ -117,7 +117,7 @@ def test_corrupt_file_shows_error_row_others_finish(qtbot, window, tmp_path: Pat
     bad = statuses["2_bad.png"]
     assert bad.status == Status.ERROR and bad.message
     row = window.queue.row_of(bad.id)
-    shown = window.queue.index(row, window.queue.COL_STATUS).data()
+    shown = window.queue_model.index(row, window.queue_model.COL_STATUS).data()
     assert shown.startswith("error")
     assert any(level == "error" and "2_bad.png" in text for level, text in window.log.messages)
     assert sorted(p.name for p in out.iterdir()) == ["1_good_x2_bicubic.png",
@@ -132,21 +132,21 @@ def test_existing_output_is_never_overwritten_silently(qtbot, window, tmp_path: 
     existing.write_bytes(b"keep me")
     _use(window, "bicubic", 2, out)
     asked: list[Path] = []
-    window.conflict_resolver = lambda p: (asked.append(p), ("skip", False))[1]
-    window.add_paths([img])
-    window.start()
+    window.queue_ctl.conflict_resolver = lambda p: (asked.append(p), ("skip", False))[1]
+    window.queue_ctl.add_paths([img])
+    window.queue_ctl.start()
     wait_finished(qtbot, window)
     assert asked == [existing]
     assert window.queue.items[0].status == Status.SKIPPED
     assert existing.read_bytes() == b"keep me"
     # run again, now choosing rename
-    window.conflict_resolver = lambda p: ("rename", False)
-    window.rerun_ids([window.queue.items[0].id])
+    window.queue_ctl.conflict_resolver = lambda p: ("rename", False)
+    window.queue_ctl.rerun_ids([window.queue.items[0].id])
     wait_finished(qtbot, window)
     assert existing.read_bytes() == b"keep me"
     assert (out / "d_x2_bicubic_2.png").is_file()
     # and overwrite replaces it
-    window.conflict_resolver = lambda p: ("overwrite", True)
-    window.rerun_ids([window.queue.items[0].id])
+    window.queue_ctl.conflict_resolver = lambda p: ("overwrite", True)
+    window.queue_ctl.rerun_ids([window.queue.items[0].id])
     wait_finished(qtbot, window)
     assert existing.read_bytes() != b"keep me"

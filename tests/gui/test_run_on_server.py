@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from app.gui.queue_model import Status
+from app.gui.queue_state import Status
 from tests.conftest import REPO, save_tiny_model
 from tests.gui.conftest import save_png, wait_finished
 from tests.gui.user_actions import click, drop_files
@@ -186,7 +186,7 @@ def test_a_dropped_image_runs_on_the_server_and_shows_in_the_queue_and_viewer(
     qtbot.addWidget(again)
     assert again.run_on.target() == window.run_on.target()
     assert again.run_on.target().url == server.url and again.run_on.target().token == TOKEN
-    qtbot.waitUntil(lambda: again.models_loaded, timeout=30000)
+    qtbot.waitUntil(lambda: again.catalog.models_loaded, timeout=30000)
     again.close()
 
 
@@ -252,7 +252,7 @@ def test_cancel_reaches_the_server(qtbot, window, server, tmp_path: Path) -> Non
 def test_a_model_only_this_computer_has_says_so(qtbot, window, server,
                                                 tmp_path: Path) -> None:
     save_tiny_model(tmp_path / "user_models", "mine_x2", scale=2)   # the app's user folder
-    window.refresh_models()
+    window.catalog.refresh_models()
     qtbot.waitUntil(lambda: "mine_x2" in window.settings_panel.model_names(), timeout=30000)
     img = save_png(tmp_path / "in" / "a.png", 24, 20)
     _use(window, "mine_x2", 2, tmp_path / "out")

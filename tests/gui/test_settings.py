@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QProxyStyle
+from PySide6.QtWidgets import QApplication, QMessageBox, QProxyStyle, QWidget
 
 from app.gui.model_combo import NameRole
 from app.gui.settings_store import SettingsStore
@@ -50,7 +50,7 @@ def test_first_run_selects_the_best_shipped_model_not_bicubic(qtbot, window, tmp
     window.close()
     other = MainWindow(SettingsStore())
     qtbot.addWidget(other)
-    qtbot.waitUntil(lambda: other.models_loaded, timeout=30000)
+    qtbot.waitUntil(lambda: other.catalog.models_loaded, timeout=30000)
     assert other.settings_panel.model_name() == "lanczos"
     other.close()
 
@@ -67,8 +67,8 @@ def test_model_combo_lists_models_with_details_and_auto_tile(qtbot, window,
     assert not sp.scale_combo.isEnabled() and sp.job_settings().scale == 2
     sp.tile_combo.setCurrentIndex(0)                          # Auto
     sp.out_edit.setText(str(tmp_path / "o"))
-    window.add_paths([save_png(tmp_path / "t.png", 24, 24)])
-    window.start()
+    window.queue_ctl.add_paths([save_png(tmp_path / "t.png", 24, 24)])
+    window.queue_ctl.start()
     wait_finished(qtbot, window)
     item = window.queue.items[0]
     assert item.auto_tile and item.tile
@@ -79,13 +79,13 @@ def test_import_model_joins_list(qtbot, window, tmp_path: Path) -> None:
     # wait on what the user sees, not on the worker's signals: a worker that finishes
     # before a signal blocker connects would be missed (it happened on a loaded machine)
     src = make_tiny_model(tmp_path / "dl", name="imported_x2")
-    window.import_model(src)
+    window.catalog.import_model(src)
     qtbot.waitUntil(lambda: "imported_x2" in window.settings_panel.model_names(), timeout=20000)
     assert window.settings_panel.model_name() == "imported_x2"
     from engine.models.registry import user_dir
     assert (user_dir() / src.name).is_file()          # copied into the user's models
     # importing the same file again is refused with a visible error, not a crash
-    window.import_model(src)
+    window.catalog.import_model(src)
     qtbot.waitUntil(lambda: window.log.messages and window.log.messages[-1][0] == "error",
                     timeout=20000)
     assert "already exists" in window.log.messages[-1][1]
@@ -93,9 +93,9 @@ def test_import_model_joins_list(qtbot, window, tmp_path: Path) -> None:
 
 def test_recent_files_and_about(qtbot, window, tmp_path: Path) -> None:
     p = save_png(tmp_path / "r.png", 16, 16)
-    window.add_paths([p])
+    window.queue_ctl.add_paths([p])
     assert window.store.recent_files() == [str(p)]
-    assert any(a.text() == str(p) for a in window.recent_menu.actions())
+    assert any(a.text() == str(p) for a in window.menus.recent_menu.actions())
     box = window.about()
     text = box.text()
     assert "PyTorch" in text and "Qt" in text and "SR Studio" in text and "CPU" in text
@@ -142,8 +142,8 @@ def test_self_ensemble_is_for_networks_persists_and_runs(qtbot, window, tmp_path
     s = sp.job_settings()
     assert s.self_ensemble and s.upscale_options().self_ensemble and s.runtime_key() != plain_key
     sp.out_edit.setText(str(tmp_path / "o"))
-    window.add_paths([save_png(tmp_path / "t.png", 20, 20)])
-    window.start()
+    window.queue_ctl.add_paths([save_png(tmp_path / "t.png", 20, 20)])
+    window.queue_ctl.start()
     wait_finished(qtbot, window)
     assert window.queue.items[0].output and Path(window.queue.items[0].output).is_file()
     window.close()
@@ -154,14 +154,16 @@ def test_self_ensemble_is_for_networks_persists_and_runs(qtbot, window, tmp_path
     other.close()
 
 
+def _shown_message(window: QWidget) -> QMessageBox | None:
+    return next((b for b in window.findChildren(QMessageBox) if b.isVisible()), None)
+
+
 def test_role_entries_follow_the_scale_and_run_the_models_they_name(qtbot, window,
                                                                      tmp_path: Path) -> None:
     """'Fast' is the fast model at whatever scale is chosen (as 'upscale -m fast -s N'): the
     scale stays free, the label says which file runs, a scale with none says so and the
     run is refused with the engine's message; the queue row names the real model."""
     sp = window.settings_panel
-    errors: list[str] = []
-    window.show_error = lambda title, text: errors.append(text)
     assert sp.select_model("fast")
     assert sp.scale_combo.isEnabled() and sp.ensemble_check.isEnabled()
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
@@ -171,13 +173,17 @@ def test_role_entries_follow_the_scale_and_run_the_models_they_name(qtbot, windo
     assert sp.model_combo.itemText(sp.model_combo.findData("auto", NameRole)) == \
         "Auto → none at ×3"
     sp.out_edit.setText(str(tmp_path / "o"))
-    window.add_paths([save_png(tmp_path / "r.png", 24, 24)])
-    window.start()   # planned in a worker: the refusal comes when the plan fails
-    qtbot.waitUntil(lambda: bool(errors), timeout=20000)
-    assert "no 'fast' model for x3 (available: x2)" in errors[0]
+    window.queue_ctl.add_paths([save_png(tmp_path / "r.png", 24, 24)])
+    window.queue_ctl.start()   # planned in a worker: the refusal comes when the plan fails
+    # the refusal is a message over the window and a line in the log
+    qtbot.waitUntil(lambda: _shown_message(window) is not None, timeout=20000)
+    box = _shown_message(window)
+    assert "no 'fast' model for x3 (available: x2)" in box.text()
+    assert "no 'fast' model for x3 (available: x2)" in window.log.toPlainText()
+    box.button(QMessageBox.StandardButton.Ok).click()
     assert window.queue.items[0].status.value == "queued"
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
-    assert window.start() == 1
+    assert window.queue_ctl.start() == 1
     wait_finished(qtbot, window)
     item = window.queue.items[0]
     assert (item.model, item.scale) == ("tiny_x2", 2) and item.output.is_file()
@@ -187,7 +193,7 @@ def test_role_entries_follow_the_scale_and_run_the_models_they_name(qtbot, windo
     from app.gui.main_window import MainWindow
     other = MainWindow(SettingsStore())
     qtbot.addWidget(other)
-    qtbot.waitUntil(lambda: other.models_loaded, timeout=30000)
+    qtbot.waitUntil(lambda: other.catalog.models_loaded, timeout=30000)
     s = other.settings_panel.job_settings()
     assert (s.model, s.scale) == ("fast", 2)
     other.close()
@@ -200,7 +206,7 @@ def test_onnx_backend_runs_a_job_and_persists(qtbot, window, tmp_path: Path,
     import numpy as np
     from PIL import Image
 
-    from app.gui.queue_model import Status
+    from app.gui.queue_state import Status
     monkeypatch.setenv("SRSTUDIO_CACHE_DIR", str(tmp_path / "cache"))
     sp = window.settings_panel
     sp.select_model("tiny_x2")
@@ -212,12 +218,12 @@ def test_onnx_backend_runs_a_job_and_persists(qtbot, window, tmp_path: Path,
         sp.backend_combo.setCurrentIndex(sp.backend_combo.findData(backend))
         assert sp.precision_combo.isEnabled() == (backend == "torch")
         sp.pattern_edit.setText(f"{{stem}}_{backend}")
-        (item,) = window.add_paths([src])
-        window.start()
+        (item,) = window.queue_ctl.add_paths([src])
+        window.queue_ctl.start()
         wait_finished(qtbot, window)
         assert item.status == Status.DONE, item.message
         outs[backend] = np.asarray(Image.open(tmp_path / "o" / f"b_{backend}.png")).astype(int)
-        window.queue.remove_ids({item.id})
+        window.queue.remove({item.id})
     assert sp.job_settings().backend == "onnx" and sp.job_settings().precision == "auto"
     assert sp.backend_combo.itemText(0) == "Auto (PyTorch)"   # no GPU for either here
     assert outs["torch"].shape == outs["onnx"].shape == (44, 60, 3)
@@ -227,7 +233,7 @@ def test_onnx_backend_runs_a_job_and_persists(qtbot, window, tmp_path: Path,
     from app.gui.main_window import MainWindow
     other = MainWindow(SettingsStore())
     qtbot.addWidget(other)
-    qtbot.waitUntil(lambda: other.models_loaded, timeout=30000)
+    qtbot.waitUntil(lambda: other.catalog.models_loaded, timeout=30000)
     osp = other.settings_panel
     assert osp.backend() == "onnx" and not osp.precision_combo.isEnabled()
     assert osp.precision_combo.currentData() == "fp32"   # the PyTorch choice is kept

@@ -13,12 +13,13 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import sys
 from pathlib import Path
-import app.gui.main_window as mw
+import app.gui.main_window
+from app.gui.queue_texts import video_extensions
 from engine.video.files import is_video, iter_video_files, split_inputs
 folder = Path(sys.argv[1])
 (folder / "clip.mp4").write_bytes(b"")
 (folder / "photo.png").write_bytes(b"")
-assert ".mkv" in mw.video_extensions()
+assert ".mkv" in video_extensions()
 images, videos = split_inputs([folder])
 assert videos == [folder / "clip.mp4"], videos
 assert is_video("a.MOV") and not is_video("a.png")

@@ -116,7 +116,7 @@ def test_trainer_form_remembers_time_limit(qtbot, window, tmp_path: Path) -> Non
 
     again = MainWindow(SettingsStore())
     qtbot.addWidget(again)
-    qtbot.waitUntil(lambda: again.models_loaded, timeout=30000)
+    qtbot.waitUntil(lambda: again.catalog.models_loaded, timeout=30000)
     form = again.trainer.form
     assert form.time_limit_spin.value() == 90 and form.steps_spin.value() == 1234
     assert form.hr_edit.text() == str(tmp_path / "hr")

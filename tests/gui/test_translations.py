@@ -241,7 +241,7 @@ def test_the_window_fits_a_1280_pixel_screen_in_every_language(qtbot, lang: str)
         win = MainWindow(SettingsStore())
         qtbot.addWidget(win)
         win.show()
-        qtbot.waitUntil(lambda: win.models_loaded, timeout=30000)
+        qtbot.waitUntil(lambda: win.catalog.models_loaded, timeout=30000)
         width = win.minimumSizeHint().width()
         assert width <= SMALLEST_SCREEN_WIDTH, f"{lang}: the window needs {width} pixels"
         win.close()

@@ -13,7 +13,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from app.gui.queue_model import QueueModel, Status
+from app.gui.queue_model import QueueModel
+from app.gui.queue_state import Status
 from tests.conftest import FakeUpscalerBase
 from tests.gui.conftest import save_png, wait_finished
 from tests.gui.user_actions import (
@@ -40,7 +41,7 @@ def _use(window, out: Path, model: str = "bicubic", scale: int = 2,
 
 def _status_text(window, item_id: int) -> str:
     row = window.queue.row_of(item_id)
-    return window.queue.index(row, QueueModel.COL_STATUS).data()
+    return window.queue_model.index(row, QueueModel.COL_STATUS).data()
 
 
 class SlowPasses(FakeUpscalerBase):
@@ -196,7 +197,7 @@ def test_queued_video_message_and_remove_finished_counts(qtbot, window,
     wait_finished(qtbot, window)
     assert "1 done" in window.counts_label.text()
     window.menus.remove_action.trigger()
-    assert window.queue.rowCount() == 0
+    assert len(window.queue) == 0
     assert window.counts_label.text() == "0 queued · 0 running · 0 done · 0 failed"
 
 
@@ -209,8 +210,8 @@ def test_model_box_says_loading_and_cancel_all_is_off_at_start(qtbot, isolated) 
     sp = w.settings_panel
     assert sp.loading_label.isVisible() and not sp.model_combo.isVisible()
     assert not sp.start_button.isEnabled()
-    assert not w.cancel_all_action.isEnabled() and not sp.cancel_button.isEnabled()
-    qtbot.waitUntil(lambda: w.models_loaded, timeout=30000)
+    assert not w.menus.cancel_all_action.isEnabled() and not sp.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: w.catalog.models_loaded, timeout=30000)
     qtbot.waitUntil(lambda: sp.start_button.isEnabled(), timeout=5000)
     assert sp.model_combo.isVisible() and not sp.loading_label.isVisible()
     w.close()
@@ -218,7 +219,7 @@ def test_model_box_says_loading_and_cancel_all_is_off_at_start(qtbot, isolated) 
 
 
 def test_slow_video_rate_reads_seconds_per_frame() -> None:
-    from app.gui.queue_model import QueueItem
+    from app.gui.queue_state import QueueItem
     from app.gui.queue_view import progress_text
     it = QueueItem(1, Path("v.mp4"), status=Status.RUNNING, done=2, total=150, video=True,
                    rate=1 / 35.0, eta_s=5000)
@@ -234,7 +235,7 @@ def test_window_fits_1280x720_and_queue_columns_fit_their_pane(qtbot, window) ->
     qtbot.waitUntil(lambda: window.width() == 1280)
     view = window.queue_view
     qtbot.wait(50)
-    widths = [view.columnWidth(c) for c in range(window.queue.columnCount())]
+    widths = [view.columnWidth(c) for c in range(window.queue_model.columnCount())]
     assert sum(widths) <= view.viewport().width() + 1
     for col in (QueueModel.COL_PROGRESS, QueueModel.COL_OUTPUT):
         assert view.columnViewportPosition(col) + view.columnWidth(col) \
@@ -349,7 +350,7 @@ def test_colour_strength_typed_in_the_panel_reaches_the_colorize_job(
     from tests.gui.test_colorize import make_tiny_colorizer
     sp = window.settings_panel
     make_tiny_colorizer(isolated / "user_models")
-    window.refresh_models()
+    window.catalog.refresh_models()
     qtbot.waitUntil(sp.colorize_combo.isEnabled, timeout=30000)
     assert not sp.strength_spin.isEnabled()            # colorize is off
     assert sp.strength_spin.value() == 30              # conservative default
@@ -393,7 +394,8 @@ def test_video_shows_its_output_size_and_time_and_asks_when_long(qtbot, window,
     click(window.settings_panel.start_button)
     qtbot.waitUntil(lambda: bool(asked), timeout=20000)   # once the plan is ready
     assert asked == ["clip.mp4: 12 frames of 64×48, about 10:14:24. Start it?"]
-    assert window.queue.by_id(item.id).status == Status.QUEUED and window.upscale_worker is None
+    assert window.queue.by_id(item.id).status == Status.QUEUED
+    assert window.queue_ctl.upscale_worker is None
     window.store.set(key, "")      # never measured: the size only, no question (small)
     click(window.settings_panel.start_button)
     wait_finished(qtbot, window)

@@ -12,7 +12,7 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from app.gui.queue_model import QueueItem, Status
+from app.gui.queue_state import QueueItem, Status
 from app.gui.queue_view import progress_text
 from app.gui.settings_store import SettingsStore
 from engine.video.synthetic import make_test_clip
@@ -59,7 +59,7 @@ def test_drop_video_and_image_runs_both(qtbot, window, tmp_path: Path) -> None:
     img = save_png(tmp_path / "drop" / "pic.png", 30, 20)
     out = tmp_path / "out"
     _use(window, "bicubic", 2, out)
-    window.autostart_action.setChecked(True)
+    window.menus.autostart_action.setChecked(True)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(clip)), QUrl.fromLocalFile(str(img))])
     pos = QPointF(QPoint(200, 200))
@@ -82,7 +82,8 @@ def test_drop_video_and_image_runs_both(qtbot, window, tmp_path: Path) -> None:
     assert (out / "pic_x2_bicubic.png").is_file()
     # the probe ran in a worker: the row shows the size and the frame count
     assert video.input_size == (32, 24) and video.frames == 12
-    shown = window.queue.index(window.queue.row_of(video.id), window.queue.COL_SIZE).data()
+    shown = window.queue_model.index(window.queue.row_of(video.id),
+                                     window.queue_model.COL_SIZE).data()
     assert shown == "32×24 · 12 frames"
     assert progress_text(video).startswith("12 frames")
     assert not list(out.glob(".*")), "no work folder left behind"
@@ -101,19 +102,19 @@ def test_cancelled_video_leaves_no_output(qtbot, window, tmp_path: Path, monkeyp
     clip = _clip(tmp_path / "in" / "long.mp4", frames=24)
     out = tmp_path / "out"
     _use(window, "nearest", 2, out)
-    (item,) = window.add_paths([clip])
+    (item,) = window.queue_ctl.add_paths([clip])
     qtbot.waitUntil(lambda: window.queue.by_id(item.id).frames == 24, timeout=10000)
-    assert window.start() == 1
+    assert window.queue_ctl.start() == 1
     qtbot.waitUntil(lambda: window.queue.by_id(item.id).done >= 3, timeout=15000)
     row = window.queue.by_id(item.id)
     assert row.status == Status.RUNNING and row.total == 24
     assert "/24 frames" in progress_text(row) and "fps" in progress_text(row)
     # the live preview shows the latest upscaled frame (throttled) on the right
-    qtbot.waitUntil(lambda: item.id in window.previews, timeout=10000)
-    live = window.previews[item.id]
+    qtbot.waitUntil(lambda: item.id in window.viewer_ctl.previews, timeout=10000)
+    live = window.viewer_ctl.previews[item.id]
     assert (live.width, live.height) == (64, 48) and live.pixels.max() > 0
     assert window.compare.right_combo.currentText() == "Live · nearest"
-    window.cancel_all_action.trigger()
+    window.menus.cancel_all_action.trigger()
     wait_finished(qtbot, window)
     row = window.queue.by_id(item.id)
     assert row.status == Status.CANCELLED and not row.resumable
@@ -133,22 +134,23 @@ def test_cancelled_video_can_resume(qtbot, window, tmp_path: Path, monkeypatch) 
     clip = _clip(tmp_path / "in" / "res.mp4", frames=24)
     out = tmp_path / "out"
     _use(window, "nearest", 2, out)
-    (item,) = window.add_paths([clip])
-    window.start()
+    (item,) = window.queue_ctl.add_paths([clip])
+    window.queue_ctl.start()
     target = out / "res_x2_nearest.mp4"
     work = work_dir_for(target)
     # cancel once a segment is finished (its file is in the job's work folder)
     qtbot.waitUntil(lambda: window.queue.by_id(item.id).done >= 12
                     and (work / "seg00000.mkv").is_file(), timeout=20000)
     assert window.queue.by_id(item.id).status == Status.RUNNING
-    window.cancel_ids([item.id])
+    window.queue_ctl.cancel_ids([item.id])
     wait_finished(qtbot, window)
     row = window.queue.by_id(item.id)
     assert row.status == Status.CANCELLED and row.resumable
     assert not target.exists() and has_unfinished_parts(target)
-    shown = window.queue.index(window.queue.row_of(item.id), window.queue.COL_STATUS).data()
+    shown = window.queue_model.index(window.queue.row_of(item.id),
+                                     window.queue_model.COL_STATUS).data()
     assert shown == "cancelled — can resume"
-    window.rerun_ids([item.id])
+    window.queue_ctl.rerun_ids([item.id])
     wait_finished(qtbot, window)
     row = window.queue.by_id(item.id)
     assert row.status == Status.DONE and not row.resumable, row.message
@@ -164,17 +166,18 @@ def test_fake_video_gives_error_row_others_finish(qtbot, window, tmp_path: Path)
     _clip(src / "3_clip.mp4")
     out = tmp_path / "out"
     _use(window, "bicubic", 2, out)
-    window.add_paths([src])
+    window.queue_ctl.add_paths([src])
     by_name = {it.path.name: it for it in window.queue.items}
     assert set(by_name) == {"1_good.png", "2_fake.mp4", "3_clip.mp4"}
-    window.start()
+    window.queue_ctl.start()
     wait_finished(qtbot, window)
     by_name = {it.path.name: it for it in window.queue.items}
     assert by_name["1_good.png"].status == Status.DONE
     assert by_name["3_clip.mp4"].status == Status.DONE
     fake = by_name["2_fake.mp4"]
     assert fake.status == Status.ERROR and fake.message
-    shown = window.queue.index(window.queue.row_of(fake.id), window.queue.COL_STATUS).data()
+    shown = window.queue_model.index(window.queue.row_of(fake.id),
+                                     window.queue_model.COL_STATUS).data()
     assert shown.startswith("error")
     assert any(level == "error" and "2_fake.mp4" in text for level, text in window.log.messages)
     assert sorted(p.name for p in out.iterdir()) == ["1_good_x2_bicubic.png",

@@ -94,7 +94,7 @@ def test_big_image_draws_only_visible_tiles(qtbot) -> None:
 
 def test_shortcuts_zoom_in_window(qtbot, window, tmp_path: Path) -> None:
     img = save_png(tmp_path / "k.png", 50, 40)
-    window.add_paths([img])
+    window.queue_ctl.add_paths([img])
     qtbot.waitUntil(lambda: window.compare.layer("left") is not None, timeout=10000)
     window.compare.left_view.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_2)
@@ -114,8 +114,8 @@ def _start_slow_nearest_x2(window, tmp_path: Path, monkeypatch, name: str) -> No
     sp.select_model("nearest")
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
     sp.out_edit.setText(str(tmp_path / "o"))
-    window.add_paths([img])
-    window.start()
+    window.queue_ctl.add_paths([img])
+    window.queue_ctl.start()
 
 
 def test_live_preview_paints_rows(qtbot, window, tmp_path: Path, monkeypatch) -> None:
@@ -169,11 +169,11 @@ def test_two_results_of_one_item_are_comparable(qtbot, window, tmp_path: Path) -
     sp.out_edit.setText(str(tmp_path / "o"))
     sp.select_model("bicubic")
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
-    window.add_paths([img])
-    window.start()
+    window.queue_ctl.add_paths([img])
+    window.queue_ctl.start()
     wait_finished(qtbot, window)
     sp.select_model("tiny_x2")
-    window.rerun_ids([window.queue.items[0].id])     # "Run again with current settings"
+    window.queue_ctl.rerun_ids([window.queue.items[0].id])     # "Run again with current settings"
     wait_finished(qtbot, window)
     assert set(window.queue.items[0].results) == {"bicubic ×2", "tiny_x2 ×2"}
     qtbot.waitUntil(lambda: {"bicubic ×2", "tiny_x2 ×2"} <= set(window.compare.sources),

@@ -9,7 +9,7 @@ image, so those outputs keep the in-memory (or memory-mapped) path.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -64,8 +64,34 @@ def write_image_bands(path: str | os.PathLike[str], spec: BandSpec,
     if fmt not in STREAMING_FORMATS:
         raise ValueError(f"{fmt} cannot be written band by band; use write_image")
     encode = _write_png if fmt == "PNG" else _write_tiff
-    encode_atomically(path, lambda f: encode(f, spec, bands), overwrite=overwrite)
+    try:
+        encode_atomically(path, lambda f: encode(f, spec, _guarded(bands)),
+                          overwrite=overwrite)
+    except _FromBands as wrapped:   # the temp file is gone; say what really failed
+        raise wrapped.error from None
     return path
+
+
+class _FromBands(BaseException):
+    """An error of the bands' producer (the tiler, the model, the input file: a cancel, a
+    MemoryError, an unreadable row), carried through the encoder and ``atomic_output``
+    untouched, so that it is not reported as a failure to write the output."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _guarded(bands: Iterable[np.ndarray]) -> Iterator[np.ndarray]:
+    it = iter(bands)
+    while True:
+        try:
+            band = next(it)
+        except StopIteration:
+            return
+        except BaseException as exc:   # noqa: BLE001 - re-raised unchanged by the caller
+            raise _FromBands(exc) from exc
+        yield band
 
 
 def _write_png(f: BinaryIO, spec: BandSpec, bands: Iterable[np.ndarray]) -> None:

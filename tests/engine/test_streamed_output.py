@@ -171,6 +171,34 @@ def test_a_full_disk_mid_write_is_reported_and_leaves_no_file(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.png"]
 
 
+@pytest.mark.parametrize("error", [MemoryError(), RuntimeError("the model broke"),
+                                   OSError(5, "Input/output error")])
+def test_an_error_of_the_model_mid_write_is_not_called_a_write_error(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException) -> None:
+    write_image(tmp_path / "in.png", ImageData(photo_like(80, 60)))
+    up = ClassicalUpscaler("bicubic", 2)
+    calls: list[int] = []
+    real = ClassicalUpscaler.__call__
+
+    def flaky(self: Any, tiles: np.ndarray) -> np.ndarray:
+        calls.append(1)
+        if len(calls) == 12:   # a few bands are in the file already
+            raise error
+        return real(self, tiles)
+
+    monkeypatch.setattr(ClassicalUpscaler, "__call__", flaky)
+    if isinstance(error, RuntimeError):   # not one of the errors a file may fail with
+        with pytest.raises(RuntimeError, match="the model broke"):
+            _run(tmp_path, "out.png", stream=True, monkeypatch=monkeypatch, upscaler=up)
+    else:
+        res = _run(tmp_path, "out.png", stream=True, monkeypatch=monkeypatch, upscaler=up)
+        assert res.error is not None and "cannot write" not in res.error
+        # a MemoryError is an OOM to the tiler: it halves the tile down to the smallest
+        assert ("out of memory" if isinstance(error, MemoryError)
+                else "Input/output error") in res.error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.png"]
+
+
 def test_an_existing_output_is_refused_before_any_tile_runs(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write_image(tmp_path / "in.png", ImageData(photo_like(30, 30)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.util
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -298,10 +298,13 @@ class SettingsPanel(QWidget):
 
     @Slot(str)
     def set_auto_backend(self, backend: str) -> None:
-        """Show what 'Auto' runs on this machine: 'Auto (PyTorch)'."""
+        """Show what 'Auto' runs on this machine: 'Auto (PyTorch)', or the runtime it
+        measured fastest, with the measurement in the tooltip ('ONNX Runtime CPU, 1.2x
+        PyTorch CPU'); the combo stays narrow."""
         label = dict((v, k) for k, v in BACKENDS).get(backend, backend)
-        self.backend_combo.setItemText(self.backend_combo.findData("auto"),
-                                       self.tr("Auto ({b})").format(b=label))
+        i = self.backend_combo.findData("auto")
+        self.backend_combo.setItemText(i, self.tr("Auto ({b})").format(b=label.split(",")[0]))
+        self.backend_combo.setItemData(i, label, Qt.ItemDataRole.ToolTipRole)
 
     def backend(self) -> str:
         return str(self.backend_combo.currentData() or "auto")

@@ -17,7 +17,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -55,8 +55,15 @@ def runs_on_text(entry: dict[str, Any]) -> str:
 class ModelsDialog(QDialog):
     """The library's table; ``rename_button`` and ``remove_button`` act on a user model."""
 
-    COLUMNS = ("Name", "Source", "Architecture", "Scale", "Parameters", "Format", "Runs on",
-               "SHA-256")
+    # translated where shown (self.tr); QT_TRANSLATE_NOOP marks them for pyside6-lupdate
+    COLUMNS = (QT_TRANSLATE_NOOP("ModelsDialog", "Name"),
+               QT_TRANSLATE_NOOP("ModelsDialog", "Source"),
+               QT_TRANSLATE_NOOP("ModelsDialog", "Architecture"),
+               QT_TRANSLATE_NOOP("ModelsDialog", "Scale"),
+               QT_TRANSLATE_NOOP("ModelsDialog", "Parameters"),
+               QT_TRANSLATE_NOOP("ModelsDialog", "Format"),
+               QT_TRANSLATE_NOOP("ModelsDialog", "Runs on"),
+               QT_TRANSLATE_NOOP("ModelsDialog", "SHA-256 (first 16 hex)"))
 
     def __init__(self, catalog: CatalogController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -156,8 +163,11 @@ class ModelsDialog(QDialog):
         t.setRowCount(len(self.entries))
         for row, e in enumerate(self.entries):
             params = e.get("parameters")
+            arch = str(e.get("architecture") or "")
+            if arch.lower() == str(e.get("format")):   # a graph: no architecture known
+                arch = "—"
             cells = [e["name"], self.tr("Shipped") if e["source"] == "shipped" else
-                     self.tr("Imported"), str(e.get("architecture") or ""), f"×{e['scale']}",
+                     self.tr("Imported"), arch, f"×{e['scale']}",
                      f"{params:,}" if params else "—", format_text(e), runs_on_text(e),
                      str(e.get("sha256") or "")]
             for col, text in enumerate(cells):

@@ -1,4 +1,6 @@
-"""The About dialog: versions and the device in use, for bug reports."""
+"""The About dialog: versions and the device in use, for bug reports, and (under Qt's own
+*Show Details...* button) the third-party software the app carries with its licences
+(app/licences.py: collected at build time in a frozen build)."""
 
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ def show_about(parent: QWidget | None, device: str) -> QMessageBox:
     box = QMessageBox(parent)
     box.setWindowTitle(QCoreApplication.translate("About", "About SR Studio"))
     box.setText(about_text(device))
+    from app.licences import load, summary
+    box.setDetailedText(summary(load()))
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.open()
     return box

@@ -13,15 +13,19 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app.gui.app_icon import app_icon
 from app.gui.palette import apply_theme, follow_system
 from app.gui.settings_store import APPLICATION, ORGANIZATION, SettingsStore
 from app.gui.translations import install_translations
 
 PROBE_ENV = "SRSTUDIO_STARTUP_PROBE"
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
+"""Qt platforms without a screen: no crash box there (a modal box would wait forever)."""
 
 
 class _ExposeProbe(QObject):
@@ -47,11 +51,42 @@ def create_app(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("SR Studio")
+    app.setWindowIcon(app_icon())     # every window's, and the taskbar's on Linux/Windows
     return app
+
+
+def show_crash(path: Path, exc: BaseException) -> None:
+    """Tell the user of the app (who has no console) where the crash log is; the app goes
+    on where it can (an exception in a slot does not end it).  From a worker thread the
+    box is shown by the GUI thread; one box at a time."""
+    from app.crash_log import crash_message
+    app = QApplication.instance()
+    if app is None or QApplication.platformName() in HEADLESS_PLATFORMS:
+        return                  # nobody could see (or close) the box: stderr has the line
+    text = crash_message(path, exc)
+
+    def show() -> None:
+        if getattr(show_crash, "showing", False):
+            return
+        from PySide6.QtWidgets import QMessageBox
+        show_crash.showing = True  # type: ignore[attr-defined]
+        try:
+            box = QMessageBox(QMessageBox.Icon.Critical, "SR Studio", text)
+            box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            box.exec()
+        finally:
+            show_crash.showing = False  # type: ignore[attr-defined]
+
+    if QThread.currentThread() == app.thread():
+        show()
+    else:
+        QTimer.singleShot(0, app, show)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     t0 = time.perf_counter()
+    from app.crash_log import install as install_crash_log
+    install_crash_log("gui", notify=show_crash)     # a traceback is never lost
     parser = argparse.ArgumentParser(prog="srstudio-gui", description="SR Studio desktop app")
     parser.add_argument("paths", nargs="*", help="images or folders to queue")
     args, qt_args = parser.parse_known_args(list(sys.argv[1:] if argv is None else argv))

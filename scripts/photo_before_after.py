@@ -2,12 +2,13 @@
 """The README's before/after crops: one real web JPEG upscaled by bicubic, quality, photo.
 
     .venv/bin/python scripts/photo_before_after.py [--image PATH] [--scale 4]
-        [--crop X,Y,SIZE] [-o docs/screenshots/photo_before_after.png]
+        [--crop X,Y,SIZE] [--models bicubic,quality,photo] [-o docs/screenshots/photo_before_after.png]
 
 The default image is a real JPEG as it was published (quality ≈ 75, Sun-Hays 80 in
 ../shared/data/train/colorization, not among the photo models' training images).  The
 crop is upscaled whole by each model through the engine (tiled as in the app), and the
-three results are laid side by side at 1:1 with their names.
+results are laid side by side at 1:1 with their names (``--models`` takes names or weight
+files, e.g. a GAN stage's ``runs/.../best.safetensors`` to compare it with ``photo``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def main() -> int:
     ap.add_argument("--image", type=Path, default=DEFAULT_IMAGE)
     ap.add_argument("--scale", type=int, default=4)
     ap.add_argument("--crop", default=None, help="X,Y,SIZE in input pixels (default: centre 100)")
+    ap.add_argument("--models", default="bicubic,quality,photo",
+                    help="comma-separated names or weight files, left to right")
     ap.add_argument("-o", "--output", type=Path,
                     default=REPO / "docs" / "screenshots" / "photo_before_after.png")
     a = ap.parse_args()
@@ -64,11 +67,13 @@ def main() -> int:
     crop = np.ascontiguousarray(pixels[y:y + size, x:x + size])
     report = assess_content(a.image)
     panels = []
-    for name, title in (("bicubic", "bicubic"), ("quality", "quality"), ("photo", "photo")):
+    for name in a.models.split(","):
         out = upscale_with(name, a.scale, crop)
+        title = Path(name).parent.name if name.endswith(".safetensors") else name
         panels.append(label(out, f"{title} x{a.scale}"))
     gap = np.full((panels[0].shape[0], 6, 3), 255, np.uint8)
-    strip = np.concatenate([p for pair in zip(panels, [gap] * 3) for p in pair][:-1], axis=1)
+    strip = np.concatenate([p for pair in zip(panels, [gap] * len(panels)) for p in pair][:-1],
+                           axis=1)
     write_image(a.output, ImageData(strip), overwrite=True)
     print(f"{a.image.name} ({report.reason}), crop {size} px at ({x}, {y}) -> {a.output}")
     return 0

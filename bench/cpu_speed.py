@@ -206,7 +206,13 @@ def main() -> int:
                     anchor.ask(cmd="upscale", name=key, input=str(src), output=str(dst))
                     return cv2.imread(str(dst), cv2.IMREAD_COLOR)[..., ::-1]
 
-                c = Contestant(f"OpenCV {stem} x{s}", s, run, group="opencv")
+                # FLOPs: our reference model of the same architecture (FSRCNN 56-12-4,
+                # ESPCN 64-32, Y channel), which is what OpenCV's graph computes
+                try:
+                    flops = network_flops(resolve_model(f"{algo}_x{s}", s), h, w)
+                except Exception:   # noqa: BLE001 - no such reference model: no FLOP/s
+                    flops = float("nan")
+                c = Contestant(f"OpenCV {stem} x{s}", s, run, flops, group="opencv")
                 if not args.no_psnr:
                     c.psnr_y = set5_psnr(fn, s)
                 contestants.append(c)
@@ -215,6 +221,8 @@ def main() -> int:
 
     for s in scales:
         for name in args.models.split(","):
+            if name.endswith(".safetensors") and f"x{s}" not in Path(name).stem:
+                continue   # a weight file of another scale
             ref = resolve_model(name, s)
             if not hasattr(ref, "path"):
                 continue
@@ -226,7 +234,8 @@ def main() -> int:
                 def run(up: Any = up) -> None:
                     upscale_image(up, img)
 
-                c = Contestant(f"{ref.name} {backend}", s, run, flops, group=backend)
+                shown = Path(name).stem if name.endswith(".safetensors") else ref.name
+                c = Contestant(f"{shown} {backend}", s, run, flops, group=backend)
                 if not args.no_psnr:
                     # the backends agree to float rounding; score each anyway (cheap)
                     c.psnr_y = set5_psnr(make_upscale_fn(up), s)

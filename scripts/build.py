@@ -11,8 +11,10 @@ same weight files, through :func:`engine.inference.onnx_export.export_onnx`, wit
 ``srstudio`` metadata: name, role, scale, context, metrics), so the registry lists them
 and ONNX Runtime runs them.  *full* carries torch, spandrel and the trainer.  Both are
 ``packaging/srstudio.spec``, which reads the variant from ``SRSTUDIO_BUILD_VARIANT``.
-Each build prints its time and unpacked size, and ``--selftest`` runs the frozen CLI's
-``srstudio selftest`` (the release workflow does; exit 1 when it fails).  ``package``
+Each build prints its time, unpacked size and largest parts, and ``--selftest`` runs the
+frozen CLI's ``srstudio selftest`` and then (not on Windows, whose windowed executable has
+no output) starts the frozen GUI offscreen until its window shows (the release workflow
+does; exit 1 when either fails).  ``package``
 wraps a build for its OS: an Inno Setup installer on Windows
 (``packaging/windows/srstudio.iss``), an ad-hoc signed ``.app`` in a ``.dmg`` on macOS
 (``packaging/macos/dmg_settings.py``, dmgbuild), a ``.tar.gz`` on Linux.
@@ -64,6 +66,15 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.lstat().st_size for p in folder.rglob("*") if p.is_file() or p.is_symlink())
 
 
+def largest(folder: Path, n: int = 12) -> list[tuple[str, int]]:
+    """The ``n`` biggest entries of the build's ``_internal`` (or the folder itself): where
+    the size goes, for packaging/README.md."""
+    inner = folder / "_internal" if (folder / "_internal").is_dir() else folder
+    sizes = [(p.name, folder_bytes(p) if p.is_dir() else p.lstat().st_size)
+             for p in inner.iterdir()]
+    return sorted(sizes, key=lambda e: -e[1])[:n]
+
+
 def app_folder(dist: Path, variant: str) -> Path:
     """The one-folder build; on macOS the .app bundle beside it is what ships."""
     return dist / APP_NAMES[variant]
@@ -86,8 +97,10 @@ def build(variant: str, dist: Path, work: Path) -> Path:
     seconds = time.perf_counter() - t0
     folder = app_folder(dist, variant)
     size = folder_bytes(folder)
-    print(f"{APP_NAMES[variant]}: {folder} {size / 2**20:.0f} MiB unpacked, "
-          f"built in {seconds:.0f} s", flush=True)
+    print(f"{APP_NAMES[variant]}: {folder} {size / 2**20:.0f} MiB ({size / 1e6:.0f} MB) "
+          f"unpacked, built in {seconds:.0f} s", flush=True)
+    print("  largest: " + ", ".join(f"{name} {b / 2**20:.0f}" for name, b in largest(folder)),
+          "(MiB)", flush=True)
     return folder
 
 
@@ -98,7 +111,29 @@ def selftest(dist: Path, variant: str, extra: list[str]) -> int:
            if k not in ("SRSTUDIO_MODELS_DIR", "PYTHONPATH")}
     cmd = [str(cli_path(dist, variant)), "selftest", *extra]
     print("+", " ".join(cmd), flush=True)
-    return subprocess.run(cmd, env=env, cwd=dist).returncode
+    code = subprocess.run(cmd, env=env, cwd=dist).returncode
+    if code == 0 and sys.platform != "win32":   # the windowed .exe has no stdout to read
+        code = gui_check(dist, variant, env)
+    return code
+
+
+def gui_check(dist: Path, variant: str, env: dict[str, str]) -> int:
+    """Start the frozen GUI on Qt's offscreen platform until its window is exposed
+    (``SRSTUDIO_STARTUP_PROBE``, app/gui/main.py); 0 when it was."""
+    exe = app_folder(dist, variant) / APP_NAMES[variant]
+    probe = {**env, "QT_QPA_PLATFORM": "offscreen", "SRSTUDIO_STARTUP_PROBE": "1"}
+    try:
+        r = subprocess.run([str(exe)], env=probe, cwd=dist, capture_output=True, text=True,
+                           timeout=300)
+    except subprocess.TimeoutExpired:
+        print("GUI: no window after 300 s", flush=True)
+        return 1
+    shown = [ln for ln in r.stdout.splitlines() if ln.startswith("SRSTUDIO_EXPOSED")]
+    if r.returncode != 0 or not shown:
+        print(f"GUI: failed (exit {r.returncode})\n{r.stderr[-2000:]}", flush=True)
+        return 1
+    print(f"GUI: window exposed after {shown[0].split()[1]} s", flush=True)
+    return 0
 
 
 def version() -> str:

@@ -22,10 +22,11 @@ Measured on the project's 2-core CPU (shared with four training runs, so the wal
 long), `fast`, PNG in and out, backend auto (ONNX Runtime, measured fastest here) unless
 named, peak RSS of the `srstudio upscale` process (one-time work warmed up first):
 
-| input | output | before (output held in RAM) | streamed |
-|---|---|---|---|
-| 6000x4000 x4 | 24000x16000 (1.07 GiB) | 2.44 GiB (1799 s) | 0.88 GiB ONNX Runtime (1804 s), 0.99 GiB PyTorch (1704 s) |
-| 16000x16000 x4 | 64000x64000 (11.4 GiB) | - (reading the input alone: 1.75 GiB) | 0.75 GiB after the first 27% of the rows (running) |
+* 6000x4000 x4 (24000x16000 out, 1.07 GiB): before, with the output held in RAM,
+  2.44 GiB (1799 s); streamed 0.88 GiB on ONNX Runtime (1804 s), 0.99 GiB on PyTorch
+  (1704 s).
+* 16000x16000 x4 (64000x64000 out, 11.4 GiB): 0.75 GiB after the first 27% of its rows
+  (still running).
 
 Of each figure about 0.5 GiB is `import torch` (its CUDA build's libraries; the backend
 probe imports it even when ONNX Runtime runs the model).  Reading the 16000x16000 input:

@@ -57,6 +57,7 @@ from engine.video.stages import (
     put,
     rgb,
 )
+from engine.video.timing import StageTimes
 
 if TYPE_CHECKING:
     from engine.colorize.colorizer import FrameColorizer
@@ -91,6 +92,9 @@ class VideoResult:
     warnings: list[str] = field(default_factory=list)
     tile: int | None = None
     colorized: bool = False
+    # wall seconds per stage (engine.video.timing.STAGES), waits included: where the
+    # frames' time went, for the bench and for a slow job's report
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def processing_fps(self) -> float:
@@ -223,7 +227,8 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
             warn(f"{src.name} is a colour video; it is upscaled without colorizing")
     seg_frames = segment_frames(opts, info)
     settings = job_settings(upscaler, spec, opts, (tw, th), colorize)
-    frame_up = FrameUpscaler(upscaler, info.width, info.height, opts.tile)
+    timer = StageTimes()
+    frame_up = FrameUpscaler(upscaler, info.width, info.height, opts.tile, timer)
     work = WorkFolder(dst, input_identity(src), settings, seg_frames)
     manifest = work.open(resume=opts.resume)
     resumed = manifest.done_frames
@@ -236,7 +241,7 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
         emit(progress, Started("video", total, detail))
         if not manifest.complete:
             _run_stages(src, info, frame_up, spec, work, resumed, opts, (tw, th), total,
-                        progress, cancel, warn, colorize)
+                        progress, cancel, warn, colorize, timer)
         if cancel is not None:
             cancel.raise_if_cancelled()
         emit(progress, Started("mux", 1, f"writing {dst.name}"))
@@ -245,7 +250,7 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
                 and work.manifest.total_frames < info.frames:
             last = work.load_times(work.manifest.segments[-1].index)
             end_time = float((last.pts[-1] + last.durations[-1]) * info.time_base)
-        with atomic_output(dst, exclusive=not opts.overwrite) as tmp:
+        with timer.measure("mux"), atomic_output(dst, exclusive=not opts.overwrite) as tmp:
             report = mux_final(work, info, tmp, muxer, keep_audio=opts.keep_audio,
                                keep_subtitles=opts.keep_subtitles, end_time=end_time,
                                warn=warn, cancel=cancel)
@@ -262,14 +267,16 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
                        seconds=time.perf_counter() - t0, resumed_frames=resumed,
                        segments=len(work.manifest.segments), audio=report.audio,
                        subtitles=report.subtitles, warnings=warnings, tile=frame_up.tile,
-                       colorized=colorize is not None)
+                       colorized=colorize is not None, stage_seconds=timer.snapshot())
 
 
 def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: EncoderSpec,
                 work: WorkFolder, start: int, opts: VideoOptions, size: tuple[int, int],
                 total: int, progress: ProgressCallback | None,
                 cancel: CancelToken | None, warn: Callable[[str], None],
-                colorize: tuple[str, FrameColorizer] | None = None) -> None:
+                colorize: tuple[str, FrameColorizer] | None = None,
+                timer: StageTimes | None = None) -> None:
+    timer = timer if timer is not None else StageTimes()
     when, colorizer = colorize if colorize else (None, None)
     stop = threading.Event()
     q_in: queue.Queue = queue.Queue(maxsize=max(1, opts.queue_size))
@@ -284,9 +291,10 @@ def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: Encod
     prev = work.load_times(segs[-1].index) if segs else None
     limit = opts.max_frames
     dec = threading.Thread(target=decode_worker, name="srstudio-video-decode", daemon=True,
-                           args=(src, info, start, seek_pts, limit, q_in, stop))
+                           args=(src, info, start, seek_pts, limit, q_in, stop, timer))
     enc = threading.Thread(target=encode_worker, name="srstudio-video-encode", daemon=True,
-                           args=(q_out, work, spec, info, size, start, prev, stop, enc_state))
+                           args=(q_out, work, spec, info, size, start, prev, stop, enc_state,
+                                 timer))
 
     def check() -> None:
         if cancel is not None:
@@ -303,7 +311,9 @@ def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: Encod
         batch: list[Frame] = []
         finished = False
         while not finished:
+            t0 = time.perf_counter()
             item = get(q_in, stop, check)
+            timer.add("upscale_wait", time.perf_counter() - t0)
             if item is None:
                 check()
                 raise VideoError(f"{src.name}: the video pipeline stopped unexpectedly")
@@ -319,14 +329,18 @@ def _run_stages(src: Path, info: VideoInfo, frame_up: FrameUpscaler, spec: Encod
             if batch and (finished or len(batch) >= frame_up.batch):
                 pixels = [f.pixels for f in batch]
                 if colorizer is not None and when == "before":
-                    pixels = [colorizer(px) for px in pixels]
+                    with timer.measure("colorize"):
+                        pixels = [colorizer(px) for px in pixels]
                 outs = frame_up(pixels, cancel)
                 if colorizer is not None and when == "after":
-                    outs = [colorizer(px) for px in outs]
+                    with timer.measure("colorize"):
+                        outs = [colorizer(px) for px in outs]
+                t0 = time.perf_counter()
                 for f, px in zip(batch, outs, strict=True):
                     f.pixels = px
                     if not put(q_out, f, stop):
                         check()
+                timer.add("upscale_blocked", time.perf_counter() - t0)
                 done += len(batch)
                 batch = []
                 p = meter.update(done - start)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from engine.errors import VideoError
 from engine.video.encoders import EncoderSpec
 from engine.video.probe import VideoInfo, open_input
 from engine.video.segments import SegmentTimes, WorkFolder
+from engine.video.timing import StageTimes
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Frame:
 
 
 def put(q: queue.Queue, item: Any, stop: threading.Event) -> bool:
+    """Put ``item`` unless ``stop`` is set first (False then)."""
     while not stop.is_set():
         try:
             q.put(item, timeout=0.1)
@@ -57,6 +60,7 @@ def put(q: queue.Queue, item: Any, stop: threading.Event) -> bool:
 
 def get(q: queue.Queue, stop: threading.Event,
          check: Callable[[], None] | None = None) -> Any:
+    """The next item, or None once ``stop`` is set; ``check`` runs between waits."""
     while True:
         if check is not None:
             check()
@@ -83,8 +87,10 @@ class _SegmentWriter:
     """One segment: an encoder writing a temp Matroska file in the work folder."""
 
     def __init__(self, work: WorkFolder, index: int, first_frame: int, spec: EncoderSpec,
-                 info: VideoInfo, width: int, height: int) -> None:
+                 info: VideoInfo, width: int, height: int,
+                 timer: StageTimes | None = None) -> None:
         self.work, self.index, self.first_frame = work, index, first_frame
+        self.timer = timer
         self.info, self.spec = info, spec
         self.path = work.temp_segment_path(index)
         self.pts: list[int] = []
@@ -115,15 +121,20 @@ class _SegmentWriter:
         self.range = "JPEG" if info.color_range == 2 else "MPEG"
 
     def add(self, pixels: np.ndarray, pts: int, duration: int) -> None:
+        t0 = time.perf_counter()
         frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
         frame = frame.reformat(format=self.spec.pix_fmt, dst_colorspace=self.info.matrix,
                                dst_color_range=self.range)
         frame.pts = pts
         frame.time_base = self.info.time_base
+        t1 = time.perf_counter()
         for packet in self.stream.encode(frame):
             self.container.mux(packet)
         self.pts.append(pts)
         self.durations.append(duration)
+        if self.timer is not None:
+            self.timer.add("from_rgb", t1 - t0)
+            self.timer.add("encode", time.perf_counter() - t1)
 
     def finish(self) -> None:
         for packet in self.stream.encode(None):
@@ -167,8 +178,10 @@ def decoded_frames(c: Any, vs: Any, damaged: list[int]) -> Any:
 
 
 def decode_worker(src: Path, info: VideoInfo, start: int, seek_pts: int | None,
-                   limit: int | None, q: queue.Queue, stop: threading.Event) -> None:
+                   limit: int | None, q: queue.Queue, stop: threading.Event,
+                   timer: StageTimes | None = None) -> None:
     """Decode frames [start, limit) into ``q``; ends with End or Failure."""
+    timer = timer if timer is not None else StageTimes()
     index = 0
     end_time = 0.0
     damaged = [0]
@@ -182,7 +195,13 @@ def decode_worker(src: Path, info: VideoInfo, start: int, seek_pts: int | None,
                     c.seek(seek_pts, stream=vs, backward=True)
                     skipping_to = seek_pts
             index = 0 if skipping_to is None else -1
-            for frame in decoded_frames(c, vs, damaged):
+            frames = decoded_frames(c, vs, damaged)
+            while True:
+                t0 = time.perf_counter()
+                frame = next(frames, None)
+                timer.add("decode", time.perf_counter() - t0)
+                if frame is None:
+                    break
                 if stop.is_set():
                     return
                 if skipping_to is not None:
@@ -199,12 +218,17 @@ def decode_worker(src: Path, info: VideoInfo, start: int, seek_pts: int | None,
                     continue
                 if limit is not None and index >= limit:
                     break
+                t0 = time.perf_counter()
                 item = Frame(index, frame.pts, frame.duration or None, rgb(frame))
-                if not put(q, item, stop):
+                t1 = time.perf_counter()
+                ok = put(q, item, stop)
+                timer.add("to_rgb", t1 - t0)
+                timer.add("decode_blocked", time.perf_counter() - t1)
+                if not ok:
                     return
                 index += 1
     except _SeekMiss:
-        return decode_worker(src, info, start, None, limit, q, stop)
+        return decode_worker(src, info, start, None, limit, q, stop, timer)
     except av.error.FFmpegError as exc:
         detail = " ".join(str(exc).split())
         put(q, Failure(VideoError(f"{src.name} is damaged or truncated: decoding failed "
@@ -232,7 +256,11 @@ class _SeekMiss(Exception):
 
 def encode_worker(q: queue.Queue, work: WorkFolder, spec: EncoderSpec, info: VideoInfo,
                    size: tuple[int, int], start: int, prev: SegmentTimes | None,
-                   stop: threading.Event, state: dict[str, Any]) -> None:
+                   stop: threading.Event, state: dict[str, Any],
+                   timer: StageTimes | None = None) -> None:
+    """Encode the frames of ``q`` into the work folder's segments until End; an error
+    goes to ``state['error']`` and sets ``stop``."""
+    timer = timer if timer is not None else StageTimes()
     tw, th = size
     seg_frames = work.segment_frames
     writer: _SegmentWriter | None = None
@@ -241,19 +269,23 @@ def encode_worker(q: queue.Queue, work: WorkFolder, spec: EncoderSpec, info: Vid
     last_pts = prev.pts[-1] if prev else None
     try:
         while True:
+            t0 = time.perf_counter()
             item = get(q, stop)
+            timer.add("encode_wait", time.perf_counter() - t0)
             if item is None:
                 return
             if isinstance(item, End):
                 if writer is not None:
-                    writer.finish()
+                    with timer.measure("segments"):
+                        writer.finish()
                     writer = None
                 work.mark_complete(item.frames)
                 return
             f: Frame = item
             k = f.index // seg_frames
             if writer is None:
-                writer = _SegmentWriter(work, k, f.index, spec, info, tw, th)
+                with timer.measure("segments"):
+                    writer = _SegmentWriter(work, k, f.index, spec, info, tw, th, timer)
             pts = f.pts
             if pts is None or (last_pts is not None and pts <= last_pts):
                 pts = (last_pts + nominal) if last_pts is not None else 0
@@ -262,7 +294,8 @@ def encode_worker(q: queue.Queue, work: WorkFolder, spec: EncoderSpec, info: Vid
             writer.add(_fit(f.pixels, tw, th), pts, int(f.duration or nominal))
             last_pts = pts
             if f.index == (k + 1) * seg_frames - 1:
-                writer.finish()
+                with timer.measure("segments"):
+                    writer.finish()
                 writer = None
     except BaseException as exc:  # noqa: BLE001 - handed to the main thread
         if isinstance(exc, av.error.FFmpegError):

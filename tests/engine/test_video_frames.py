@@ -1,5 +1,6 @@
 """The video pipeline's stages: a job reports where its frames' time went, and the
-encoder's RGB -> YUV, which reads the array in place, has the old copying path's pixels."""
+faster steps have the pixels of the paths they replace (the encoder's RGB -> YUV reads
+the array in place, whole frames skip the tiler)."""
 
 from __future__ import annotations
 
@@ -10,24 +11,58 @@ import av
 import numpy as np
 import pytest
 
-from engine.inference import ClassicalUpscaler
+from engine.inference import ClassicalUpscaler, upscale_image
 from engine.video.encoders import resolve_encoder
+from engine.video.frames import FrameUpscaler
 from engine.video.pipeline import VideoOptions, upscale_video
 from engine.video.stages import _SegmentWriter
 from engine.video.synthetic import make_test_clip
 from engine.video.timing import STAGES
 
 
-def test_the_job_reports_where_the_time_went(tmp_path):
+@pytest.mark.parametrize("tile", [None, 16])
+def test_the_job_reports_where_the_time_went(tmp_path, tile):
     clip = make_test_clip(tmp_path / "in.mp4", frames=12, width=64, height=48, audio=False)
     r = upscale_video(clip, tmp_path / "out.mp4", ClassicalUpscaler("bicubic", 2),
-                      VideoOptions(segment_seconds=0.25, tile=16, hw=None))
+                      VideoOptions(segment_seconds=0.25, tile=tile, hw=None))
     stages = r.stage_seconds
-    for k in ("decode", "to_rgb", "network", "tiling", "from_rgb", "encode", "segments",
+    upscale = ("to_float", "from_float") if tile is None else ("tiling",)
+    for k in ("decode", "to_rgb", "network", *upscale, "from_rgb", "encode", "segments",
               "mux", "upscale_wait", "encode_wait"):
         assert k in stages and stages[k] >= 0, k
+    assert ("tiling" in stages) == (tile is not None)
     assert set(stages) <= set(STAGES)
     assert sum(stages.values()) < 10 * r.seconds   # waits overlap work, never by 10x
+
+
+class Recording(ClassicalUpscaler):
+    """Bicubic that records the float tiles it is given (the network's exact input)."""
+
+    def __init__(self, batch_size: int = 1) -> None:
+        super().__init__("bicubic", 2)
+        self.batch_size = batch_size
+        self.seen: list[np.ndarray] = []
+
+    def __call__(self, tiles: np.ndarray) -> np.ndarray:
+        self.seen.extend(t.copy() for t in tiles)
+        return super().__call__(tiles) * np.float32(0.999)  # float output, not 8-bit levels
+
+
+@pytest.mark.parametrize("size", [(64, 48), (33, 25)])
+def test_whole_frames_skip_the_tiler_with_its_pixels(size):
+    """Alone, in a batch or as a batch's odd last frame: upscale_image's input to the
+    network, bit for bit, and its pixels."""
+    rng = np.random.default_rng(2)
+    frames = [rng.integers(0, 256, (size[1], size[0], 3), dtype=np.uint8) for _ in range(3)]
+    ref = Recording()
+    want = [upscale_image(ref, f, tile=None).pixels for f in frames]
+    for batch in (1, 2):
+        up = Recording(batch)
+        fu = FrameUpscaler(up, size[0], size[1], None)
+        assert fu.whole and fu.batch == batch
+        got = fu(frames[:2]) + fu(frames[2:])
+        assert all(np.array_equal(a, b) for a, b in zip(up.seen, ref.seen, strict=True))
+        assert all(np.array_equal(a, b) for a, b in zip(got, want, strict=True))
 
 
 @pytest.mark.parametrize("size", [(34, 26), (66, 50), (192, 128), (2560, 1440)])

@@ -152,7 +152,9 @@ def job_settings(upscaler: Upscaler, spec: EncoderSpec, opts: VideoOptions,
             "encoder": spec.name, "pix_fmt": spec.pix_fmt, "options": spec.options,
             "bit_rate": spec.bit_rate, "quality": spec.global_quality,
             "size": [size[0], size[1]], "max_frames": opts.max_frames,
-            "colorize": [colorize[0], colorize[1].identity] if colorize else None}
+            "colorize": [colorize[0], colorize[1].identity] if colorize else None,
+            # x264's frame threads encode other bits than its sliced threads did
+            **({"thread_type": spec.thread_type} if spec.thread_type else {})}
 
 
 GRAY_SAMPLE_FRAMES = 12

@@ -104,6 +104,8 @@ class _SegmentWriter:
             raise VideoError(f"{spec.name} is not a video encoder")
         st.width, st.height, st.pix_fmt = width, height, spec.pix_fmt
         cc = st.codec_context
+        if spec.thread_type:
+            cc.thread_type = spec.thread_type
         cc.time_base = info.time_base
         cc.framerate = info.fps
         if spec.bit_rate is not None:

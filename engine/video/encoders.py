@@ -2,15 +2,19 @@
 
 A user picks a *codec* (``h264``, ``h265``, ``vp9``, ``av1``, ``ffv1``, ``prores``) and
 optionally a hardware family (``nvenc``, ``qsv``, ``amf``, ``videotoolbox``) or an exact
-FFmpeg encoder name.  :func:`resolve_encoder` turns that into an :class:`EncoderSpec`
-(encoder name, pixel format, FFmpeg options) and :func:`available_encoders` lists what the
-build has, for menus.  Quality is CRF-like (``crf``) or a target ``bitrate``.
+FFmpeg encoder name, or ``auto``: the first hardware encoder of the codec that really
+opens and encodes on this machine (:func:`pick_hardware`; each is probed once per process),
+else the software one.  :func:`resolve_encoder` turns that into an :class:`EncoderSpec`
+(encoder name, pixel format, FFmpeg options, and for ``auto`` why it chose what it chose)
+and :func:`available_encoders` lists what the build has, for menus.  Quality is CRF-like
+(``crf``) or a target ``bitrate``.
 """
 
 from __future__ import annotations
 
 import functools
 import io
+import logging
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -18,6 +22,8 @@ from pathlib import Path
 import av
 
 from engine.errors import VideoError
+
+_log = logging.getLogger("srstudio.video")
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,11 @@ _ALIASES = {"avc": "h264", "x264": "h264", "libx264": "h264", "hevc": "h265", "x
             "libsvtav1": "av1"}
 _HW_PREFIX = {"h264": "h264", "h265": "hevc", "vp9": "vp9", "av1": "av1", "prores": "prores"}
 HARDWARE_FAMILIES = ("nvenc", "qsv", "amf", "videotoolbox", "mf")
+AUTO = "auto"
+# what hw='auto' tries, in this order; Media Foundation ('mf') is a generic Windows wrapper
+# over the same chips, slower to set up and without a quality setting: only chosen by name
+AUTO_FAMILIES = ("nvenc", "qsv", "amf", "videotoolbox")
+SOFTWARE_ONLY = ("none", "software", "off")   # hw values that mean "no hardware encoder"
 _HW_LABEL = {"nvenc": "NVIDIA NVENC", "qsv": "Intel Quick Sync", "amf": "AMD AMF",
              "videotoolbox": "Apple VideoToolbox", "mf": "Windows Media Foundation"}
 
@@ -78,6 +89,7 @@ class EncoderSpec:
     options: dict[str, str] = field(default_factory=dict)
     bit_rate: int | None = None
     global_quality: int | None = None
+    choice: str = ""          # hw='auto': what was picked and why (for the log and result)
     thread_type: str | None = None   # FFmpeg thread type to open with; None: PyAV's (slice)
 
     @property
@@ -150,19 +162,24 @@ def available_encoders(check: bool = False) -> list[EncoderInfo]:
 
 
 @functools.cache
-def encoder_works(name: str) -> bool:
-    """True when ``name`` opens and encodes a small frame here (GPU/driver present)."""
+def encoder_works(name: str, width: int = 256, height: int = 256) -> bool:
+    """True when ``name`` opens and encodes a ``width`` x ``height`` frame here (GPU and
+    driver present, size within the chip's limits); asked once per process and size."""
+    return _try_encode(name, width, height)
+
+
+def _try_encode(name: str, width: int, height: int) -> bool:
     import numpy as np
     try:
         fmts = [f.name for f in (av.Codec(name, "w").video_formats or [])]
         ctx = av.CodecContext.create(name, "w")
         if not isinstance(ctx, av.VideoCodecContext):
             return False
-        ctx.width, ctx.height = 256, 256
+        ctx.width, ctx.height = width, height
         ctx.pix_fmt = "nv12" if "nv12" in fmts else (fmts[0] if fmts else "yuv420p")
         ctx.time_base = Fraction(1, 25)
         ctx.framerate = Fraction(25)
-        frame = av.VideoFrame.from_ndarray(np.zeros((256, 256, 3), np.uint8), "rgb24")
+        frame = av.VideoFrame.from_ndarray(np.zeros((height, width, 3), np.uint8), "rgb24")
         frame = frame.reformat(format=ctx.pix_fmt)
         frame.pts = 0
         ctx.encode(frame)
@@ -170,6 +187,26 @@ def encoder_works(name: str) -> bool:
         return True
     except Exception:  # noqa: BLE001 - any failure means "not usable here"
         return False
+
+
+def pick_hardware(codec: str, size: tuple[int, int] | None = None
+                  ) -> tuple[str | None, list[str]]:
+    """The first hardware encoder of ``codec`` (in :data:`AUTO_FAMILIES` order) that
+    encodes a small frame here and, given ``size``, a frame of that size (an H.264 chip
+    stops at 4096 wide); returns (its name or None, the names tried).  Each probe runs once
+    per process (:func:`encoder_works`), so a queue of videos pays for it once."""
+    key = normalize_codec(codec)
+    tried: list[str] = []
+    if key not in _HW_PREFIX:
+        return None, tried
+    for fam in AUTO_FAMILIES:
+        name = f"{_HW_PREFIX[key]}_{fam}"
+        if not _has_encoder(name):
+            continue
+        tried.append(name)
+        if encoder_works(name) and (size is None or encoder_works(name, *size)):
+            return name, tried
+    return None, tried
 
 
 def parse_bitrate(value: str | int | float | None) -> int | None:
@@ -191,10 +228,30 @@ def parse_bitrate(value: str | int | float | None) -> int | None:
 
 def resolve_encoder(codec: str = "h264", hw: str | None = None, *, crf: int | None = 18,
                     bitrate: str | int | None = None, preset: str = "medium",
-                    threads: int | None = None) -> EncoderSpec:
-    """Pick the encoder and its settings; raises VideoError if this build lacks it."""
+                    threads: int | None = None,
+                    size: tuple[int, int] | None = None) -> EncoderSpec:
+    """Pick the encoder and its settings; raises VideoError if this build lacks it.
+
+    ``hw``: None (or ``none``) for the software encoder, a family (``nvenc``...), an FFmpeg
+    encoder name, or ``auto``: a hardware encoder that works here for frames of ``size``
+    (probed), else the software one; ``spec.choice`` says which and why (also logged).
+    """
     key = normalize_codec(codec)
     hardware: str | None = None
+    choice = ""
+    if hw and hw.strip().lower() in SOFTWARE_ONLY:
+        hw = None
+    if hw and hw.strip().lower() == AUTO:
+        picked, tried = pick_hardware(key, size)
+        if picked:
+            hw = picked
+            choice = f"auto: {picked} (hardware, probed here)"
+        else:
+            hw = None
+            why = (f"{', '.join(tried)} {'does' if len(tried) == 1 else 'do'} not work here"
+                   if tried else f"this build has no hardware {key} encoder")
+            choice = f"auto: {_SOFTWARE[key][0]} (software: {why})"
+        _log.info("video encoder %s", choice)
     if hw:
         h = hw.strip().lower()
         if h in HARDWARE_FAMILIES:
@@ -214,7 +271,7 @@ def resolve_encoder(codec: str = "h264", hw: str | None = None, *, crf: int | No
     pix_fmt = _pick_pix_fmt(key, fmts)
     br = parse_bitrate(bitrate)
     preset = (preset or "medium").lower()
-    spec = EncoderSpec(info=info, pix_fmt=pix_fmt, bit_rate=br)
+    spec = EncoderSpec(info=info, pix_fmt=pix_fmt, bit_rate=br, choice=choice)
     o = spec.options
     if name == "libx264":
         # PyAV opens encoders with slice threads, which x264 takes as sliced threading;

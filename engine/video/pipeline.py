@@ -85,6 +85,7 @@ class VideoResult:
     fps: Fraction
     encoder: str
     seconds: float = 0.0
+    encoder_choice: str = ""            # hw='auto': what was picked and why
     resumed_frames: int = 0             # frames reused from an interrupted run
     segments: int = 0
     audio: list[str] = field(default_factory=list)
@@ -112,6 +113,13 @@ def even_size(width: int, height: int, spec: EncoderSpec, mode: str = "pad"
     verb = "padded" if mode == "pad" else "cropped"
     return tw, th, (f"the upscaled size {width}x{height} is odd, which {spec.pix_fmt} cannot "
                     f"hold; {verb} to {tw}x{th}")
+
+
+def probe_size(info: VideoInfo, scale: int) -> tuple[int, int]:
+    """The output size a hardware encoder is probed at: the upscaled size made even (every
+    hardware encoder takes 4:2:0), before the encoder's own rounding is known."""
+    w, h = info.width * scale, info.height * scale
+    return w + w % 2, h + h % 2
 
 
 # --- the job ----------------------------------------------------------------------------
@@ -202,11 +210,11 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
     t0 = time.perf_counter()
     src, dst = Path(input), Path(output)
     info = probe_video(src)
+    s = int(upscaler.scale)
     spec = resolve_encoder(opts.codec, opts.hw, crf=opts.crf, bitrate=opts.bitrate,
-                           preset=opts.preset)
+                           preset=opts.preset, size=probe_size(info, s))
     muxer = check_container(spec, dst)
     _check_target(src, dst, opts.overwrite)
-    s = int(upscaler.scale)
     warnings: list[str] = []
 
     def warn(msg: str) -> None:
@@ -237,7 +245,7 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
     remove_parts = True
     try:
         detail = (f"{src.name}: {info.width}x{info.height} -> {tw}x{th}, {total} frames, "
-                  f"{spec.describe()}")
+                  f"{spec.describe()}" + (f" ({spec.choice})" if spec.choice else ""))
         if resumed:
             detail += f", resuming after frame {resumed}"
         emit(progress, Started("video", total, detail))
@@ -265,7 +273,7 @@ def upscale_video(input: str | os.PathLike[str], output: str | os.PathLike[str],
         work.close(remove=remove_parts)
     return VideoResult(input=src, output=dst, frames=report.frames,
                        input_size=(info.width, info.height), output_size=(tw, th),
-                       fps=info.fps, encoder=spec.name,
+                       fps=info.fps, encoder=spec.name, encoder_choice=spec.choice,
                        seconds=time.perf_counter() - t0, resumed_frames=resumed,
                        segments=len(work.manifest.segments), audio=report.audio,
                        subtitles=report.subtitles, warnings=warnings, tile=frame_up.tile,

@@ -15,7 +15,9 @@ class VideoSettings:
     crf: int | None = 18                # constant quality (ignored when bitrate is set)
     bitrate: str | int | None = None    # e.g. "8M"; overrides crf
     preset: str = "medium"              # x264-style speed preset
-    hw: str | None = None               # nvenc, qsv, amf, videotoolbox, or an encoder name
+    hw: str | None = "auto"             # auto (a hardware encoder that works here, else
+                                        # software), nvenc, qsv, amf, videotoolbox, an
+                                        # encoder name, or None (software)
     segment_seconds: float | None = 10.0   # resume granularity; None: one segment
     keep_audio: bool = True
     keep_subtitles: bool = True

@@ -88,7 +88,9 @@ def _add_upscale(sub: argparse._SubParsersAction) -> None:
     v.add_argument("--crf", type=int, default=18, help="video quality, lower is better")
     v.add_argument("--bitrate", default=None, help="video bitrate, e.g. 8M (overrides --crf)")
     v.add_argument("--preset", default="medium", help="encoder speed: ultrafast ... veryslow")
-    v.add_argument("--hw", default=None, help="hardware encoder: nvenc, qsv, amf, videotoolbox")
+    v.add_argument("--hw", default="auto",
+                   help="hardware encoder: auto (default: one that works here, else "
+                        "software), nvenc, qsv, amf, videotoolbox, or none")
     v.add_argument("--restart", action="store_true",
                    help="ignore finished parts of an interrupted video job")
     v.add_argument("--segment-seconds", type=float, default=10.0, metavar="S",

@@ -17,6 +17,7 @@ VIDEO defaults to ../shared/data/video/bigbuckbunny.mp4 when present, else a gen
 640x360 clip; the model defaults to the shipped 'fast' model, else 'bicubic'.  ``--hash``
 prints an MD5 of the output's decoded frames (same settings, same pixels: equal hashes).
 
+Measured (see docs/ARCHITECTURE.md, Video, for the before/after of each change).
 """
 
 from __future__ import annotations

@@ -17,7 +17,35 @@ VIDEO defaults to ../shared/data/video/bigbuckbunny.mp4 when present, else a gen
 640x360 clip; the model defaults to the shipped 'fast' model, else 'bicubic'.  ``--hash``
 prints an MD5 of the output's decoded frames (same settings, same pixels: equal hashes).
 
-Measured (see docs/ARCHITECTURE.md, Video, for the before/after of each change).
+Measured on the 2-core CPU, shared with training jobs (compare within a run, not across):
+bigbuckbunny.mp4 1280x720 -> 2560x1440, libx264 medium crf 18; "before" is the pipeline of
+c1690f9 (these timers, nothing else changed), run alternately with "after".
+
+fast_x2 (ONNX Runtime, the auto backend), 32 frames, ms per frame (share of the work),
+two alternated rounds; the network is the pipeline, the rest stays behind it:
+
+    stage            before r1      after r1       before r2      after r2
+    decode+to_rgb      48 (1.4%)      35 (1.2%)      34 (1.3%)      33 (1.1%)
+    network          2976 (85.5%)   2405 (84.4%)   2290 (84.5%)   2513 (83.9%)
+    tiling            164 (4.7%)     137 (4.8%)     121 (4.5%)     155 (5.2%)
+    from_rgb           70 (2.0%)      27 (1.0%)      49 (1.8%)      26 (0.9%)
+    encode+segments   220 (6.3%)     239 (8.4%)     211 (7.7%)     263 (8.7%)
+    pipeline/inference-only  96.5%   84.3%          87.3%          83.2%
+
+The ratio moves with the load; what stays is the last segment's flush: x264 holds ~40
+frames of look-ahead, encoded after the last frame is upscaled (serial, ~7 s here, most of
+a 32-frame clip's encode).  With a free network (--model nearest, 48 frames: what a GPU
+leaves to the CPU) the x264 encode is the bottleneck (pipeline 17-30% of inference-only),
+and each change was measured there, alternated, two rounds, frames MD5 unchanged except
+where the encoder's bits change:
+
+    RGB->YUV reads the array in place     from_rgb 211/209 -> 126/92 ms per frame
+    whole frames skip the tiler (--tile off)  upscale work besides the network
+                                          775/741 -> 80/81 ms per frame
+    libx264 frame threads                 encode thread's work 64.1/68.4 -> 57.8/53.5 s
+                                          (x264 alone: same speed within noise on a quiet
+                                          machine, 4.5% smaller at the same CRF and PSNR)
+    all, nearest, default tile            encode thread's work 68.8/62.7 -> 59.2/39.6 s
 """
 
 from __future__ import annotations

@@ -25,8 +25,9 @@ named, peak RSS of the `srstudio upscale` process (one-time work warmed up first
 * 6000x4000 x4 (24000x16000 out, 1.07 GiB): before, with the output held in RAM,
   2.44 GiB (1799 s); streamed 0.88 GiB on ONNX Runtime (1804 s), 0.99 GiB on PyTorch
   (1704 s).
-* 16000x16000 x4 (64000x64000 out, 11.4 GiB): 0.75 GiB after the first 27% of its rows
-  (still running).
+* 16000x16000 x4 (64000x64000 out, 11.4 GiB): 0.78 GiB on ONNX Runtime (7578 s, most of
+  it waiting for the CPU; a 279 MiB PNG whose 8 checked regions were within one level and
+  which decoded back to its last row; its chunks' CRCs and its zlib stream also check).
 
 Of each figure about 0.5 GiB is `import torch` (its CUDA build's libraries; the backend
 probe imports it even when ONNX Runtime runs the model).  Reading the 16000x16000 input:

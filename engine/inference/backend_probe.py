@@ -19,7 +19,6 @@ import json
 import os
 import platform
 import statistics
-import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -78,11 +77,16 @@ def fingerprint() -> str:
         facts["ort"] = [ort.__version__, ort.get_available_providers()]
     except ImportError:
         pass
-    if "torch" in sys.modules or _torch_importable():
-        import torch
-        facts["torch"] = torch.__version__
-        if torch.cuda.is_available():
-            facts["cuda"] = [torch.cuda.get_device_name(i) for i in range(torch.cuda.device_count())]
+    # torch's version from its metadata: importing torch here would cost every ONNX Runtime
+    # run ~0.5 GiB and seconds of start-up just to read a cached answer
+    try:
+        from importlib.metadata import version
+        facts["torch"] = version("torch")
+    except Exception:   # noqa: BLE001 - not installed (the lean build)
+        pass
+    gpus = Path("/proc/driver/nvidia/gpus")   # NVIDIA cards on Linux, without CUDA
+    if gpus.is_dir():
+        facts["nvidia"] = sorted(p.name for p in gpus.iterdir())
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -166,7 +170,8 @@ def measure() -> ProbeResult | None:
         dev = select_device("auto").type
         for d in dict.fromkeys([dev, "cpu"]):
             up = TorchUpscaler(model, d, "fp32")
-            t = Timing("torch", d, f"PyTorch {_DEVICE_LABEL.get(d, d)}", _time(lambda u=up: u(tile)))
+            t = Timing("torch", d, f"PyTorch {_DEVICE_LABEL.get(d, d)}",
+                       _time(lambda u=up: u(tile)))
             timings.append(t)
             if d == "cpu":
                 cpu = t

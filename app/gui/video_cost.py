@@ -27,8 +27,9 @@ def speed_key(model: str, device: str, self_ensemble: bool, backend: str) -> str
 
 def record_speed(store: SettingsStore, key: str, output_px: float, seconds: float) -> None:
     """Remember output pixels per second of a finished job (the latest run wins: the
-    machine or its load may have changed)."""
-    if seconds > 0.05 and output_px > 0:
+    machine or its load may have changed).  A short job counts too: its start-up makes
+    the speed low, so the next estimate errs long, which asks rather than surprises."""
+    if seconds > 0 and output_px > 0:
         store.set(key, f"{output_px / seconds:.6g}")
 
 

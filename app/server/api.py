@@ -5,13 +5,15 @@ Errors are JSON ``{"error": "<the engine's one line>", "status": N}``: 400 bad i
 token, 404 no such job, 409 not finished, 413 over a cap (checked per body chunk), 415 not
 an image or video, 503 queue full (with ``Retry-After``).  A refused upload answers with
 ``Connection: close`` so the client stops sending instead of the server draining it.
+The errors and their handlers are in :mod:`app.server.errors`, the form fields and the
+engine Request in :mod:`app.server.form_fields`, the phone app's JSON body in
+:mod:`app.server.json_upload`, body reading in :mod:`app.server.request_body`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
-import binascii
 import hmac
 import json
 import shutil
@@ -23,257 +25,22 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.server.config import ServerConfig
+from app.server.devices import default_devices
+from app.server.errors import ApiError, install_error_handlers
+from app.server.form_fields import JOBS_FORM_DOC, build_request, job_options
 from app.server.jobs import FINAL, Job, JobManager, QueueFull
-from app.server.uploads import (
-    Kind,
-    UploadError,
-    check_declared_length,
-    read_capped,
-    safe_label,
-    stream_multipart,
-    typed_name,
-    write_atomic,
-)
+from app.server.json_upload import SyncIn, SyncOut, receive_json_upload
+from app.server.request_body import body_chunks
+from app.server.uploads import Kind, check_declared_length, stream_multipart
 from engine.errors import SRStudioError
 
 STATIC = Path(__file__).resolve().parent / "static"
-JSON_OVERHEAD = 64 * 1024
-DRAIN_MAX = 8 * 1024 * 1024     # at most this much (or the cap, if smaller) read past a refusal
-DRAIN_SECONDS = 5.0
 JSON_BODIES_AT_ONCE = 4         # /picture and /video bodies being received and decoded
 KEEPALIVE_S = 2.0               # an SSE comment after this much silence (queued jobs)
-
-
-async def body_chunks(request: Request) -> AsyncIterator[bytes]:
-    """The request body chunk by chunk as it arrives (nothing buffered), noting in
-    ``request.state`` how much was read and whether it ended."""
-    request.state.body_read = 0
-    while True:
-        msg = await request.receive()
-        if msg["type"] == "http.disconnect":
-            request.state.body_done = True
-            raise UploadError(400, "the upload was interrupted")
-        chunk, more = msg.get("body", b""), msg.get("more_body", False)
-        request.state.body_read += len(chunk)
-        if not more:
-            request.state.body_done = True
-        if chunk:
-            yield chunk
-        if not more:
-            return
-
-
-async def settle_body(request: Request, max_total: int) -> bool:
-    """Before an early answer (413, 415, 401...): read and drop what is left of the body
-    while the whole body stays within ``max_total`` bytes (and arrives within DRAIN_SECONDS),
-    so a client that sends everything before reading gets the answer instead of a reset.
-    False: the connection must close."""
-    if getattr(request.state, "body_done", False):
-        return True
-    read = getattr(request.state, "body_read", 0)
-    try:
-        declared: int | None = int(request.headers.get("content-length", ""))
-    except ValueError:
-        declared = None
-    if declared is not None and declared > max_total:
-        return False
-    drained = read
-    try:
-        async with asyncio.timeout(DRAIN_SECONDS):
-            while True:
-                msg = await request.receive()
-                if msg["type"] == "http.disconnect":
-                    return False
-                drained += len(msg.get("body", b""))
-                if not msg.get("more_body", False):
-                    request.state.body_done = True
-                    return True
-                if drained > max_total:
-                    return False
-    except TimeoutError:
-        return False
-
-
-class SyncIn(BaseModel):
-    """The phone app's body: base64 ``DATA``, a model name or role, a file name (a label)."""
-
-    model_config = ConfigDict(extra="ignore")
-    DATA: str = Field(description="the image or video, base64 (a data: URL prefix is allowed)")
-    MODEL: str = Field("auto", description="auto, a role (quality, fast, photo), a model "
-                                           "name from GET /models, or a resizer (bicubic)")
-    FILENAME: str = Field("upload", description="the file's name; a label, never a path")
-    SCALE: int | None = Field(None, description="2, 3, 4 or 8; default: the model's own, "
-                                                "else 4")
-    FORMAT: str | None = Field(None, description="png, jpg, webp, tif, bmp; default: the "
-                                                 "input's")
-
-
-class SyncOut(BaseModel):
-    DATA: str = Field(description="the upscaled file, base64")
-    FILENAME: str = Field(description="its name, as the engine names it (photo_x4_fast.png)")
-    MODEL: str = Field(description="the model that ran")
-
-
-def _error(status: int, message: str, *, close: bool = False,
-           retry_after: int | None = None) -> JSONResponse:
-    headers = {}
-    if close:
-        headers["Connection"] = "close"
-    if retry_after is not None:
-        headers["Retry-After"] = str(retry_after)
-    return JSONResponse({"error": message, "status": status}, status_code=status,
-                        headers=headers)
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, message: str, retry_after: int | None = None) -> None:
-        super().__init__(message)
-        self.status, self.retry_after = status, retry_after
-
-
-def default_devices() -> list[str]:
-    """One worker slot per CUDA GPU, else MPS, else the CPU (also in a build without torch,
-    where ONNX Runtime runs the models)."""
-    try:
-        import torch
-    except ImportError:
-        return ["cpu"]
-    if torch.cuda.is_available():
-        return [f"cuda:{i}" for i in range(torch.cuda.device_count())]
-    mps = getattr(torch.backends, "mps", None)
-    if mps is not None and mps.is_available():
-        return ["mps"]
-    return ["cpu"]
-
-
-# --- options -> the engine's Request ---------------------------------------------------
-def _known_models() -> set[str]:
-    from engine.models.registry import CLASSICAL, ROLES, list_models
-    return {"auto", *ROLES, *CLASSICAL} | {m.name.lower() for m in list_models()}
-
-
-def check_model_name(model: str) -> str:
-    """``model`` when it names a model, role or resizer; 400 for anything else, paths
-    included (a request never points the server at a file)."""
-    name = (model or "auto").strip()
-    known = _known_models()
-    if name.lower() not in known:
-        shown = ", ".join(sorted(known))
-        raise ApiError(400, f"unknown model {name!r} (known: {shown})")
-    return name
-
-
-def _parse_tile(v: str | None) -> int | str | None:
-    if v is None or v.strip().lower() in ("", "auto"):
-        return "auto"
-    if v.strip().lower() in ("off", "none", "0"):
-        return None
-    try:
-        return int(v)
-    except ValueError:
-        raise ApiError(400, f"tile must be a number of pixels, 'auto' or 'off', "
-                            f"not {v!r}") from None
-
-
-def _parse_scale(v: Any) -> int | None:
-    if v is None or (isinstance(v, str) and not v.strip()):
-        return None
-    try:
-        return int(v)
-    except (TypeError, ValueError):
-        raise ApiError(400, f"scale must be 2, 3, 4 or 8, not {v!r}") from None
-
-
-def _parse_int(name: str, v: str | None) -> int | None:
-    if v is None or not v.strip():
-        return None
-    try:
-        return int(v)
-    except ValueError:
-        raise ApiError(400, f"{name} must be a whole number, not {v!r}") from None
-
-
-def _parse_bool(name: str, v: str | None) -> bool:
-    low = (v or "").strip().lower()
-    if low in ("", "0", "false", "no", "off"):
-        return False
-    if low in ("1", "true", "yes", "on"):
-        return True
-    raise ApiError(400, f"{name} must be true or false, not {v!r}")
-
-
-def _parse_choice(name: str, v: str | None, choices: tuple[str, ...]) -> str | None:
-    low = (v or "").strip().lower()
-    if not low:
-        return None
-    if low not in choices:
-        raise ApiError(400, f"{name} must be one of {', '.join(choices)}, not {v!r}")
-    return low
-
-
-# engine/video/encoders.py's codec keys and x264-style presets (that module loads PyAV)
-VIDEO_CODECS = ("h264", "h265", "vp9", "av1", "ffv1", "prores")
-VIDEO_PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow",
-                 "slower", "veryslow")
-
-
-def video_options(fields: dict[str, str]) -> dict[str, Any]:
-    """How a video upload is encoded (absent fields: the engine's defaults); the encoder
-    hardware is the server's own choice, not the client's."""
-    from engine.errors import VideoError
-    from engine.video.encoders import parse_bitrate
-    out: dict[str, Any] = {}
-    codec = _parse_choice("codec", fields.get("codec"), VIDEO_CODECS)
-    if codec:
-        out["codec"] = codec
-    crf = _parse_int("crf", fields.get("crf"))
-    if crf is not None:
-        out["crf"] = crf
-    bitrate = (fields.get("bitrate") or "").strip()
-    if bitrate:
-        try:
-            parse_bitrate(bitrate)
-        except VideoError as e:
-            raise ApiError(400, str(e)) from None
-        out["bitrate"] = bitrate
-    preset = _parse_choice("preset", fields.get("preset"), VIDEO_PRESETS)
-    if preset:
-        out["preset"] = preset
-    return out
-
-
-def build_request(cfg: ServerConfig, out_dir: Path, *, model: str, scale: int | None,
-                  output_format: str | None = None, colorize: str | None = None,
-                  tile: int | str | None = "auto", backend: str = "auto",
-                  quality: int | None = None, self_ensemble: bool = False,
-                  video: dict[str, Any] | None = None) -> Any:
-    """The engine's Request for one upload; ApiError 400 with the engine's own message."""
-    from engine.io import DEFAULT_MAX_PIXELS
-    from engine.jobs.request import Request as EngineRequest
-    from engine.jobs.request import VideoSettings
-    from engine.models.registry import default_scale
-
-    name = check_model_name(model)
-    colorize = (colorize or "").strip().lower() or None
-    if colorize in ("none", "off", "no", "false"):
-        colorize = None
-    req = EngineRequest(model=name, scale=scale if scale is not None else default_scale(name),
-                        tile=tile, backend=(backend or "auto").strip().lower(),
-                        output=str(out_dir), output_format=(output_format or None),
-                        max_pixels=cfg.max_pixels or DEFAULT_MAX_PIXELS, colorize=colorize,
-                        quality=95 if quality is None else quality,
-                        self_ensemble=self_ensemble, video=VideoSettings(**(video or {})))
-    try:
-        return req.validate()
-    except SRStudioError as e:
-        raise ApiError(400, str(e)) from None
 
 
 def _plan(path: Path, req: Any) -> Any:
@@ -349,36 +116,7 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
         app.add_middleware(CORSMiddleware, allow_origins=cfg.cors_origins,
                            allow_methods=["*"], allow_headers=["*"])
 
-    # --- errors --------------------------------------------------------------------
-    # the largest body any endpoint takes (base64 JSON), plus the cap again (at most 8 MB)
-    max_drained = ((cfg.max_upload_bytes * 4) // 3 + JSON_OVERHEAD
-                   + min(DRAIN_MAX, cfg.max_upload_bytes))
-
-    async def settled(request: Request) -> bool:
-        return await settle_body(request, max_drained)
-
-    @app.exception_handler(UploadError)
-    async def _upload_error(request: Request, exc: UploadError) -> JSONResponse:
-        return _error(exc.status, str(exc), close=not await settled(request))
-
-    @app.exception_handler(ApiError)
-    async def _api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return _error(exc.status, str(exc), retry_after=exc.retry_after,
-                      close=not await settled(request))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail), close=not await settled(request))
-
-    @app.exception_handler(RequestValidationError)
-    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        first = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        return _error(400, f"{where}: {first.get('msg', 'invalid request')}".strip(": "))
-
-    @app.exception_handler(Exception)
-    async def _internal(request: Request, exc: Exception) -> JSONResponse:
-        return _error(500, f"internal error: {type(exc).__name__}")
+    install_error_handlers(app, cfg)
 
     # --- auth ------------------------------------------------------------------------
     async def authorized(request: Request) -> None:
@@ -439,53 +177,11 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
     # base64 bodies are decoded in memory (about 2.3x the upload each): a few at a time
     json_slots = asyncio.Semaphore(JSON_BODIES_AT_ONCE)
 
-    async def receive_json_upload(request: Request, kind: Kind
-                                  ) -> tuple[str, Path, Kind, str, dict[str, Any]]:
-        """Read, check and store a /picture or /video body: (job id, input path, kind,
-        label, options).  The body and its decoded bytes are dropped before returning."""
-        limit = (cfg.max_upload_bytes * 4) // 3 + JSON_OVERHEAD
-        check_declared_length(request.headers.get("content-length"), limit,
-                              cfg.max_upload_bytes)
-        body = await read_capped(body_chunks(request), limit)
-        try:
-            data_in = SyncIn.model_validate_json(body)
-        except ValidationError as e:
-            first = e.errors()[0]
-            where = ".".join(str(p) for p in first.get("loc", ()))
-            raise ApiError(400, f"{where or 'body'}: {first.get('msg')}; send JSON "
-                                '{"DATA": base64, "MODEL": name, "FILENAME": name}') from None
-        del body
-        options = {"model": data_in.MODEL, "scale": data_in.SCALE,
-                   "output_format": data_in.FORMAT}
-        label = safe_label(data_in.FILENAME)
-        b64 = data_in.DATA
-        del data_in
-        if b64.startswith("data:") and "," in b64[:200]:
-            b64 = b64.split(",", 1)[1]
-        try:
-            data = base64.b64decode(b64, validate=True)
-        except (binascii.Error, ValueError):
-            raise ApiError(400, "DATA is not valid base64") from None
-        del b64
-        if not data:
-            raise ApiError(400, "DATA is empty")
-        if len(data) > cfg.max_upload_bytes:
-            raise UploadError(413, f"the upload is larger than the server's "
-                                   f"{cfg.max_upload_bytes / 2**20:g} MB limit (--max-upload-mb)")
-        name, got = typed_name(label, data[:16], want=kind)
-        job_id, folder = manager.new_folder()
-        path = folder / "in" / name
-        try:
-            await run_in_threadpool(write_atomic, path, data)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
-        return job_id, path, got, label, options
-
     # --- the phone app's endpoints ---------------------------------------------------
     async def sync_job(request: Request, kind: Kind) -> JSONResponse:
         async with json_slots:
-            job_id, path, got, label, options = await receive_json_upload(request, kind)
+            job_id, path, got, label, options = await receive_json_upload(
+                request, kind, cfg, manager)
         folder = path.parent.parent
         job = await prepare(folder, job_id, path, got, label, options, ephemeral=True)
         try:
@@ -518,28 +214,7 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
         return await sync_job(request, "video")
 
     # --- the job API -----------------------------------------------------------------
-    jobs_doc = {"requestBody": {"required": True, "content": {"multipart/form-data": {
-        "schema": {"type": "object", "required": ["file"], "properties": {
-            "file": {"type": "string", "format": "binary"},
-            "model": {"type": "string", "default": "auto"},
-            "scale": {"type": "integer", "enum": [2, 3, 4, 8]},
-            "format": {"type": "string", "enum": ["png", "jpg", "webp", "tif", "bmp"]},
-            "colorize": {"type": "string", "enum": ["before", "after"]},
-            "tile": {"type": "string", "description": "pixels, auto or off"},
-            "backend": {"type": "string", "enum": ["auto", "torch", "onnx"]},
-            "quality": {"type": "integer", "minimum": 1, "maximum": 100,
-                        "description": "JPEG/WebP quality (default 95)"},
-            "self_ensemble": {"type": "boolean", "description": "average the 8 flips and "
-                                                               "rotations (8x the time)"},
-            "codec": {"type": "string", "enum": list(VIDEO_CODECS),
-                      "description": "video codec (default h264)"},
-            "crf": {"type": "integer", "minimum": 0, "maximum": 63,
-                    "description": "video: constant quality (default 18)"},
-            "bitrate": {"type": "string", "description": "video: e.g. 8M (instead of crf)"},
-            "preset": {"type": "string", "enum": list(VIDEO_PRESETS),
-                       "description": "video: speed preset (default medium)"}}}}}}}
-
-    @app.post("/jobs", dependencies=auth, status_code=202, openapi_extra=jobs_doc,
+    @app.post("/jobs", dependencies=auth, status_code=202, openapi_extra=JOBS_FORM_DOC,
               responses=errors_doc, summary="Queue an upload (multipart); answers its id")
     async def create_job(request: Request) -> JSONResponse:
         check_declared_length(request.headers.get("content-length"),
@@ -548,13 +223,7 @@ def create_app(cfg: ServerConfig, devices: list[str] | None = None) -> FastAPI:
         try:
             up = await stream_multipart(request.headers.get("content-type", ""),
                                         body_chunks(request), folder / "in", cfg.max_upload_bytes)
-            f = up.fields
-            options = {"model": f.get("model", "auto"), "scale": _parse_scale(f.get("scale")),
-                       "output_format": f.get("format") or None, "colorize": f.get("colorize"),
-                       "tile": _parse_tile(f.get("tile")), "backend": f.get("backend", "auto"),
-                       "quality": _parse_int("quality", f.get("quality")),
-                       "self_ensemble": _parse_bool("self_ensemble", f.get("self_ensemble")),
-                       "video": video_options(f)}
+            options = job_options(up.fields)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise

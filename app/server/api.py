@@ -32,7 +32,8 @@ from app.server.config import ServerConfig
 from app.server.devices import default_devices
 from app.server.errors import ApiError, install_error_handlers
 from app.server.form_fields import JOBS_FORM_DOC, build_request, job_options
-from app.server.jobs import FINAL, Job, JobManager, QueueFull
+from app.server.job_record import FINAL, Job
+from app.server.jobs import JobManager, QueueFull
 from app.server.json_upload import SyncIn, SyncOut, receive_json_upload
 from app.server.request_body import body_chunks
 from app.server.uploads import Kind, check_declared_length, stream_multipart

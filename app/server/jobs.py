@@ -4,49 +4,32 @@ Each job owns ``<work>/jobs/<id>/`` (``in/`` the upload, ``out/`` the engine's o
 Workers call :func:`engine.jobs.run.run_plan` with the job's plan, cancel token and their
 own :class:`~engine.jobs.run.UpscalerCache` (models stay loaded between jobs).  A cancelled
 job's folder is removed once its worker lets go of it; finished jobs are swept after the
-results TTL.  Nothing here knows HTTP.
+results TTL.  Nothing here knows HTTP.  The job itself is :mod:`app.server.job_record`;
+how its events and failures are worded is :mod:`app.server.job_report`.
 """
 
 from __future__ import annotations
 
-import itertools
 import logging
 import queue
 import secrets
 import shutil
 import threading
 import time
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
+from app.server.job_record import FINAL, Job, State
+from app.server.job_report import classify_failure, event_dict, job_line
 from engine.errors import SRStudioError
-from engine.events import (
-    CancelToken,
-    Event,
-    Failed,
-    FileStarted,
-    Finished,
-    Progress,
-    Started,
-    TileDone,
-    Warning_,
-)
-from engine.jobs.plan import Plan
+from engine.events import Event
 from engine.jobs.run import UpscalerCache, run_plan
-from engine.jobs.upscale import FileResult
 
 if TYPE_CHECKING:   # the cluster is optional: imported only when the server is given one
     from engine.cluster import ClusterService
 
 _log = logging.getLogger("srstudio.server")
-
-State = Literal["queued", "running", "done", "failed", "cancelled"]
-FINAL: tuple[State, ...] = ("done", "failed", "cancelled")
-EVENTS_KEPT = 500          # per job; progress and tile events are many, the rest few
-_MEMORY_WORDS = ("not enough memory", "out of memory", "disk is full", "no space left")
 
 
 class QueueFull(Exception):
@@ -55,130 +38,6 @@ class QueueFull(Exception):
     def __init__(self, retry_after_s: int) -> None:
         super().__init__(f"the server is busy (queue full); retry in {retry_after_s} s")
         self.retry_after_s = retry_after_s
-
-
-@dataclass
-class Job:
-    """One upload being upscaled: its plan, state, progress and the events the engine sent."""
-
-    id: str
-    folder: Path
-    label: str                      # the client's FILENAME, as a label
-    kind: str
-    plan: Plan
-    ephemeral: bool = False         # /picture and /video: removed once answered
-    state: State = "queued"
-    created: float = field(default_factory=time.time)
-    started: float | None = None
-    finished: float | None = None
-    error: str | None = None
-    error_status: int | None = None   # the HTTP status a failure maps to
-    output: Path | None = None
-    model: str = ""
-    model_reason: str = ""
-    progress: dict[str, Any] = field(default_factory=dict)
-    cancel: CancelToken = field(default_factory=CancelToken)
-    done: threading.Event = field(default_factory=threading.Event)
-    events: deque[tuple[int, dict[str, Any]]] = field(
-        default_factory=lambda: deque(maxlen=EVENTS_KEPT))
-    _seq: itertools.count = field(default_factory=itertools.count)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def add_event(self, ev: dict[str, Any]) -> None:
-        with self._lock:
-            self.events.append((next(self._seq), ev))
-
-    def events_after(self, seq: int) -> list[tuple[int, dict[str, Any]]]:
-        """Events newer than ``seq`` (-1: all still kept)."""
-        with self._lock:
-            return [(n, e) for n, e in self.events if n > seq]
-
-    def public_text(self, text: str) -> str:
-        """An engine message with the server's folders replaced by the client's label."""
-        for p in sorted(self.folder.rglob("*"), key=lambda p: -len(str(p))) \
-                if self.folder.exists() else []:
-            text = text.replace(str(p), p.name if p.parent.name == "out" else self.label)
-        return text.replace(str(self.folder), "")
-
-    def summary(self, queue_position: int | None = None) -> dict[str, Any]:
-        """What GET /jobs/{id} answers (without the event log)."""
-        d: dict[str, Any] = {
-            "id": self.id, "state": self.state, "kind": self.kind, "filename": self.label,
-            "model": self.model or self.plan.items[0].model_name if self.plan.items else "",
-            "model_reason": self.model_reason or (self.plan.items[0].model_reason
-                                                  if self.plan.items else ""),
-            "scale": self.plan.request.scale, "created": self.created, "started": self.started,
-            "finished": self.finished, "progress": dict(self.progress), "error": self.error,
-            "queue_position": queue_position,
-            "result": None,
-        }
-        if self.state == "done" and self.output is not None:
-            d["result"] = {"filename": self.output.name, "url": f"/jobs/{self.id}/result",
-                           "bytes": self.output.stat().st_size if self.output.exists() else None}
-        return d
-
-
-def event_dict(ev: Event, job: Job) -> dict[str, Any] | None:
-    """An engine event as JSON (no pixels, no server paths); None for ones not shown."""
-    if isinstance(ev, Progress):
-        frac = ev.fraction if ev.fraction is not None else (ev.done / ev.total
-                                                            if ev.total else None)
-        return {"type": "progress", "done": ev.done, "total": ev.total, "fraction": frac,
-                "eta_s": ev.eta_s, "rate": ev.rate, "detail": ev.detail}
-    if isinstance(ev, TileDone):
-        return {"type": "tile", "rect": list(ev.rect)}
-    if isinstance(ev, Started):
-        return {"type": "started", "what": ev.what, "total": ev.total, "detail": ev.detail}
-    if isinstance(ev, Warning_):
-        return {"type": "warning", "message": job.public_text(ev.message)}
-    if isinstance(ev, FileStarted):
-        return {"type": "file_started", "index": ev.index, "total": ev.total,
-                "filename": job.label, "model": ev.model, "model_reason": ev.model_reason}
-    if isinstance(ev, Finished) and isinstance(ev.result, FileResult):
-        r = ev.result
-        return {"type": "finished", "ok": r.ok,
-                "error": job.public_text(r.error) if r.error else None,
-                "output": r.output.name if r.output else None, "seconds": r.seconds,
-                "input_size": r.input_size, "output_size": r.output_size,
-                "model": r.model, "model_reason": r.model_reason, "colorized": r.colorized,
-                "tile": r.tile}
-    if isinstance(ev, Failed):
-        return {"type": "failed", "error": job.public_text(str(ev.error))}
-    return None
-
-
-def job_line(job: Job) -> str:
-    """The operator's one line for a job that ended (``srstudio serve`` logs it)."""
-    where = job.plan.request.device
-    took = f"{job.finished - job.started:.1f} s" if job.finished and job.started else "-"
-    if job.state == "done" and job.output is not None:
-        return (f"job {job.id}: {job.label} -> {job.output.name} ({job.model or '?'}, "
-                f"{took} on {where})")
-    return f"job {job.id}: {job.label} {job.state}" + (f": {job.error}" if job.error and
-                                                        job.error != job.state else "")
-
-
-def classify_failure(job: Job, message: str) -> int:
-    """The HTTP status of a failed job: 413 for an input over the pixel cap, 500 for the
-    server's own trouble (memory, disk), else 400 (the input could not be processed)."""
-    from engine.errors import ImageReadError, ImageTooLargeError
-
-    low = message.lower()
-    if any(w in low for w in _MEMORY_WORDS):
-        return 500
-    if job.kind == "image" and job.plan.items:
-        from engine.io import read_image
-        try:
-            read_image(job.plan.items[0].input, max_pixels=job.plan.request.max_pixels)
-        except ImageTooLargeError:
-            return 413
-        except ImageReadError:
-            return 400
-        except (OSError, MemoryError):
-            return 500
-    if "megapixel limit" in low:
-        return 413
-    return 400
 
 
 class JobManager:

@@ -1,26 +1,26 @@
-"""Upscale settings: model, scale, device, backend, precision, tile, colorize; output
-folder/format/name; and the Video group (:mod:`app.gui.video_settings`).
+"""Upscale settings: model, scale, device, backend, precision, tile, colorize; and the
+Output (:mod:`app.gui.output_settings`) and Video (:mod:`app.gui.video_settings`) groups.
 
 The panel only collects choices into a :class:`~app.gui.job_settings.JobSettings` (plain
 data, no torch import at start-up); the worker turns it into the engine's
-``UpscaleOptions``.  Choices persist in QSettings.
+``UpscaleOptions``.  Choices persist in QSettings (:mod:`app.gui.stored_job_settings`);
+the lists it offers are :mod:`app.gui.settings_choices`.
 """
 
 from __future__ import annotations
 
 import importlib.util
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSpinBox,
     QToolButton,
@@ -28,43 +28,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.gui.job_settings import DEFAULT_PATTERN, JobSettings
+from app.gui.job_settings import JobSettings
 from app.gui.model_combo import AUTO, ModelCombo
+from app.gui.output_settings import OutputSettings
+from app.gui.settings_choices import (
+    BACKEND_TIP,
+    BACKENDS,
+    COLORIZE,
+    COLORIZE_TIP,
+    DEFAULT_STRENGTH,
+    ENSEMBLE_TIP,
+    NO_COLORIZER_TIP,
+    ONNX_PRECISION_TIP,
+    PRECISIONS,
+    SCALES,
+    STRENGTH_TIP,
+    TILES,
+)
 from app.gui.settings_store import SettingsStore
+from app.gui.stored_job_settings import read_job_settings, write_job_settings
 from app.gui.video_settings import VideoSettings
 from engine.naming import name_pattern_for
 
-SCALES = (2, 3, 4, 8)
-BACKENDS = (("Auto", "auto"), ("PyTorch", "torch"), ("ONNX Runtime", "onnx"))
-# labels and tips are translated where they are shown (self.tr); QT_TRANSLATE_NOOP marks
-# them for pyside6-lupdate, which reads only literal tr() arguments
-BACKEND_TIP = QT_TRANSLATE_NOOP(
-    "SettingsPanel", "PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML "
-    "(Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or "
-    "faster. The model is converted on its first run and kept. Auto: PyTorch, or "
-    "ONNX Runtime where only it can use the GPU (the log says which ran).")
-ONNX_PRECISION_TIP = QT_TRANSLATE_NOOP("SettingsPanel", "ONNX Runtime runs fp32")
-PRECISIONS = (("Auto", "auto"), ("FP32", "fp32"), ("FP16", "fp16"), ("BF16", "bf16"))
-TILES = ("Auto", "Off", "64", "128", "192", "256", "384", "512", "768", "1024")
-FORMATS = ((QT_TRANSLATE_NOOP("SettingsPanel", "Same as input"), None), ("PNG", "png"),
-           ("JPEG", "jpg"), ("WebP", "webp"), ("TIFF", "tif"))
-# (label, UpscaleOptions.colorize): colour black-and-white inputs before or after upscaling
-COLORIZE = ((QT_TRANSLATE_NOOP("SettingsPanel", "Off"), None),
-            (QT_TRANSLATE_NOOP("SettingsPanel", "Gray inputs, before upscaling"), "before"),
-            (QT_TRANSLATE_NOOP("SettingsPanel", "Gray inputs, after upscaling"), "after"))
-ENSEMBLE_TIP = QT_TRANSLATE_NOOP(
-    "SettingsPanel", "Upscale each image in its 8 flips and rotations and average the results: "
-    "a little sharper (about +0.1 to +0.2 dB PSNR), 8 times slower.")
-COLORIZE_TIP = QT_TRANSLATE_NOOP(
-    "SettingsPanel", "Colour black-and-white images and videos with the colorize model "
-    "(Zhang et al. colorization), before or after upscaling. Colour inputs are "
-    "left as they are.")
-NO_COLORIZER_TIP = QT_TRANSLATE_NOOP("SettingsPanel", "no colorize model installed")
-STRENGTH_TIP = QT_TRANSLATE_NOOP(
-    "SettingsPanel", "How much of the colorizer's predicted colour to use: 0 % keeps the "
-    "image gray, 100 % takes the prediction as it is. The colorizer can be badly wrong "
-    "(red clouds, a yellow sky), so it starts low.")
-DEFAULT_STRENGTH = 0.3   # engine.colorize.strength.DEFAULT_STRENGTH (no torch at start-up)
 
 class SettingsPanel(QWidget):
     changed = Signal()
@@ -120,23 +105,10 @@ class SettingsPanel(QWidget):
         self.strength_spin.setValue(round(DEFAULT_STRENGTH * 100))
         self.strength_spin.setToolTip(self.tr(STRENGTH_TIP))
 
-        self.out_edit = QLineEdit()
-        self.out_edit.setPlaceholderText(self.tr("Beside each input"))
-        self.out_edit.setObjectName("outputFolder")
-        browse = QToolButton()
-        browse.setText("…")
-        browse.setToolTip(self.tr("Choose the output folder"))
-        browse.clicked.connect(self._browse)
-        self.format_combo = QComboBox()
-        for label, value in FORMATS:
-            self.format_combo.addItem(self.tr(label), value)
-        self.quality_spin = QSpinBox()
-        self.quality_spin.setRange(1, 100)
-        self.quality_spin.setValue(95)
-        self.quality_spin.setSuffix(self.tr(" quality"))
-        self.pattern_edit = QLineEdit(DEFAULT_PATTERN)
-        self.pattern_edit.setToolTip(self.tr("Fields: {stem}, {scale}, {model}. With "
-                                             "colorize on, the default name ends in _color."))
+        self.output = OutputSettings()
+        # the Output group's widgets, under the names the window, tests and scripts use
+        self.out_edit, self.format_combo = self.output.out_edit, self.output.format_combo
+        self.quality_spin, self.pattern_edit = self.output.quality_spin, self.output.pattern_edit
 
         self.video = VideoSettings()
         # the Video group's widgets, under the names the window, tests and scripts use
@@ -167,19 +139,6 @@ class SettingsPanel(QWidget):
         mbox = QGroupBox(self.tr("Model"))
         mbox.setLayout(mform)
 
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.out_edit, 1)
-        out_row.addWidget(browse)
-        fmt_row = QHBoxLayout()
-        fmt_row.addWidget(self.format_combo, 1)
-        fmt_row.addWidget(self.quality_spin)
-        oform = QFormLayout()
-        oform.addRow(self.tr("Folder"), out_row)
-        oform.addRow(self.tr("Format"), fmt_row)
-        oform.addRow(self.tr("Name"), self.pattern_edit)
-        obox = QGroupBox(self.tr("Output"))
-        obox.setLayout(oform)
-
         self.start_button = QPushButton(self.tr("Start"))
         self.start_button.setObjectName("startButton")
         self.cancel_button = QPushButton(self.tr("Cancel all"))
@@ -194,7 +153,7 @@ class SettingsPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(mbox)
-        lay.addWidget(obox)
+        lay.addWidget(self.output)
         lay.addWidget(self.video)
         lay.addStretch(1)
 
@@ -209,20 +168,16 @@ class SettingsPanel(QWidget):
         self.backend_combo.currentIndexChanged.connect(self._on_backend)
         self.scale_combo.currentIndexChanged.connect(
             lambda: self.model_combo.set_scale(int(self.scale_combo.currentData())))
-        self.format_combo.currentIndexChanged.connect(self._on_format)
         for w in (self.scale_combo, self.device_combo, self.backend_combo, self.precision_combo,
-                  self.tile_combo, self.colorize_combo, self.format_combo):
+                  self.tile_combo, self.colorize_combo):
             w.currentIndexChanged.connect(self.changed)
-        self.quality_spin.valueChanged.connect(self.changed)
         self.strength_spin.valueChanged.connect(self.changed)
         self.colorize_combo.currentIndexChanged.connect(self._on_colorize)
         self.ensemble_check.toggled.connect(self.changed)
-        self.out_edit.textChanged.connect(self.changed)
-        self.pattern_edit.textChanged.connect(self.changed)
+        self.output.changed.connect(self.changed)
         self.video.changed.connect(self.changed)
         self.pattern_edit.textChanged.connect(self._on_name_pattern)
         self.colorize_combo.currentIndexChanged.connect(self._on_name_pattern)
-        self._on_format()
         self._on_name_pattern()
         self._on_colorize()
 
@@ -309,14 +264,6 @@ class SettingsPanel(QWidget):
     def backend(self) -> str:
         return str(self.backend_combo.currentData() or "auto")
 
-    def _on_format(self) -> None:
-        self.quality_spin.setEnabled(self.format_combo.currentData() in (None, "jpg", "webp"))
-
-    def _browse(self) -> None:
-        d = QFileDialog.getExistingDirectory(self, self.tr("Output folder"), self.out_edit.text())
-        if d:
-            self.out_edit.setText(d)
-
     # video -----------------------------------------------------------------------------
     def set_encoders(self, encoders: list[Any]) -> None:
         """The video encoders FFmpeg has (EncoderInfo list): see VideoSettings.set_encoders."""
@@ -324,7 +271,7 @@ class SettingsPanel(QWidget):
 
     def _on_name_pattern(self) -> None:
         self.video.set_name_pattern(
-            name_pattern_for(self.pattern_edit.text().strip(), self.colorize_setting()))
+            name_pattern_for(self.output.name_pattern(), self.colorize_setting()))
 
     # colorize --------------------------------------------------------------------------
     @Slot(list)
@@ -372,7 +319,7 @@ class SettingsPanel(QWidget):
 
     # settings --------------------------------------------------------------------------
     def job_settings(self) -> JobSettings:
-        return self.video.fill(JobSettings(
+        return self.video.fill(self.output.fill(JobSettings(
             model=self.model_name() or "bicubic",
             scale=int(self.scale_combo.currentData()),
             device=str(self.device_combo.currentData() or "auto"),
@@ -381,12 +328,8 @@ class SettingsPanel(QWidget):
                        else "auto"),
             tile=self.tile_setting(),
             self_ensemble=self.ensemble_check.isEnabled() and self.ensemble_check.isChecked(),
-            output_dir=self.out_edit.text().strip() or None,
-            output_format=self.format_combo.currentData(),
-            quality=self.quality_spin.value(),
-            name_pattern=self.pattern_edit.text().strip() or DEFAULT_PATTERN,
             colorize=self.colorize_setting(),
-            colorize_strength=self.strength_spin.value() / 100.0))
+            colorize_strength=self.strength_spin.value() / 100.0)))
 
     def apply(self, s: JobSettings) -> None:
         if not self.select_model(s.model):
@@ -408,49 +351,21 @@ class SettingsPanel(QWidget):
         self._select_colorize(s.colorize)
         self.strength_spin.setValue(round(100 * s.colorize_strength))
         self.ensemble_check.setChecked(s.self_ensemble)
-        self.out_edit.setText(s.output_dir or "")
-        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(s.output_format)))
-        self.quality_spin.setValue(s.quality)
-        self.pattern_edit.setText(s.name_pattern)
+        self.output.apply(s)
         self.video.apply(s)
 
     def load(self, store: SettingsStore) -> None:
-        tile_raw = store.get_str("upscale/tile", "auto")
-        tile: int | str | None = "auto" if tile_raw == "auto" else (
-            None if tile_raw in ("", "off") else int(tile_raw) if tile_raw.isdigit() else "auto")
-        fmt = store.get_str("upscale/format", "") or None
         # read every value before showing any: the window saves the panel on each change
-        self.apply(VideoSettings.read(store, JobSettings(
-            model=store.get_str("upscale/model", AUTO),
-            scale=store.get_int("upscale/scale", 4),
-            device=store.get_str("upscale/device", "auto"),
-            backend=store.get_str("upscale/backend", "auto"),
-            precision=store.get_str("upscale/precision", "auto"),
-            tile=tile,
-            self_ensemble=store.get_bool("upscale/self_ensemble", False),
-            output_dir=store.get_str("upscale/output_dir", "") or None,
-            output_format=fmt,
-            quality=store.get_int("upscale/quality", 95),
-            name_pattern=store.get_str("upscale/name_pattern", DEFAULT_PATTERN),
-            colorize=store.get_str("upscale/colorize", "") or None,
-            colorize_strength=store.get_int("upscale/colorize_strength",
-                                            round(DEFAULT_STRENGTH * 100)) / 100.0)))
+        self.apply(read_job_settings(store))
         self.video.restore_bitrate_text(store)
 
     def save(self, store: SettingsStore) -> None:
+        """What the panel shows, as remembered: a model or colorize choice not listed yet,
+        torch's precision and the self-ensemble box even where they do not apply now."""
         s = self.job_settings()
-        store.set("upscale/model", self._wanted_model or s.model)
-        store.set("upscale/scale", s.scale)
-        store.set("upscale/device", s.device)
-        store.set("upscale/backend", s.backend)
-        store.set("upscale/precision", str(self.precision_combo.currentData()))  # torch's
-        store.set("upscale/tile", "auto" if s.tile == "auto" else ("off" if s.tile is None
-                                                                  else str(s.tile)))
-        store.set("upscale/self_ensemble", self.ensemble_check.isChecked())
-        store.set("upscale/output_dir", s.output_dir or "")
-        store.set("upscale/format", s.output_format or "")
-        store.set("upscale/quality", s.quality)
-        store.set("upscale/name_pattern", s.name_pattern)
-        store.set("upscale/colorize", self._wanted_colorize or s.colorize or "")
-        store.set("upscale/colorize_strength", self.strength_spin.value())
+        write_job_settings(store, replace(
+            s, model=self._wanted_model or s.model,
+            precision=str(self.precision_combo.currentData()),
+            self_ensemble=self.ensemble_check.isChecked(),
+            colorize=self._wanted_colorize or s.colorize))
         self.video.save(store)

@@ -32,7 +32,8 @@ def make_tiny_colorizer(folder: Path) -> Path:
 
 
 def test_colorize_combo_round_trips_and_persists(qtbot) -> None:
-    from app.gui.settings_panel import NO_COLORIZER_TIP, SettingsPanel
+    from app.gui.settings_choices import NO_COLORIZER_TIP
+    from app.gui.settings_panel import SettingsPanel
     panel = SettingsPanel()
     qtbot.addWidget(panel)
     combo = panel.colorize_combo

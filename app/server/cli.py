@@ -117,6 +117,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
             sys.stderr.write(f"srstudio: {e}\n")
             return EXIT_ERROR
     _log_jobs_to_stderr()
+    # listening before the address is announced: a client that reads the line and
+    # connects at once waits in the backlog until uvicorn accepts, instead of being refused
+    # (seen under load on CI's clone)
+    sock.listen(128)
     port = sock.getsockname()[1]
     host = f"[{cfg.host}]" if ":" in cfg.host else cfg.host
     sys.stderr.write(f"srstudio: serving on http://{host}:{port}/ "

@@ -1,6 +1,8 @@
 """Image I/O of the engine: read files into :class:`ImageData`, write them back safely.
 
-* ``reader``: decode PNG/JPEG/WebP/TIFF/BMP (8/16-bit) upright, with ICC and EXIF.
+* ``reader``: decode PNG/JPEG/WebP/TIFF/BMP (8/16-bit) upright, with ICC and EXIF; its
+  steps: ``read_checks`` (file, header, pixel limit, errors), ``pixel_decode`` (modes to
+  arrays), ``pillow_exif`` (orientation, carried EXIF), ``float_tiff``.
 * ``writer``: encode by suffix, atomically, never over an input.
 * ``png_stream``: PNG encoder with O(band) memory for huge and 16-bit outputs.
 * ``tiff_stream``, ``band_writer``: PNG/TIFF written from the tiler's bands as they come.
@@ -14,7 +16,8 @@ from engine.io.files import iter_image_files, unread_images_note
 from engine.io.formats import SUPPORTED_EXTENSIONS, is_supported_image
 from engine.io.image import ImageData, from_float32, to_float32
 from engine.io.png_stream import write_png_streaming
-from engine.io.reader import DEFAULT_MAX_PIXELS, probe_image, read_image
+from engine.io.read_checks import DEFAULT_MAX_PIXELS
+from engine.io.reader import probe_image, read_image
 from engine.io.writer import write_image
 
 __all__ = [

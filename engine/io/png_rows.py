@@ -26,15 +26,14 @@ import numpy as np
 
 from engine.errors import CorruptImageError, TruncatedImageError
 from engine.io.image import icc_fits
+from engine.io.pillow_exif import carried_exif, exif_orientation
 from engine.io.png_stream import PNG_SIGNATURE
-from engine.io.reader import (
+from engine.io.read_checks import (
     DEFAULT_MAX_PIXELS,
-    _carried_exif,
-    _check_file,
-    _check_limit,
-    _effective_limit,
-    _open,
-    _orientation,
+    check_file,
+    check_limit,
+    effective_limit,
+    open_header,
 )
 
 _CHANNELS = {0: 1, 2: 3, 4: 2, 6: 4}        # PNG colour type -> samples per pixel
@@ -179,8 +178,8 @@ def open_png_rows(path: str | os.PathLike[str], *,
     else None (read it with :func:`read_image`).  The pixel limit is :func:`read_image`'s
     and is checked from the header."""
     path = Path(path)
-    limit = _effective_limit(max_pixels)
-    _check_file(path)
+    limit = effective_limit(max_pixels)
+    check_file(path)
     with path.open("rb") as f:
         if f.read(8) != PNG_SIGNATURE:
             return None
@@ -189,12 +188,12 @@ def open_png_rows(path: str | os.PathLike[str], *,
         return None
     width, height, bit_depth, colour_type, idat = layout
     notes: list[str] = []
-    with _open(path, notes) as im:   # Pillow parses the metadata read_image keeps
-        _check_limit(path, im.size, limit)
-        if _orientation(im, notes) != 1:
+    with open_header(path, notes) as im:   # Pillow parses the metadata read_image keeps
+        check_limit(path, im.size, limit)
+        if exif_orientation(im, notes) != 1:
             return None
         icc = im.info.get("icc_profile") or None
-        exif = _carried_exif(im, 1)
+        exif = carried_exif(im, 1)
     notes = [f"{path.name}: {n}" for n in notes]
     return PngRows(path, width, height, bit_depth, colour_type, idat, icc, exif, notes)
 

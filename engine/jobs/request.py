@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from engine.errors import SRStudioError
-from engine.io.reader import DEFAULT_MAX_PIXELS
+from engine.io.read_checks import DEFAULT_MAX_PIXELS
 from engine.naming import DEFAULT_NAME_PATTERN
 from engine.video.settings import VideoSettings
 

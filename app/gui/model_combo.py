@@ -28,7 +28,9 @@ AUTO = "auto"   # the remembered model on a first run: the best shipped one, onc
 ROLE_ENTRIES = (
     (AUTO, QT_TRANSLATE_NOOP("ModelCombo", "Auto"),
      QT_TRANSLATE_NOOP("ModelCombo",
-                       "The best installed model for the chosen scale: quality, else fast")),
+                       "Chosen per input for the chosen scale: the photo model for JPEG-"
+                       "compressed or noisy pictures and for videos, else quality (or fast "
+                       "where it scores as well); the log says which and why")),
     ("quality", QT_TRANSLATE_NOOP("ModelCombo", "Quality"),
      QT_TRANSLATE_NOOP("ModelCombo", "The quality model for the chosen scale (sharper, slower)")),
     ("fast", QT_TRANSLATE_NOOP("ModelCombo", "Fast"),
@@ -103,8 +105,18 @@ class ModelCombo(QComboBox):
         from engine.models.registry import pick_role  # the models worker imported it
         return pick_role(self._models, role, self._scale if scale == "current" else scale)
 
+    def _auto_text(self) -> str | None:
+        """What Auto runs: 'quality_x4 / photo_x4' (clean / compressed or noisy input, the
+        choice engine.jobs.plan.auto_chooser makes per file), one name, or None."""
+        from engine.models.registry import pick_auto, pick_role
+        clean = pick_auto(self._models, self._scale) if self._models else None
+        photo = pick_role(self._models, "photo", self._scale) if self._models else None
+        names = list(dict.fromkeys(m.name for m in (clean, photo) if m is not None))
+        return " / ".join(names) or None
+
     def _label_role_entries(self) -> None:
-        """'Quality → quality_x4', or 'Quality → none at ×8': what each entry runs now."""
+        """'Quality → quality_x4', 'Auto → quality_x4 / photo_x4', or 'Quality → none at
+        ×8': what each entry runs now."""
         labels = {name: label for name, label, _ in ROLE_ENTRIES}
         for i in range(self._items.rowCount()):
             it = self._items.item(i)
@@ -113,8 +125,9 @@ class ModelCombo(QComboBox):
                     or it.data(ScaleRole) is not None:
                 continue
             target = self.role_target(name)
-            what = target.name if target is not None else \
-                self.tr("none at ×{s}").format(s=self._scale)
+            found = self._auto_text() if name == AUTO else (
+                target.name if target is not None else None)
+            what = found or self.tr("none at ×{s}").format(s=self._scale)
             it.setText(f"{self.tr(labels[name])} → {what}")
 
     # selection -----------------------------------------------------------------------

@@ -15,9 +15,9 @@ SCALES = (2, 3, 4, 8)
 BACKENDS = (("Auto", "auto"), ("PyTorch", "torch"), ("ONNX Runtime", "onnx"))
 BACKEND_TIP = QT_TRANSLATE_NOOP(
     "SettingsPanel", "PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML "
-    "(Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or "
-    "faster. The model is converted on its first run and kept. Auto: PyTorch, or "
-    "ONNX Runtime where only it can use the GPU (the log says which ran).")
+    "(Windows GPUs of any make), CUDA, CoreML or CPU, fp32. The model is converted on its "
+    "first run and kept. Auto: whichever of the two ran faster when timed once on this "
+    "computer (the log says which ran).")
 ONNX_PRECISION_TIP = QT_TRANSLATE_NOOP("SettingsPanel", "ONNX Runtime runs fp32")
 PRECISIONS = (("Auto", "auto"), ("FP32", "fp32"), ("FP16", "fp16"), ("BF16", "bf16"))
 TILES = ("Auto", "Off", "64", "128", "192", "256", "384", "512", "768", "1024")

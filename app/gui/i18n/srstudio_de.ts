@@ -433,8 +433,8 @@
         <translation>Auto</translation>
     </message>
     <message>
-        <source>The best installed model for the chosen scale: quality, else fast</source>
-        <translation>Das beste installierte Modell für den gewählten Faktor: Qualität, sonst schnell</translation>
+        <source>Chosen per input for the chosen scale: the photo model for JPEG-compressed or noisy pictures and for videos, else quality (or fast where it scores as well); the log says which and why</source>
+        <translation>Je Eingabe für den gewählten Faktor gewählt: das Fotomodell für JPEG-komprimierte oder verrauschte Bilder und für Videos, sonst Qualität (oder schnell, wo es gleich gut abschneidet); das Protokoll nennt, welches und warum</translation>
     </message>
     <message>
         <source>Quality</source>
@@ -1024,8 +1024,8 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch: CUDA, Apple MPS oder CPU, jede Genauigkeit. ONNX Runtime: DirectML (Windows-GPUs jedes Herstellers), CUDA, CoreML oder CPU, fp32; auf einer CPU genauso schnell oder schneller. Das Modell wird beim ersten Lauf umgewandelt und aufbewahrt. Auto: PyTorch, oder ONNX Runtime, wo nur sie die GPU nutzen kann (das Protokoll nennt, was lief).</translation>
+        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32. The model is converted on its first run and kept. Auto: whichever of the two ran faster when timed once on this computer (the log says which ran).</source>
+        <translation>PyTorch: CUDA, Apple MPS oder CPU, jede Genauigkeit. ONNX Runtime: DirectML (Windows-GPUs jedes Herstellers), CUDA, CoreML oder CPU, fp32. Das Modell wird beim ersten Lauf umgewandelt und aufbewahrt. Auto: die schnellere der beiden, einmal auf diesem Computer gemessen (das Protokoll nennt, was lief).</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>

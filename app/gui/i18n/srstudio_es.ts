@@ -433,8 +433,8 @@
         <translation>Auto</translation>
     </message>
     <message>
-        <source>The best installed model for the chosen scale: quality, else fast</source>
-        <translation>El mejor modelo instalado para la escala elegida: calidad, si no, rápido</translation>
+        <source>Chosen per input for the chosen scale: the photo model for JPEG-compressed or noisy pictures and for videos, else quality (or fast where it scores as well); the log says which and why</source>
+        <translation>Se elige para cada entrada a la escala elegida: el modelo de fotos para imágenes comprimidas en JPEG o con ruido y para vídeos; si no, calidad (o rápido donde puntúa igual); el registro indica cuál y por qué</translation>
     </message>
     <message>
         <source>Quality</source>
@@ -1024,8 +1024,8 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch: CUDA, Apple MPS o CPU, cualquier precisión. ONNX Runtime: DirectML (GPU de Windows de cualquier marca), CUDA, CoreML o CPU, fp32; en una CPU, igual de rápido o más. El modelo se convierte en su primera ejecución y se conserva. Auto: PyTorch, u ONNX Runtime donde solo este puede usar la GPU (el registro indica cuál se usó).</translation>
+        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32. The model is converted on its first run and kept. Auto: whichever of the two ran faster when timed once on this computer (the log says which ran).</source>
+        <translation>PyTorch: CUDA, Apple MPS o CPU, cualquier precisión. ONNX Runtime: DirectML (GPU de Windows de cualquier marca), CUDA, CoreML o CPU, fp32. El modelo se convierte en su primera ejecución y se conserva. Auto: el más rápido de los dos, medido una vez en este equipo (el registro indica cuál se usó).</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>

@@ -433,8 +433,8 @@
         <translation>Auto</translation>
     </message>
     <message>
-        <source>The best installed model for the chosen scale: quality, else fast</source>
-        <translation>Le meilleur modèle installé pour l&apos;échelle choisie&#xa0;: qualité, sinon rapide</translation>
+        <source>Chosen per input for the chosen scale: the photo model for JPEG-compressed or noisy pictures and for videos, else quality (or fast where it scores as well); the log says which and why</source>
+        <translation>Choisi pour chaque entrée à l&apos;échelle choisie&#xa0;: le modèle photo pour les images compressées en JPEG ou bruitées et pour les vidéos, sinon qualité (ou rapide là où il obtient le même score)&#xa0;; le journal indique lequel et pourquoi</translation>
     </message>
     <message>
         <source>Quality</source>
@@ -1024,8 +1024,8 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch&#xa0;: CUDA, Apple MPS ou CPU, toute précision. ONNX Runtime&#xa0;: DirectML (GPU Windows de toute marque), CUDA, CoreML ou CPU, fp32 ; sur un CPU, aussi rapide ou plus. Le modèle est converti à sa première exécution puis conservé. Auto&#xa0;: PyTorch, ou ONNX Runtime là où lui seul peut utiliser le GPU (le journal indique lequel a servi).</translation>
+        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32. The model is converted on its first run and kept. Auto: whichever of the two ran faster when timed once on this computer (the log says which ran).</source>
+        <translation>PyTorch&#xa0;: CUDA, Apple MPS ou CPU, toute précision. ONNX Runtime&#xa0;: DirectML (GPU Windows de toute marque), CUDA, CoreML ou CPU, fp32. Le modèle est converti à sa première exécution puis conservé. Auto&#xa0;: le plus rapide des deux, mesuré une fois sur cet ordinateur (le journal indique lequel a servi).</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>

@@ -433,8 +433,8 @@
         <translation>自動</translation>
     </message>
     <message>
-        <source>The best installed model for the chosen scale: quality, else fast</source>
-        <translation>選んだ倍率で最良のインストール済みモデル: 高画質、なければ高速</translation>
+        <source>Chosen per input for the chosen scale: the photo model for JPEG-compressed or noisy pictures and for videos, else quality (or fast where it scores as well); the log says which and why</source>
+        <translation>選んだ倍率で入力ごとに選択: JPEG 圧縮やノイズのある画像と動画には写真モデル、それ以外は高画質 (同等のスコアなら高速)。どれをなぜ選んだかはログに表示</translation>
     </message>
     <message>
         <source>Quality</source>
@@ -1014,8 +1014,8 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch: CUDA、Apple MPS、CPU。精度は任意。ONNX Runtime: DirectML (メーカーを問わず Windows の GPU)、CUDA、CoreML、CPU。fp32 のみ。CPU では同等以上の速度。モデルは初回実行時に変換され、保存されます。自動: PyTorch を使い、ONNX Runtime でしか GPU を使えない環境では ONNX Runtime を使います (どちらを使ったかはログに表示)。</translation>
+        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32. The model is converted on its first run and kept. Auto: whichever of the two ran faster when timed once on this computer (the log says which ran).</source>
+        <translation>PyTorch: CUDA、Apple MPS、CPU。精度は任意。ONNX Runtime: DirectML (メーカーを問わず Windows の GPU)、CUDA、CoreML、CPU。fp32 のみ。モデルは初回実行時に変換され、保存されます。自動: このコンピューターで一度計測して速かった方 (どちらを使ったかはログに表示)。</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>

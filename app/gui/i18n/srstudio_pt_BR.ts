@@ -433,8 +433,8 @@
         <translation>Auto</translation>
     </message>
     <message>
-        <source>The best installed model for the chosen scale: quality, else fast</source>
-        <translation>O melhor modelo instalado para a escala escolhida: qualidade, senão rápido</translation>
+        <source>Chosen per input for the chosen scale: the photo model for JPEG-compressed or noisy pictures and for videos, else quality (or fast where it scores as well); the log says which and why</source>
+        <translation>Escolhido para cada entrada na escala escolhida: o modelo de fotos para imagens comprimidas em JPEG ou com ruído e para vídeos; senão, qualidade (ou rápido onde pontua igual); o registro informa qual e por quê</translation>
     </message>
     <message>
         <source>Quality</source>
@@ -1024,8 +1024,8 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch: CUDA, Apple MPS ou CPU, qualquer precisão. ONNX Runtime: DirectML (GPUs de qualquer marca no Windows), CUDA, CoreML ou CPU, fp32; em uma CPU, tão rápido ou mais. O modelo é convertido na primeira execução e mantido. Auto: PyTorch, ou ONNX Runtime onde só ele consegue usar a GPU (o registro informa qual foi usado).</translation>
+        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32. The model is converted on its first run and kept. Auto: whichever of the two ran faster when timed once on this computer (the log says which ran).</source>
+        <translation>PyTorch: CUDA, Apple MPS ou CPU, qualquer precisão. ONNX Runtime: DirectML (GPUs de qualquer marca no Windows), CUDA, CoreML ou CPU, fp32. O modelo é convertido na primeira execução e mantido. Auto: o mais rápido dos dois, medido uma vez neste computador (o registro informa qual foi usado).</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>

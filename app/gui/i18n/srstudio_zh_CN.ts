@@ -433,8 +433,8 @@
         <translation>自动</translation>
     </message>
     <message>
-        <source>The best installed model for the chosen scale: quality, else fast</source>
-        <translation>所选倍率下最好的已安装模型：优先高质量，否则快速</translation>
+        <source>Chosen per input for the chosen scale: the photo model for JPEG-compressed or noisy pictures and for videos, else quality (or fast where it scores as well); the log says which and why</source>
+        <translation>按所选倍率为每个输入选择：JPEG 压缩或有噪点的图片以及视频用照片模型，否则用高质量模型（分数相同时用快速模型）；日志会说明选了哪个及原因</translation>
     </message>
     <message>
         <source>Quality</source>
@@ -1014,8 +1014,8 @@
 <context>
     <name>SettingsPanel</name>
     <message>
-        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32; on a CPU as fast or faster. The model is converted on its first run and kept. Auto: PyTorch, or ONNX Runtime where only it can use the GPU (the log says which ran).</source>
-        <translation>PyTorch：CUDA、Apple MPS 或 CPU，支持所有精度。ONNX Runtime：DirectML（任何品牌的 Windows GPU）、CUDA、CoreML 或 CPU，仅 fp32；在 CPU 上速度相当或更快。模型在首次运行时转换并保留。自动：使用 PyTorch；只有 ONNX Runtime 能使用 GPU 时则用 ONNX Runtime（日志会显示实际使用的后端）。</translation>
+        <source>PyTorch: CUDA, Apple MPS or CPU, any precision. ONNX Runtime: DirectML (Windows GPUs of any make), CUDA, CoreML or CPU, fp32. The model is converted on its first run and kept. Auto: whichever of the two ran faster when timed once on this computer (the log says which ran).</source>
+        <translation>PyTorch：CUDA、Apple MPS 或 CPU，支持所有精度。ONNX Runtime：DirectML（任何品牌的 Windows GPU）、CUDA、CoreML 或 CPU，仅 fp32。模型在首次运行时转换并保留。自动：在本机计时一次，两者中较快的那个（日志会显示实际使用的后端）。</translation>
     </message>
     <message>
         <source>ONNX Runtime runs fp32</source>

@@ -37,6 +37,7 @@ from engine.events import (
 )
 from engine.io.atomic import STALE_AFTER_S, sweep_stale_parts
 from engine.jobs.plan import Plan
+from engine.jobs.request import Request
 from engine.jobs.run import _skipped
 from engine.jobs.upscale import BatchResult, FileResult
 
@@ -48,6 +49,23 @@ DEPTH = 2
 #: an item whose worker died this many times fails alone instead of killing more
 MAX_ATTEMPTS = 3
 _WAIT_S = 0.2   # how often the driver looks at the cancel token
+
+
+SAME_ENCODER_NOTE = ("video on the cluster: every worker encodes with the software encoder "
+                     "(hw 'auto' would probe each machine and could mix encoders in one "
+                     "file; name a hardware encoder with --hw to use it on every worker)")
+
+
+def pin_encoder(request: Request) -> Request:
+    """``request`` with video ``hw='auto'`` made the software encoder: the segments of one
+    video come from many workers, and 'auto' probes the machine it runs on, so workers
+    with and without a hardware encoder would write one file with two encoders (and
+    different settings hashes, which breaks resuming).  An encoder the user names is kept:
+    a worker that lacks it fails with one line."""
+    hw = (request.video.hw or "").strip().lower()
+    if hw != "auto":
+        return request
+    return dataclasses.replace(request, video=dataclasses.replace(request.video, hw=None))
 
 
 class ClusterRun:
@@ -90,7 +108,7 @@ class ClusterRun:
     def run(self, *, progress: ProgressCallback | None = None,
             cancel: CancelToken | None = None) -> BatchResult:
         ray = self._ray = require_ray()
-        plan, request = self.plan, self.plan.request
+        plan, request = self.plan, pin_encoder(self.plan.request)
         t0 = time.perf_counter()
         for note in plan.notes:
             emit(progress, Warning_(note))
@@ -110,6 +128,8 @@ class ClusterRun:
             info = video.splittable(plan.items[i], request)
             if info is not None:
                 videos[i] = VideoJob(plan.items[i], request, info)
+        if videos and request is not plan.request:
+            emit(progress, Warning_(SAME_ENCODER_NOTE))
         # a unit of work: (item, 'item' | 'prep' | 'seg', segment)
         pending: deque[tuple[int, str, int]] = deque(
             (i, "prep" if i in videos else "item", -1) for i in runnable)

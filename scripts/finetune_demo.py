@@ -53,9 +53,9 @@ def write_camera_holdout(files: list[Path], folder: Path) -> None:
     from PIL import Image
 
     from engine.resize import modcrop
-    from trainer.config import DegradationConfig
     from trainer.data import read_rgb8
     from trainer.degrade import degrade
+    from trainer.degrade_config import DegradationConfig
     cfg = DegradationConfig(kind="pipeline", **CAMERA)
     (folder / "HR").mkdir(parents=True)
     (folder / "LR_bicubic" / "X2").mkdir(parents=True)

@@ -11,7 +11,7 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "TrainConfig": "trainer.config", "apply_override": "trainer.config",
+    "TrainConfig": "trainer.config", "apply_override": "trainer.config_files",
     "config_schema": "trainer.config", "from_dict": "trainer.config",
     "load_config": "trainer.config", "to_dict": "trainer.config",
     "CheckpointSaved": "trainer.events", "StepLogged": "trainer.events",

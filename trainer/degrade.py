@@ -14,7 +14,7 @@ import cv2
 import numpy as np
 
 from engine.resize import imresize, modcrop
-from trainer.config import DegradationConfig
+from trainer.degrade_config import DegradationConfig
 
 # LR pixels of context each side that make a crop's bicubic equal the whole image's: the
 # antialiased kernel reaches 2*s + 1 HR pixels, i.e. under 3 LR pixels, for every s >= 2.

@@ -22,8 +22,8 @@ from engine.io import iter_image_files, read_image
 from engine.io.image import ImageData
 from engine.io.writer import write_image
 from engine.resize import modcrop
-from trainer.config import DegradationConfig
 from trainer.data import to_rgb8
+from trainer.degrade_config import DegradationConfig
 from trainer.real_degrade import degrade_real
 
 PRESETS = ("real",)

@@ -22,7 +22,7 @@ import cv2
 import numpy as np
 
 from trainer.blur_kernels import gaussian_family, sinc_kernel
-from trainer.config import RealDegradationConfig, RealStageConfig
+from trainer.degrade_config import RealDegradationConfig, RealStageConfig
 
 _CV_MODES = {"area": cv2.INTER_AREA, "bilinear": cv2.INTER_LINEAR, "bicubic": cv2.INTER_CUBIC}
 

@@ -12,7 +12,8 @@ from engine.errors import ConfigError
 from tests.trainer.conftest import tiny_overrides
 from trainer.cli import add_train_parser, run_train
 from trainer.colorize.config import ColorizeConfig, load_colorize_config
-from trainer.config import config_schema, from_dict, load_config, parse_value, to_dict
+from trainer.config import config_schema, from_dict, load_config, to_dict
+from trainer.config_files import parse_value
 from trainer.validate import validate_config
 
 RECIPES = Path(__file__).resolve().parents[2] / "recipes"

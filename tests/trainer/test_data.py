@@ -10,9 +10,10 @@ import torch
 from engine.events import Warning_
 from engine.resize import imresize, modcrop
 from tests.trainer.conftest import synth_image, write_png
-from trainer.config import DataConfig, DegradationConfig
+from trainer.config import DataConfig
 from trainer.data import build_sampler
 from trainer.degrade import bicubic_lr_patch, degrade
+from trainer.degrade_config import DegradationConfig
 
 
 def _cfg(dirs, **kw) -> DataConfig:

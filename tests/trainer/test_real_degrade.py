@@ -10,12 +10,8 @@ import pytest
 from engine.errors import ConfigError
 from tests.conftest import photo_like
 from trainer.blur_kernels import KERNEL_KINDS, bessel_j1, gaussian_family, sinc_kernel
-from trainer.config import (
-    DegradationConfig,
-    RealDegradationConfig,
-    RealStageConfig,
-    load_config,
-)
+from trainer.config import load_config
+from trainer.degrade_config import DegradationConfig, RealDegradationConfig, RealStageConfig
 from trainer.real_degrade import degrade_real, jpeg
 
 

@@ -15,13 +15,9 @@ from typing import Any
 from msgspec import field
 
 from engine.errors import ConfigError
-from trainer.config import (
-    OptimConfig,
-    PathStr,
-    RunConfig,
-    Section,
-    load_struct_config,
-)
+from trainer.config import OptimConfig, RunConfig
+from trainer.config_base import PathStr, Section
+from trainer.config_files import load_struct_config
 
 
 class ColorizeModelConfig(Section):

@@ -20,8 +20,8 @@ import torch
 
 from engine.archs.registry import ArchSpec
 from engine.devices import memory_format_for
-from engine.events import CancelToken, ProgressCallback, emit
 from engine.evaluation import DatasetScores
+from engine.events import CancelToken, ProgressCallback, emit
 from trainer.checkpoint import BEST, LAST
 from trainer.config import TrainConfig
 from trainer.data import build_sampler

@@ -43,7 +43,8 @@ def _fake(fastest_backend: str, label: str, seconds: float) -> ProbeResult:
 
 
 def test_auto_follows_the_measurement_and_says_why(probing, monkeypatch):
-    monkeypatch.setattr(backend_probe, "measure", lambda: _fake("onnx", "ONNX Runtime DirectML", 0.1))
+    monkeypatch.setattr(backend_probe, "measure",
+                        lambda: _fake("onnx", "ONNX Runtime DirectML", 0.1))
     assert resolve_backend("auto") == "onnx"
     assert backend_probe.probe().describe() == "ONNX Runtime DirectML, 3.1x CPU"
     # an explicit device or precision is the user's choice, not the probe's

@@ -170,7 +170,8 @@ def test_unet_gan_with_substitute_terms_selects_by_niqe(tmp_path, data_dirs):
     for i in range(2):
         write_png(val / "HR" / f"v{i}.png", synth_image(104, 200, seed=200 + i))
     cfg = load_config(None, tiny_overrides(
-        data_dirs, tmp_path / "gan", data__val_dir=str(val), run__steps=6, run__log_every=1, run__val_every=2,
+        data_dirs, tmp_path / "gan", data__val_dir=str(val), run__steps=6, run__log_every=1,
+        run__val_every=2,
         loss__adversarial=0.01, loss__discriminator="unet_discriminator",
         loss__discriminator_config="{num_feats = 4}", loss__feature_match=0.1,
         loss__frequency=0.05, loss__gradient=0.05, data__val_select="niqe"))

@@ -61,6 +61,15 @@ class RealDegradationConfig(Section):
     final_resize_modes: list[str] = field(default_factory=lambda: ["area", "bilinear",
                                                                    "bicubic"])
     final_jpeg_quality: list[int] = field(default_factory=lambda: [30, 95])
+    # the video variant (trainer/video_degrade.py): with this probability the last
+    # compression is an H.264/HEVC round trip of a short pan over the LR patch instead of
+    # JPEG (frames of compressed video: 4:2:0 chroma, deblocking, predicted frames)
+    video_prob: float = 0.0
+    video_codecs: list[str] = field(default_factory=lambda: ["libx264"])
+    video_crf: list[int] = field(default_factory=lambda: [20, 36])
+    video_frames: int = 5          # clip length; the last (predicted) frame is kept
+    video_motion: float = 2.0      # largest pan, LR pixels per frame
+    video_preset: str = "veryfast"
 
 
 class DegradationConfig(Section):

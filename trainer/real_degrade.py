@@ -4,7 +4,7 @@ Users' pictures were blurred by a lens and a resize, got sensor noise, were JPEG
 and then went through all of that again (a web re-upload, a screenshot of a photo).  One
 stage of that chain is blur -> random resize -> noise -> JPEG; :func:`degrade_real` runs two
 (the second skippable, milder), then resizes to the LR size with a ringing sinc and a last
-JPEG in random order.
+JPEG in random order, or (``video_prob``) an H.264/HEVC round trip for video frames.
 
 Each patch takes its own ``numpy.random.Generator`` (the sampler seeds it from its stream),
 so the pictures depend only on the seed, never on which stages were active before.  The
@@ -23,6 +23,7 @@ import numpy as np
 
 from trainer.blur_kernels import gaussian_family, sinc_kernel
 from trainer.degrade_config import RealDegradationConfig, RealStageConfig
+from trainer.video_degrade import CODECS, X264_PRESETS, codec_available, video_compress
 
 _CV_MODES = {"area": cv2.INTER_AREA, "bilinear": cv2.INTER_LINEAR, "bicubic": cv2.INTER_CUBIC}
 
@@ -141,7 +142,13 @@ def degrade_real(hr: np.ndarray, scale: int, cfg: RealDegradationConfig,
         y = _resize(y, h, w, mode)
         return _filter(y, sinc) if sinc is not None else y
 
-    if rng.random() < 0.5:
+    # drawn only when the video variant is on, so that JPEG-only runs and the published
+    # validation sets keep their random streams
+    if cfg.video_prob > 0 and rng.random() < cfg.video_prob:
+        x = video_compress(np.clip(resize_and_sinc(x), 0.0, 1.0), rng, cfg.video_codecs,
+                           cfg.video_crf, cfg.video_frames, cfg.video_motion,
+                           cfg.video_preset)
+    elif rng.random() < 0.5:
         x = jpeg(np.clip(resize_and_sinc(x), 0.0, 1.0), quality)
     else:
         x = np.clip(resize_and_sinc(jpeg(x, quality)), 0.0, 1.0)
@@ -189,6 +196,24 @@ def check_real_config(cfg: RealDegradationConfig) -> list[str]:
                    f"[1, 100], got {q}")
     if not 0.0 <= cfg.final_sinc_prob <= 1.0:
         out.append("data.degradation.real.final_sinc_prob: must be in [0, 1]")
+    if not 0.0 <= cfg.video_prob <= 1.0:
+        out.append("data.degradation.real.video_prob: must be in [0, 1]")
+    if cfg.video_prob > 0:
+        bad = [c for c in cfg.video_codecs if not codec_available(c)]
+        if bad or not cfg.video_codecs:
+            out.append(f"data.degradation.real.video_codecs: expected some of "
+                       f"{', '.join(CODECS)} that this FFmpeg has, got {bad}")
+        c = cfg.video_crf
+        if len(c) != 2 or c[0] > c[1] or c[0] < 0 or c[1] > 51:
+            out.append(f"data.degradation.real.video_crf: expected [min, max] within "
+                       f"[0, 51], got {c}")
+        if not 2 <= cfg.video_frames <= 30:
+            out.append("data.degradation.real.video_frames: expected 2-30 frames")
+        if not 0.0 <= cfg.video_motion <= 16.0:
+            out.append("data.degradation.real.video_motion: expected 0-16 pixels a frame")
+        if cfg.video_preset not in X264_PRESETS:
+            out.append(f"data.degradation.real.video_preset: expected one of "
+                       f"{', '.join(X264_PRESETS)}, got {cfg.video_preset!r}")
     bad = [m for m in cfg.final_resize_modes if m not in _CV_MODES]
     if bad or not cfg.final_resize_modes:
         out.append(f"data.degradation.real.final_resize_modes: expected some of "

@@ -25,6 +25,9 @@ CODECS = {"libx264": "h264", "libx265": "hevc"}
 """Encoders offered, with the decoder that reads each back."""
 
 MIN_SIDE = 64
+X264_PRESETS = ("ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow",
+                "slower", "veryslow")
+"""Presets both encoders know."""
 
 
 def codec_available(name: str) -> bool:

@@ -73,3 +73,32 @@ def test_real_kind_is_accepted_and_bad_ranges_are_one_line(tmp_path):
                              "data.degradation.real.stage1.jpeg_quality=[95, 30]"])
     with pytest.raises(ConfigError, match="stage1.jpeg_quality"):
         validate_config(cfg)
+
+
+def test_the_video_variant_compresses_with_a_codec_reproducibly():
+    """video_prob=1: the last compression is H.264, not JPEG; the same seed gives the same
+    LR; video_prob=0 leaves the JPEG chain's random stream as it was."""
+    hr = photo_like(96, 128)
+    base = RealDegradationConfig()
+    video = RealDegradationConfig(video_prob=1.0, video_crf=[30, 30])
+    a = degrade_real(hr, 4, video, np.random.default_rng(5))
+    assert a.shape == (24, 32, 3) and a.dtype == np.uint8
+    assert np.array_equal(a, degrade_real(hr, 4, video, np.random.default_rng(5)))
+    assert not np.array_equal(a, degrade_real(hr, 4, base, np.random.default_rng(5)))
+    off = RealDegradationConfig(video_prob=0.0, video_crf=[30, 30])
+    assert np.array_equal(degrade_real(hr, 4, off, np.random.default_rng(5)),
+                          degrade_real(hr, 4, base, np.random.default_rng(5)))
+
+
+def test_bad_video_settings_are_one_line(tmp_path):
+    from trainer.validate import validate_config
+    d = tmp_path / "hr"
+    d.mkdir()
+    for key, value, match in (("video_codecs", "['libnothing']", "video_codecs"),
+                              ("video_crf", "[40, 20]", "video_crf"),
+                              ("video_preset", "'quick'", "video_preset")):
+        cfg = load_config(None, [f"data.hr_dirs=['{d}']", "data.degradation.kind=real",
+                                 "data.degradation.real.video_prob=0.5",
+                                 f"data.degradation.real.{key}={value}"])
+        with pytest.raises(ConfigError, match=match):
+            validate_config(cfg)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QThread, QTimer
 from PySide6.QtWidgets import QApplication
 
 from app.gui.app_icon import app_icon
@@ -26,6 +26,10 @@ from app.gui.translations import install_translations
 PROBE_ENV = "SRSTUDIO_STARTUP_PROBE"
 HEADLESS_PLATFORMS = ("offscreen", "minimal")
 """Qt platforms without a screen: no crash box there (a modal box would wait forever)."""
+CRASH_TEXT = QT_TRANSLATE_NOOP(
+    "CrashBox", "SR Studio met an unexpected error ({what}). The details are in {path}; "
+    "please attach that file to a bug report.")
+"""The box's text (app.crash_log.crash_message is the same line for stderr, in English)."""
 
 
 class _ExposeProbe(QObject):
@@ -59,11 +63,11 @@ def show_crash(path: Path, exc: BaseException) -> None:
     """Tell the user of the app (who has no console) where the crash log is; the app goes
     on where it can (an exception in a slot does not end it).  From a worker thread the
     box is shown by the GUI thread; one box at a time."""
-    from app.crash_log import crash_message
     app = QApplication.instance()
     if app is None or QApplication.platformName() in HEADLESS_PLATFORMS:
         return                  # nobody could see (or close) the box: stderr has the line
-    text = crash_message(path, exc)
+    what = f"{type(exc).__name__}: {exc}".rstrip(": ")
+    text = QCoreApplication.translate("CrashBox", CRASH_TEXT).format(what=what, path=path)
 
     def show() -> None:
         if getattr(show_crash, "showing", False):

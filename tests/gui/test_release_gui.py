@@ -60,10 +60,20 @@ def test_about_box_lists_the_third_party_licences(qtbot) -> None:
 
 
 @pytest.mark.qt_no_exception_capture     # the exception is the test's: our hook takes it
+@pytest.mark.parametrize(("lang", "words"), [("en", "unexpected error"),
+                                             ("de", "unerwarteten Fehler")])
 def test_a_slot_that_raises_writes_a_log_and_says_where(tmp_path: Path, qtbot,
-                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+                                                        monkeypatch: pytest.MonkeyPatch,
+                                                        lang: str, words: str) -> None:
+    from PySide6.QtCore import QCoreApplication
+
     from app.crash_log import install
     from app.gui.main import show_crash
+    from app.gui.translations import I18N_DIR, _Translator
+    translator = _Translator()
+    if lang != "en":
+        assert translator.load(str(I18N_DIR / f"srstudio_{lang}.qm"))
+        QCoreApplication.installTranslator(translator)
     monkeypatch.setenv("SRSTUDIO_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setattr("app.gui.main.HEADLESS_PLATFORMS", ())   # show it, offscreen too
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)     # restored afterwards
@@ -89,4 +99,5 @@ def test_a_slot_that_raises_writes_a_log_and_says_where(tmp_path: Path, qtbot,
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     [log] = (tmp_path / "logs").glob("crash-*.log")
     assert "ValueError: bad pixel" in log.read_text(encoding="utf-8")
-    assert str(log) in shown[0] and "bad pixel" in shown[0]
+    QCoreApplication.removeTranslator(translator)
+    assert str(log) in shown[0] and "bad pixel" in shown[0] and words in shown[0]

@@ -276,6 +276,13 @@
     </message>
 </context>
 <context>
+    <name>CrashBox</name>
+    <message>
+        <source>SR Studio met an unexpected error ({what}). The details are in {path}; please attach that file to a bug report.</source>
+        <translation>SR Studio ist auf einen unerwarteten Fehler gestoßen ({what}). Die Einzelheiten stehen in {path}; bitte hängen Sie diese Datei an einen Fehlerbericht an.</translation>
+    </message>
+</context>
+<context>
     <name>HeatLegend</name>
     <message>
         <source>{n:.0f}+ levels</source>

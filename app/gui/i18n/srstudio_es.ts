@@ -276,6 +276,13 @@
     </message>
 </context>
 <context>
+    <name>CrashBox</name>
+    <message>
+        <source>SR Studio met an unexpected error ({what}). The details are in {path}; please attach that file to a bug report.</source>
+        <translation>SR Studio encontró un error inesperado ({what}). Los detalles están en {path}; adjunte ese archivo a un informe de error.</translation>
+    </message>
+</context>
+<context>
     <name>HeatLegend</name>
     <message>
         <source>{n:.0f}+ levels</source>

@@ -276,6 +276,13 @@
     </message>
 </context>
 <context>
+    <name>CrashBox</name>
+    <message>
+        <source>SR Studio met an unexpected error ({what}). The details are in {path}; please attach that file to a bug report.</source>
+        <translation>SR Studio a rencontré une erreur inattendue ({what}). Les détails sont dans {path}&#xa0;; joignez ce fichier à un rapport de bogue.</translation>
+    </message>
+</context>
+<context>
     <name>HeatLegend</name>
     <message>
         <source>{n:.0f}+ levels</source>

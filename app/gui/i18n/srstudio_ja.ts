@@ -276,6 +276,13 @@
     </message>
 </context>
 <context>
+    <name>CrashBox</name>
+    <message>
+        <source>SR Studio met an unexpected error ({what}). The details are in {path}; please attach that file to a bug report.</source>
+        <translation>SR Studio で予期しないエラーが発生しました ({what})。詳細は {path} にあります。バグ報告にこのファイルを添付してください。</translation>
+    </message>
+</context>
+<context>
     <name>HeatLegend</name>
     <message>
         <source>{n:.0f}+ levels</source>

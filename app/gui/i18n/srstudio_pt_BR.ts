@@ -276,6 +276,13 @@
     </message>
 </context>
 <context>
+    <name>CrashBox</name>
+    <message>
+        <source>SR Studio met an unexpected error ({what}). The details are in {path}; please attach that file to a bug report.</source>
+        <translation>O SR Studio encontrou um erro inesperado ({what}). Os detalhes estão em {path}; anexe esse arquivo a um relatório de erro.</translation>
+    </message>
+</context>
+<context>
     <name>HeatLegend</name>
     <message>
         <source>{n:.0f}+ levels</source>

@@ -276,6 +276,13 @@
     </message>
 </context>
 <context>
+    <name>CrashBox</name>
+    <message>
+        <source>SR Studio met an unexpected error ({what}). The details are in {path}; please attach that file to a bug report.</source>
+        <translation>SR Studio 遇到意外错误（{what}）。详细信息在 {path} 中；请将该文件附在错误报告中。</translation>
+    </message>
+</context>
+<context>
     <name>HeatLegend</name>
     <message>
         <source>{n:.0f}+ levels</source>

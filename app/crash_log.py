@@ -62,11 +62,16 @@ def write_crash_log(exc_type: type[BaseException], exc: BaseException,
     return path
 
 
+def describe_exception(exc: BaseException) -> str:
+    """'ValueError: bad pixel' (the type alone when there is no message)."""
+    return f"{type(exc).__name__}: {exc}".rstrip(": ")
+
+
 def crash_message(path: Path, exc: BaseException) -> str:
-    """The line a user reads: what went wrong, and where the log is."""
-    what = f"{type(exc).__name__}: {exc}".rstrip(": ")
-    return (f"{APP_NAME} stopped on an unexpected error ({what}). The details are in "
-            f"{path}; please attach that file to a bug report.")
+    """The line a user reads: what went wrong, and where the log is (the app's box says
+    the same, translated: app.gui.main.CRASH_TEXT)."""
+    return (f"{APP_NAME} met an unexpected error ({describe_exception(exc)}). The details "
+            f"are in {path}; please attach that file to a bug report.")
 
 
 def _say(text: str) -> None:

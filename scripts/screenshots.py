@@ -155,7 +155,7 @@ def main() -> int:
     # the Auto entry runs that same model on clean pictures ("Auto → quality_x4 /
     # photo_x4"); a bare install: the file
     if not (model != "bicubic" and sp.select_model("auto")
-            and model in sp.model_combo.currentText()):
+            and sp.model_combo.currentText().split("→")[-1].split("/")[0].strip() == model):
         sp.select_model(model)
     sp.tile_combo.setCurrentText("64")
     sp.out_edit.setText(str(tmp / "out"))

@@ -200,7 +200,9 @@ def check_real_config(cfg: RealDegradationConfig) -> list[str]:
         out.append("data.degradation.real.video_prob: must be in [0, 1]")
     if cfg.video_prob > 0:
         bad = [c for c in cfg.video_codecs if not codec_available(c)]
-        if bad or not cfg.video_codecs:
+        if not cfg.video_codecs:
+            out.append("data.degradation.real.video_codecs: name at least one codec")
+        elif bad:
             out.append(f"data.degradation.real.video_codecs: expected some of "
                        f"{', '.join(CODECS)} that this FFmpeg has, got {bad}")
         c = cfg.video_crf

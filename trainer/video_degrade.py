@@ -6,8 +6,9 @@ flat areas show drifting mosquito noise.  To train on that, a patch becomes a sh
 the same picture shifted a little each frame (a slow pan, as in most footage), encoded
 with PyAV's libx264 or libx265 at a random CRF and decoded again; the last frame (a
 predicted P-frame, the unshifted patch) is the result.  Encoders run single-threaded so
-that the data loader never competes with the training step for the CPU, and so that the
-bytes depend only on the seed.
+that the data loader never competes with the training step for the CPU, and so that on
+one machine the bytes depend only on the seed (FFmpeg's SIMD RGB->YUV conversion may
+round differently on another CPU).
 
 Frames are reflect-padded to at least 64x64 pixels (and to a multiple of 8) before
 encoding, and the result is cropped back: libx265 corrupts memory on frames smaller than
@@ -64,10 +65,13 @@ def pan_frames(u8: np.ndarray, frames: int, step: tuple[float, float]) -> list[n
     return out
 
 
-def codec_round_trip(frames: list[np.ndarray], codec: str, crf: int,
+def _codec_round_trip(frames: list[np.ndarray], codec: str, crf: int,
                      preset: str = "veryfast") -> np.ndarray:
-    """Encode ``frames`` (equal-size uint8 RGB) with ``codec`` at ``crf`` and return the
-    last frame decoded (uint8 RGB, the frames' size)."""
+    """Encode ``frames`` (equal-size uint8 RGB, padded by :func:`pan_frames` to the sizes
+    both encoders take) with ``codec`` at ``crf`` and return the last frame decoded."""
+    if min(frames[0].shape[:2]) < MIN_SIDE or frames[0].shape[0] % 2 or frames[0].shape[1] % 2:
+        raise ValueError(f"frames of {frames[0].shape[1]}x{frames[0].shape[0]}: pad them "
+                         f"to at least {MIN_SIDE} px and even sizes first")
     import av
 
     h, w = frames[0].shape[:2]
@@ -107,6 +111,6 @@ def video_compress(x: np.ndarray, rng: np.random.Generator, codecs: list[str],
     angle = rng.uniform(0.0, 2.0 * np.pi)
     speed = rng.uniform(0.0, max_motion)
     clip = pan_frames(u8, frames, (speed * np.sin(angle), speed * np.cos(angle)))
-    out = codec_round_trip(clip, codec, q, preset)
+    out = _codec_round_trip(clip, codec, q, preset)
     h, w = u8.shape[:2]
     return out[:h, :w].astype(np.float32) / 255.0

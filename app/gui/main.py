@@ -29,7 +29,7 @@ HEADLESS_PLATFORMS = ("offscreen", "minimal")
 CRASH_TEXT = QT_TRANSLATE_NOOP(
     "CrashBox", "SR Studio met an unexpected error ({what}). The details are in {path}; "
     "please attach that file to a bug report.")
-"""The box's text (app.crash_log.crash_message is the same line for stderr, in English)."""
+"""The box's text (app.crash_log.crash_message is the same line for stderr, untranslated)."""
 
 
 class _ExposeProbe(QObject):
@@ -66,8 +66,9 @@ def show_crash(path: Path, exc: BaseException) -> None:
     app = QApplication.instance()
     if app is None or QApplication.platformName() in HEADLESS_PLATFORMS:
         return                  # nobody could see (or close) the box: stderr has the line
-    what = f"{type(exc).__name__}: {exc}".rstrip(": ")
-    text = QCoreApplication.translate("CrashBox", CRASH_TEXT).format(what=what, path=path)
+    from app.crash_log import describe_exception
+    text = QCoreApplication.translate("CrashBox", CRASH_TEXT).format(
+        what=describe_exception(exc), path=path)
 
     def show() -> None:
         if getattr(show_crash, "showing", False):

@@ -12,7 +12,7 @@ import base64
 import binascii
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fastapi import Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -20,7 +20,6 @@ from starlette.concurrency import run_in_threadpool
 
 from app.server.config import ServerConfig
 from app.server.errors import ApiError
-from app.server.jobs import JobManager
 from app.server.request_body import body_chunks, json_body_limit
 from app.server.uploads import (
     Kind,
@@ -31,6 +30,9 @@ from app.server.uploads import (
     typed_name,
     write_atomic,
 )
+
+if TYPE_CHECKING:   # a type only: the upload reader does not need the job queue
+    from app.server.jobs import JobManager
 
 
 class SyncIn(BaseModel):

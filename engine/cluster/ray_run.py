@@ -40,6 +40,7 @@ from engine.jobs.plan import Plan
 from engine.jobs.request import Request
 from engine.jobs.run import _skipped
 from engine.jobs.upscale import BatchResult, FileResult
+from engine.video.encoders import has_hardware_encoders
 
 __all__ = ["INSTALL_HINT", "ClusterError", "ClusterRun", "ClusterStats", "WorkerStat",
            "connect", "require_ray", "run_plan_on_cluster"]
@@ -51,21 +52,22 @@ MAX_ATTEMPTS = 3
 _WAIT_S = 0.2   # how often the driver looks at the cancel token
 
 
-SAME_ENCODER_NOTE = ("video on the cluster: every worker encodes with the software encoder "
-                     "(hw 'auto' would probe each machine and could mix encoders in one "
-                     "file; name a hardware encoder with --hw to use it on every worker)")
+SAME_ENCODER_NOTE = ("{name}: its segments are encoded on several machines, so with the "
+                     "software encoder on each (a hardware encoder is used there only when "
+                     "named)")
 
 
 def pin_encoder(request: Request) -> Request:
-    """``request`` with video ``hw='auto'`` made the software encoder: the segments of one
-    video come from many workers, and 'auto' probes the machine it runs on, so workers
-    with and without a hardware encoder would write one file with two encoders (and
-    different settings hashes, which breaks resuming).  An encoder the user names is kept:
-    a worker that lacks it fails with one line."""
-    hw = (request.video.hw or "").strip().lower()
-    if hw != "auto":
+    """``request`` with video ``hw='auto'`` made the software encoder, for the videos the
+    cluster splits into segments: those come from many workers, and 'auto' probes the
+    machine it runs on, so workers with and without a hardware encoder would write one
+    file with two encoders (and different settings hashes, which breaks resuming).  An
+    encoder the user names is kept (a worker that lacks it fails with one line); a codec
+    no hardware encodes (ffv1) is left as it is."""
+    v = request.video
+    if (v.hw or "").strip().lower() != "auto" or not has_hardware_encoders(v.codec):
         return request
-    return dataclasses.replace(request, video=dataclasses.replace(request.video, hw=None))
+    return dataclasses.replace(request, video=dataclasses.replace(v, hw=None))
 
 
 class ClusterRun:
@@ -108,7 +110,7 @@ class ClusterRun:
     def run(self, *, progress: ProgressCallback | None = None,
             cancel: CancelToken | None = None) -> BatchResult:
         ray = self._ray = require_ray()
-        plan, request = self.plan, pin_encoder(self.plan.request)
+        plan, request = self.plan, self.plan.request
         t0 = time.perf_counter()
         for note in plan.notes:
             emit(progress, Warning_(note))
@@ -124,12 +126,14 @@ class ClusterRun:
         # the retry may replace it; one there before the job follows the request's rules
         existed = {i for i in runnable if plan.items[i].output.exists()}
         videos: dict[int, VideoJob] = {}
+        seg_request = pin_encoder(request)   # a split video: one encoder on every worker
         for i in runnable:
             info = video.splittable(plan.items[i], request)
             if info is not None:
-                videos[i] = VideoJob(plan.items[i], request, info)
-        if videos and request is not plan.request:
-            emit(progress, Warning_(SAME_ENCODER_NOTE))
+                videos[i] = VideoJob(plan.items[i], seg_request, info)
+                if seg_request is not request:
+                    emit(progress, Warning_(SAME_ENCODER_NOTE.format(
+                        name=plan.items[i].input.name)))
         # a unit of work: (item, 'item' | 'prep' | 'seg', segment)
         pending: deque[tuple[int, str, int]] = deque(
             (i, "prep" if i in videos else "item", -1) for i in runnable)
@@ -138,6 +142,7 @@ class ClusterRun:
         meter = RateMeter(len(runnable))
         n_done = 0
         req_ref = ray.put(request)
+        seg_ref = ray.put(seg_request) if seg_request is not request else req_ref
         retry_ref: Any = None
         ship_ref: Any = None
         batch = BatchResult()
@@ -162,9 +167,9 @@ class ClusterRun:
             i, kind, k = unit
             item = plan.items[i]
             if kind == "prep":
-                return slot.handle.prepare.remote(i, item, req_ref, ship_ref)
+                return slot.handle.prepare.remote(i, item, seg_ref, ship_ref)
             if kind == "seg":
-                return slot.handle.segment.remote(i, item, req_ref, ship_ref, k,
+                return slot.handle.segment.remote(i, item, seg_ref, ship_ref, k,
                                                   videos[i].seg_frames)
             if attempts[unit] > 1 and i not in existed and item.output.exists():
                 if retry_ref is None:

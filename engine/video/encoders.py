@@ -135,6 +135,11 @@ def _info_for(codec: str, name: str, hardware: str | None) -> EncoderInfo:
                        lossless=lossless and hardware is None)
 
 
+def has_hardware_encoders(codec: str) -> bool:
+    """True when some hardware family can encode ``codec`` (h264, h265, ...; not ffv1)."""
+    return normalize_codec(codec) in _HW_PREFIX
+
+
 def normalize_codec(codec: str) -> str:
     key = (codec or "h264").strip().lower()
     key = _ALIASES.get(key, key)

@@ -1,4 +1,4 @@
-"""A cluster video job encodes with one encoder on every worker."""
+"""A video the cluster splits is encoded with one encoder on every worker."""
 
 from __future__ import annotations
 
@@ -17,3 +17,5 @@ def test_auto_becomes_the_software_encoder_and_a_named_one_is_kept() -> None:
     for hw in ("nvenc", "h264_qsv", None, "none"):
         req = Request(video=VideoSettings(hw=hw))
         assert pin_encoder(req) is req
+    lossless = Request(video=VideoSettings(codec="ffv1", hw="auto"))   # no hardware encodes it
+    assert pin_encoder(lossless) is lossless

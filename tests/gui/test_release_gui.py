@@ -96,8 +96,10 @@ def test_a_slot_that_raises_writes_a_log_and_says_where(tmp_path: Path, qtbot,
 
     QTimer.singleShot(20, close_box)
     QTimer.singleShot(0, slot)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    try:
+        qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    finally:
+        QCoreApplication.removeTranslator(translator)
     [log] = (tmp_path / "logs").glob("crash-*.log")
     assert "ValueError: bad pixel" in log.read_text(encoding="utf-8")
-    QCoreApplication.removeTranslator(translator)
     assert str(log) in shown[0] and "bad pixel" in shown[0] and words in shown[0]

@@ -134,13 +134,14 @@ class Contestant:
 
 def network_flops(ref: Any, h: int, w: int) -> float:
     """FLOPs of one whole-image forward of the RGB network (torch's FLOP counter)."""
+    from dataclasses import replace
+
     import torch
     from torch.utils.flop_counter import FlopCounterMode
 
     from engine.inference.onnx_export import deployed
     from engine.inference.rgb_network import RgbNetwork
     from engine.models.descriptor import LoadedModel
-    from dataclasses import replace
     lm = LoadedModel.from_file(ref.path)
     net = RgbNetwork(replace(lm, module=deployed(lm.module))).eval()
     with torch.no_grad(), FlopCounterMode(display=False) as fc:

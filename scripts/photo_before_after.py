@@ -2,7 +2,8 @@
 """The README's before/after crops: one real web JPEG upscaled by bicubic, quality, photo.
 
     .venv/bin/python scripts/photo_before_after.py [--image PATH] [--scale 4]
-        [--crop X,Y,SIZE] [--models bicubic,quality,photo] [-o docs/screenshots/photo_before_after.png]
+        [--crop X,Y,SIZE] [--models bicubic,quality,photo]
+        [-o docs/screenshots/photo_before_after.png]
 
 The default image is a real JPEG as it was published (quality ≈ 75, Sun-Hays 80 in
 ../shared/data/train/colorization, not among the photo models' training images).  The

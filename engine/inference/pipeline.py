@@ -55,8 +55,9 @@ def _channel_fn(upscaler: Upscaler, color_channels: int, has_alpha: bool) -> Cal
 
 
 def choose_tile(upscaler: Upscaler, width: int, height: int, channels: int,
-                tile: TileSetting) -> tuple[int | None, bool]:
-    """Resolve 'auto' to a size from free device memory; returns (tile, was_auto)."""
+                tile: TileSetting, itemsize: int | None = 1) -> tuple[int | None, bool]:
+    """Resolve 'auto' to a size from free device memory; returns (tile, was_auto).
+    ``itemsize``: bytes per sample of the output (uint8 1, uint16 2)."""
     if tile is None or (isinstance(tile, int) and tile <= 0):
         return None, False
     if isinstance(tile, str):
@@ -65,7 +66,8 @@ def choose_tile(upscaler: Upscaler, width: int, height: int, channels: int,
         t = auto_tile_size(width=width, height=height, channels=channels, scale=upscaler.scale,
                            overlap=upscaler.context + 4,
                            device_bytes_free=upscaler.free_memory(),
-                           bytes_per_pixel=upscaler.bytes_per_input_pixel())
+                           bytes_per_pixel=upscaler.bytes_per_input_pixel(),
+                           itemsize=itemsize)
         return t, True
     return int(tile), False
 
@@ -93,7 +95,7 @@ def upscale_image(upscaler: Upscaler, pixels: np.ndarray, alpha: np.ndarray | No
         raise ValueError(f"expected 1 or 3 colour channels, got {c}")
     source = ArrayRows(pixels, alpha)   # alpha is stacked on band by band, never whole
     total_c = source.shape[2]
-    t, was_auto = choose_tile(upscaler, w, h, total_c, tile)
+    t, was_auto = choose_tile(upscaler, w, h, total_c, tile, pixels.dtype.itemsize)
     s = upscaler.scale
     out = allocate_output((h * s, w * s, total_c), pixels.dtype)
     report = TileReport(tile=t or max(h, w), overlap=0)
@@ -130,7 +132,7 @@ def upscale_bands(upscaler: Upscaler, source: RowSource, colour_channels: int, *
     if colour_channels not in (1, 3) or total_c - colour_channels not in (0, 1):
         raise ValueError(f"expected 1 or 3 colour channels and an optional alpha, got "
                          f"{total_c} channels with {colour_channels} colour")
-    t, was_auto = choose_tile(upscaler, w, h, total_c, tile)
+    t, was_auto = choose_tile(upscaler, w, h, total_c, tile, np.dtype(source.dtype).itemsize)
     report = TileReport(tile=t or max(h, w), overlap=0)
     tiled = iter_tiled(source, _channel_fn(upscaler, colour_channels, total_c > colour_channels),
                        scale=upscaler.scale, context=upscaler.context, tile=t,

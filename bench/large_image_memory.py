@@ -29,6 +29,11 @@ named, peak RSS of the `srstudio upscale` process (one-time work warmed up first
   it waiting for the CPU; a 279 MiB PNG whose 8 checked regions were within one level and
   which decoded back to its last row; its chunks' CRCs and its zlib stream also check).
 
+* 16000x160 x4 with `quality` on ONNX Runtime (the auto tile on very wide pictures):
+  337 and 393 s at 0.24 GiB with the float-band tile rule (32 px tiles, 25 px overlap),
+  89 and 90 s at 0.32-0.33 GiB with the dtype-band rule (128 px), the two trees run
+  alternately in one sitting.
+
 Of each figure about 0.5 GiB is `import torch` (its CUDA build's libraries; the backend
 probe imports it even when ONNX Runtime runs the model).  Reading the 16000x16000 input:
 1.75 GiB whole (Pillow's 4 bytes/px plus the array), 0.08 GiB streamed.  The regions of

@@ -217,9 +217,13 @@ def test_a_video_split_into_4_segments_on_2_workers_equals_the_local_run(batch, 
     else:
         # x264 with its default threads is not reproducible from run to run here, even in
         # one process (the decoded frames of one segment encoded 10 times took 2-3 forms
-        # on this busy machine): close, not exact; the upscaled frames are exact (ffv1)
-        diff = np.mean([np.abs(a.astype(np.int16) - b).mean() for a, b in zip(got, want)])
-        assert diff < 1.0, diff
+        # on this busy machine; mean differences of 0.2-1.4 levels between two runs): so
+        # each frame must be nearest its own local frame (in order, none lost or repeated)
+        # and close to it (any other frame is 9+ levels away); the upscaled frames
+        # themselves are exact (ffv1 above)
+        dist = np.array([[np.abs(a.astype(np.int16) - b).mean() for b in want] for a in got])
+        assert (dist.argmin(axis=1) == np.arange(len(got))).all()
+        assert np.diag(dist).mean() < 2.5, np.diag(dist).mean()
     assert [p.name for p in r.output.parent.iterdir()] == [r.output.name]   # no parts left
 
 

@@ -152,10 +152,11 @@ def main() -> int:
     model = best[0].name if best else "bicubic"
     print(f"model for the shots: {model} x{scale}")
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(scale))
-    # the Auto entry runs that same model on clean pictures ("Auto → quality_x4 /
-    # photo_x4"); a bare install: the file
+    # the Auto entry runs that same model on clean pictures ("Auto → quality / photo");
+    # a bare install: the file
     if not (model != "bicubic" and sp.select_model("auto")
-            and sp.model_combo.currentText().split("→")[-1].split("/")[0].strip() == model):
+            and best and sp.model_combo.role_target("auto") is not None
+            and sp.model_combo.role_target("auto").name == model):
         sp.select_model(model)
     sp.tile_combo.setCurrentText("64")
     sp.out_edit.setText(str(tmp / "out"))

@@ -106,16 +106,20 @@ class ModelCombo(QComboBox):
         return pick_role(self._models, role, self._scale if scale == "current" else scale)
 
     def _auto_text(self) -> str | None:
-        """What Auto runs: 'quality_x4 / photo_x4' (clean / compressed or noisy input, the
-        choice engine.jobs.plan.auto_chooser makes per file), one name, or None."""
+        """What Auto runs: 'quality / photo' (the roles for clean / for compressed or noisy
+        input, the choice engine.jobs.plan.auto_chooser makes per file; role names keep
+        the entry readable in the narrow panel, the log names each file's model), one
+        model's name, or None."""
         from engine.models.registry import pick_auto, pick_role
         clean = pick_auto(self._models, self._scale) if self._models else None
         photo = pick_role(self._models, "photo", self._scale) if self._models else None
-        names = list(dict.fromkeys(m.name for m in (clean, photo) if m is not None))
-        return " / ".join(names) or None
+        if clean is not None and photo is not None and clean.name != photo.name:
+            return f"{getattr(clean, 'role', None) or clean.name} / photo"
+        found = clean or photo
+        return found.name if found is not None else None
 
     def _label_role_entries(self) -> None:
-        """'Quality → quality_x4', 'Auto → quality_x4 / photo_x4', or 'Quality → none at
+        """'Quality → quality_x4', 'Auto → quality / photo', or 'Quality → none at
         ×8': what each entry runs now."""
         labels = {name: label for name, label, _ in ROLE_ENTRIES}
         for i in range(self._items.rowCount()):

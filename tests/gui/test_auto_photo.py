@@ -29,8 +29,8 @@ def test_auto_runs_the_photo_model_on_a_jpeg_and_says_why(qtbot, isolated: Path)
     sp = w.settings_panel
     assert sp.select_model("auto")
     sp.scale_combo.setCurrentIndex(sp.scale_combo.findData(2))
-    # the entry names both models it picks between (clean / compressed or noisy)
-    assert sp.model_combo.currentText() == "Auto → tiny_x2 / photo_x2"
+    # the entry names both roles it picks between (clean / compressed or noisy)
+    assert sp.model_combo.currentText() == "Auto → fast / photo"
     out = isolated / "out"
     sp.out_edit.setText(str(out))
     drop_files(w, [src / "web.jpg", src / "clean.png"])

@@ -110,9 +110,10 @@ class ModelCombo(QComboBox):
         input, the choice engine.jobs.plan.auto_chooser makes per file; role names keep
         the entry readable in the narrow panel, the log names each file's model), one
         model's name, or None."""
-        from engine.models.registry import pick_auto, pick_role
-        clean = pick_auto(self._models, self._scale) if self._models else None
-        photo = pick_role(self._models, "photo", self._scale) if self._models else None
+        from engine.models.registry import auto_candidates
+        if not self._models:
+            return None
+        clean, photo = auto_candidates(self._models, self._scale)
         if clean is not None and photo is not None and clean.name != photo.name:
             return f"{getattr(clean, 'role', None) or clean.name} / photo"
         found = clean or photo

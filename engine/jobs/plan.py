@@ -23,9 +23,8 @@ from engine.jobs.request import Request
 from engine.models.registry import (
     ModelInfo,
     ModelRef,
+    auto_candidates,
     list_models,
-    pick_auto,
-    pick_role,
     resolve_model,
 )
 from engine.video.files import is_video, iter_video_files
@@ -112,8 +111,7 @@ def auto_chooser(request: Request, models: list[ModelInfo] | None = None,
     (:func:`pick_auto`).  Returns (model, reason)."""
     models = list_models() if models is None else models
     scale = request.scale
-    clean = pick_auto(models, scale)
-    photo = pick_role(models, "photo", scale)
+    clean, photo = auto_candidates(models, scale)
 
     def choose(path: Path, kind: Kind) -> tuple[ModelRef, str]:
         if clean is None and photo is None:

@@ -200,6 +200,13 @@ def pick_auto(models: list[ModelInfo], scale: int | None) -> ModelInfo | Chained
     return pick_role(models, "auto", scale)
 
 
+def auto_candidates(models: list[ModelInfo], scale: int | None
+                    ) -> tuple[ModelInfo | ChainedModel | None, ModelInfo | ChainedModel | None]:
+    """(for clean pictures, for compressed or noisy ones and videos): the two models
+    ``auto`` chooses between per input (engine.jobs.plan.auto_chooser), either None."""
+    return pick_auto(models, scale), pick_role(models, "photo", scale)
+
+
 DEFAULT_SCALE = 4
 """The scale a run takes when the user names none and the model does not fix one."""
 

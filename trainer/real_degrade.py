@@ -21,6 +21,7 @@ import math
 import cv2
 import numpy as np
 
+from engine.color import to_uint8
 from trainer.blur_kernels import gaussian_family, sinc_kernel
 from trainer.degrade_config import RealDegradationConfig, RealStageConfig
 from trainer.video_degrade import CODECS, X264_PRESETS, codec_available, video_compress
@@ -103,7 +104,7 @@ def _noise(x: np.ndarray, stage: RealStageConfig, rng: np.random.Generator) -> n
 
 def jpeg(x: np.ndarray, quality: int) -> np.ndarray:
     """Round-trip float RGB [0, 1] through an 8-bit JPEG of ``quality``."""
-    u8 = np.clip(np.floor(x * 255.0 + 0.5), 0, 255).astype(np.uint8)
+    u8 = to_uint8(x)
     ok, buf = cv2.imencode(".jpg", np.ascontiguousarray(u8[..., ::-1]),
                            [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
     if not ok:  # pragma: no cover - OpenCV encodes any 3-channel uint8 array
@@ -152,7 +153,7 @@ def degrade_real(hr: np.ndarray, scale: int, cfg: RealDegradationConfig,
         x = jpeg(np.clip(resize_and_sinc(x), 0.0, 1.0), quality)
     else:
         x = np.clip(resize_and_sinc(jpeg(x, quality)), 0.0, 1.0)
-    return np.clip(np.floor(x * 255.0 + 0.5), 0, 255).astype(np.uint8)
+    return to_uint8(x)
 
 
 def check_real_config(cfg: RealDegradationConfig) -> list[str]:

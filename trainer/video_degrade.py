@@ -22,6 +22,8 @@ from fractions import Fraction
 
 import numpy as np
 
+from engine.color import to_uint8
+
 CODECS = {"libx264": "h264", "libx265": "hevc"}
 """Encoders offered, with the decoder that reads each back."""
 
@@ -105,7 +107,7 @@ def video_compress(x: np.ndarray, rng: np.random.Generator, codecs: list[str],
                    crf: list[int], frames: int, max_motion: float,
                    preset: str = "veryfast") -> np.ndarray:
     """Float RGB [0, 1] (H, W, 3) -> the same after a random codec, CRF and pan."""
-    u8 = np.clip(np.floor(x * 255.0 + 0.5), 0, 255).astype(np.uint8)
+    u8 = to_uint8(x)
     codec = codecs[int(rng.integers(len(codecs)))]
     q = int(rng.integers(crf[0], crf[1] + 1))
     angle = rng.uniform(0.0, 2.0 * np.pi)

@@ -14,25 +14,11 @@ import time
 import numpy as np
 
 from engine.cancel_scope import cancel_scope
+from engine.color import to_uint8
 from engine.events import CancelToken
 from engine.inference.base import Upscaler
 from engine.inference.pipeline import TileSetting, choose_tile, upscale_image
 from engine.video.timing import StageTimes
-
-_ROUND_BYTES = 4 << 20
-
-
-def to_uint8(frame: np.ndarray) -> np.ndarray:
-    """Round a float [0, 1] frame to uint8 as the tiler does (scale, clip, half up), a few
-    MB of rows at a time: whole-frame temporaries made this 3x slower at 1440p."""
-    out = np.empty(frame.shape, np.uint8)
-    step = max(1, _ROUND_BYTES // max(1, frame[:1].nbytes))
-    for i in range(0, len(frame), step):
-        v = frame[i:i + step] * np.float32(255)
-        np.clip(v, 0.0, 255.0, out=v)
-        v += np.float32(0.5)
-        out[i:i + step] = np.floor(v, out=v)
-    return out
 
 
 class TimedUpscaler:

@@ -118,7 +118,8 @@ def _chroma_shift(pix_fmt: str) -> tuple[int, int]:
     return (1 if c.width < 64 else 0), (1 if c.height < 64 else 0)
 
 
-def _has_encoder(name: str) -> bool:
+def has_encoder(name: str) -> bool:
+    """True when this FFmpeg build (PyAV's) has the video encoder ``name``."""
     if name not in av.codecs_available:
         return False
     try:
@@ -156,12 +157,12 @@ def available_encoders(check: bool = False) -> list[EncoderInfo]:
     """
     found: list[EncoderInfo] = []
     for codec, (sw, *_rest) in _SOFTWARE.items():
-        if _has_encoder(sw):
+        if has_encoder(sw):
             found.append(_info_for(codec, sw, None))
     for codec, prefix in _HW_PREFIX.items():
         for fam in HARDWARE_FAMILIES:
             name = f"{prefix}_{fam}"
-            if _has_encoder(name) and (not check or encoder_works(name)):
+            if has_encoder(name) and (not check or encoder_works(name)):
                 found.append(_info_for(codec, name, fam))
     return found
 
@@ -206,7 +207,7 @@ def pick_hardware(codec: str, size: tuple[int, int] | None = None
         return None, tried
     for fam in AUTO_FAMILIES:
         name = f"{_HW_PREFIX[key]}_{fam}"
-        if not _has_encoder(name):
+        if not has_encoder(name):
             continue
         tried.append(name)
         if encoder_works(name) and (size is None or encoder_works(name, *size)):
@@ -268,7 +269,7 @@ def resolve_encoder(codec: str = "h264", hw: str | None = None, *, crf: int | No
             hardware = next((f for f in HARDWARE_FAMILIES if h.endswith("_" + f)), None)
     else:
         name = _SOFTWARE[key][0]
-    if not _has_encoder(name):
+    if not has_encoder(name):
         have = ", ".join(e.name for e in available_encoders()) or "none"
         raise VideoError(f"this FFmpeg build has no {name} encoder (available: {have})")
     info = _info_for(key, name, hardware)

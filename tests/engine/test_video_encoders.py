@@ -28,8 +28,8 @@ def fake_hardware(monkeypatch):
         probes.append((name, width, height))
         return width <= working.get(name, 0)
 
-    real_has = encoders._has_encoder
-    monkeypatch.setattr(encoders, "_has_encoder", lambda name: any(
+    real_has = encoders.has_encoder
+    monkeypatch.setattr(encoders, "has_encoder", lambda name: any(
         name.endswith("_" + f) for f in encoders.HARDWARE_FAMILIES) or real_has(name))
     monkeypatch.setattr(encoders, "_try_encode", try_encode)
     encoders.encoder_works.cache_clear()

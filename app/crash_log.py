@@ -67,11 +67,15 @@ def describe_exception(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {exc}".rstrip(": ")
 
 
+CRASH_TEMPLATE = ("SR Studio met an unexpected error ({what}). The details are in {path}; "
+                  "please attach that file to a bug report.")
+"""The crash line; the app's box shows it translated (app.gui.main.CRASH_TEXT, the same
+literal for pyside6-lupdate: a test keeps the two equal)."""
+
+
 def crash_message(path: Path, exc: BaseException) -> str:
-    """The line a user reads: what went wrong, and where the log is (the app's box says
-    the same, translated: app.gui.main.CRASH_TEXT)."""
-    return (f"{APP_NAME} met an unexpected error ({describe_exception(exc)}). The details "
-            f"are in {path}; please attach that file to a bug report.")
+    """The line a user reads: what went wrong, and where the log is."""
+    return CRASH_TEMPLATE.format(what=describe_exception(exc), path=path)
 
 
 def _say(text: str) -> None:

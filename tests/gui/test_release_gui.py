@@ -103,3 +103,9 @@ def test_a_slot_that_raises_writes_a_log_and_says_where(tmp_path: Path, qtbot,
     [log] = (tmp_path / "logs").glob("crash-*.log")
     assert "ValueError: bad pixel" in log.read_text(encoding="utf-8")
     assert str(log) in shown[0] and "bad pixel" in shown[0] and words in shown[0]
+
+
+def test_the_crash_box_and_the_crash_line_say_the_same() -> None:
+    from app.crash_log import CRASH_TEMPLATE
+    from app.gui.main import CRASH_TEXT
+    assert CRASH_TEXT == CRASH_TEMPLATE   # lupdate needs the literal twice

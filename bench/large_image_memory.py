@@ -29,13 +29,16 @@ named, peak RSS of the `srstudio upscale` process (one-time work warmed up first
   it waiting for the CPU; a 279 MiB PNG whose 8 checked regions were within one level and
   which decoded back to its last row; its chunks' CRCs and its zlib stream also check).
 
-* 16000x160 x4 with `quality` on ONNX Runtime (the auto tile on very wide pictures):
-  337 and 393 s at 0.24 GiB with the float-band tile rule (32 px tiles, 25 px overlap),
-  89 and 90 s at 0.32-0.33 GiB with the dtype-band rule (128 px), the two trees run
-  alternately in one sitting.
+* 16000x160 x4 with `quality` on ONNX Runtime (the auto tile on very wide pictures),
+  quiet machine: 118 s at 0.24 GiB with the float-band tile rule (32 px tiles, 25 px
+  overlap), 39 s at 0.31 GiB with the held-memory rule (88 px).
+* Quiet machine, after the backend probe stopped importing torch: 6000x4000 x4 `fast`
+  0.43 GiB on ONNX Runtime (84 s), 1.01 GiB on PyTorch (65 s; the same 200 px tiles as
+  the 0.99 GiB run above, so the target is missed there by 0.01 GiB of noise or growth).
 
-Of each figure about 0.5 GiB is `import torch` (its CUDA build's libraries; the backend
-probe imports it even when ONNX Runtime runs the model).  Reading the 16000x16000 input:
+Of the 6000x4000 and 16000x16000 figures about 0.5 GiB was `import torch` (its CUDA
+build's libraries: the backend probe then imported it even when ONNX Runtime ran the
+model; it no longer does, hence the 16000x160 ONNX Runtime peaks of 0.24-0.33 GiB).  Reading the 16000x16000 input:
 1.75 GiB whole (Pillow's 4 bytes/px plus the array), 0.08 GiB streamed.  The regions of
 every checked output were within one 8-bit level of the model run on them alone.
 """

@@ -19,8 +19,8 @@ class ModelsWorker(Worker):
 
     loaded = Signal(list, list, str)   # ModelInfo list, device names, device description
     colorizers = Signal(list)          # ModelInfo list of the colorize models (before loaded)
-    autoBackend = Signal(str)          # what Backend 'Auto' runs here: 'torch', 'onnx' or
-    #                                    the measured choice ('ONNX Runtime CPU, 1.2x PyTorch CPU')
+    autoBackend = Signal(str, str)     # what Backend 'Auto' runs here: its name ('PyTorch',
+    #                                    'ONNX Runtime CPU') and why ('..., 1.2x PyTorch CPU')
 
     def work(self) -> None:
         from engine.models.builds import torch_available
@@ -39,7 +39,10 @@ class ModelsWorker(Worker):
         from engine.inference.factory import resolve_backend
         backend = resolve_backend("auto")   # measures once per machine (a few seconds)
         measured = probe()                  # then cached
-        self.autoBackend.emit(measured.describe() if measured else backend)
+        if measured is not None:
+            self.autoBackend.emit(measured.fastest.label, measured.describe())
+        else:   # probing off: the listing rule's backend
+            self.autoBackend.emit(backend, "")
         self.loaded.emit(models, devices, about)
 
 

@@ -251,15 +251,16 @@ class SettingsPanel(QWidget):
         self.precision_combo.setEnabled(not onnx)
         self.precision_combo.setToolTip(self.tr(ONNX_PRECISION_TIP) if onnx else "")
 
-    @Slot(str)
-    def set_auto_backend(self, backend: str) -> None:
-        """Show what 'Auto' runs on this machine: 'Auto (PyTorch)', or the runtime it
-        measured fastest, with the measurement in the tooltip ('ONNX Runtime CPU, 1.2x
-        PyTorch CPU'); the combo stays narrow."""
+    @Slot(str, str)
+    def set_auto_backend(self, backend: str, why: str = "") -> None:
+        """Show what 'Auto' runs on this machine: 'Auto (PyTorch)' or the runtime it
+        measured fastest ('Auto (ONNX Runtime CPU)'), with the measurement in the tooltip
+        ('ONNX Runtime CPU, 1.2x PyTorch CPU'); the combo stays narrow.  ``backend`` is a
+        runtime's label or a backend value ('torch', 'onnx')."""
         label = dict((v, k) for k, v in BACKENDS).get(backend, backend)
         i = self.backend_combo.findData("auto")
-        self.backend_combo.setItemText(i, self.tr("Auto ({b})").format(b=label.split(",")[0]))
-        self.backend_combo.setItemData(i, label, Qt.ItemDataRole.ToolTipRole)
+        self.backend_combo.setItemText(i, self.tr("Auto ({b})").format(b=label))
+        self.backend_combo.setItemData(i, why or label, Qt.ItemDataRole.ToolTipRole)
 
     def backend(self) -> str:
         return str(self.backend_combo.currentData() or "auto")

@@ -238,3 +238,27 @@ def test_onnx_backend_runs_a_job_and_persists(qtbot, window, tmp_path: Path,
     assert osp.backend() == "onnx" and not osp.precision_combo.isEnabled()
     assert osp.precision_combo.currentData() == "fp32"   # the PyTorch choice is kept
     other.close()
+
+
+def test_backend_auto_shows_the_measured_runtime_and_why(qtbot, isolated, monkeypatch):
+    """The catalog worker's probe result reaches the Backend combo: the runtime's name in
+    the entry, the measurement in its tooltip."""
+    from PySide6.QtCore import Qt
+
+    from app.gui.main_window import MainWindow
+    from app.gui.settings_store import SettingsStore
+    from engine.inference import backend_probe
+    from engine.inference.backend_probe import ProbeResult, Timing
+    cpu = Timing("torch", "cpu", "PyTorch CPU", 0.30)
+    ort = Timing("onnx", "cpu", "ONNX Runtime CPU", 0.25)
+    monkeypatch.setattr(backend_probe, "probe", lambda: ProbeResult([cpu, ort], ort, 0.30,
+                                                                    "PyTorch CPU"))
+    w = MainWindow(SettingsStore())
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: w.catalog.models_loaded, timeout=30000)
+    combo = w.settings_panel.backend_combo
+    i = combo.findData("auto")
+    assert combo.itemText(i) == "Auto (ONNX Runtime CPU)"
+    assert combo.itemData(i, Qt.ItemDataRole.ToolTipRole) == "ONNX Runtime CPU, 1.2x PyTorch CPU"
+    w.close()

@@ -40,7 +40,7 @@ from engine.jobs.plan import Plan
 from engine.jobs.request import Request
 from engine.jobs.run import _skipped
 from engine.jobs.upscale import BatchResult, FileResult
-from engine.video.encoders import has_hardware_encoders
+from engine.video.encoders import has_hardware_encoders, pick_hardware
 
 __all__ = ["INSTALL_HINT", "ClusterError", "ClusterRun", "ClusterStats", "WorkerStat",
            "connect", "require_ray", "run_plan_on_cluster"]
@@ -68,6 +68,12 @@ def pin_encoder(request: Request) -> Request:
     if (v.hw or "").strip().lower() != "auto" or not has_hardware_encoders(v.codec):
         return request
     return dataclasses.replace(request, video=dataclasses.replace(v, hw=None))
+
+
+def _driver_has_hardware(request: Request) -> bool:
+    """Would 'auto' pick a hardware encoder on this machine?  Only then is pinning news
+    worth a line (a CPU-only or local cluster encodes in software either way)."""
+    return pick_hardware(request.video.codec, None)[0] is not None
 
 
 class ClusterRun:
@@ -131,7 +137,7 @@ class ClusterRun:
             info = video.splittable(plan.items[i], request)
             if info is not None:
                 videos[i] = VideoJob(plan.items[i], seg_request, info)
-                if seg_request is not request:
+                if seg_request is not request and _driver_has_hardware(request):
                     emit(progress, Warning_(SAME_ENCODER_NOTE.format(
                         name=plan.items[i].input.name)))
         # a unit of work: (item, 'item' | 'prep' | 'seg', segment)

@@ -17,6 +17,8 @@ _M = np.array(
      [112.0, -93.786, -18.214]], dtype=np.float64) / 255.0
 _OFFSET = np.array([16.0, 128.0, 128.0]) / 255.0
 _M_INV = np.linalg.inv(_M)
+LUMA_TO_RGB = _M_INV[:, 0].copy()
+"""How much one unit of Y moves R, G and B (YCbCr -> RGB's first column)."""
 
 
 def rgb_to_ycbcr(rgb: np.ndarray) -> np.ndarray:

@@ -62,7 +62,13 @@ class FSRCNNPS(nn.Module):
         init_small_(tail_conv)
 
     def forward(self, lr: torch.Tensor) -> torch.Tensor:
-        return self.tail(self.body(lr)) + upsample_bicubic(lr, self.scale)
+        return self.tail[1](self.residual_phases(lr)) + upsample_bicubic(lr, self.scale)
+
+    def residual_phases(self, lr: torch.Tensor) -> torch.Tensor:
+        """The learned residual before its pixel shuffle, (N, C * s^2, h, w): lets
+        :class:`engine.inference.rgb_network.RgbNetwork` add it to the bicubic phases at LR
+        size (``forward`` is its shuffle plus the bicubic upscale)."""
+        return self.tail[0](self.body(lr))
 
     def fuse(self) -> FSRCNNPS:
         """Fold re-parameterised mapping convs into plain ones (for export); returns ``self``,

@@ -31,7 +31,7 @@ if TYPE_CHECKING:   # the ONNX Runtime path reads this module's metadata without
     from engine.models.descriptor import LoadedModel
 
 OPSET = 17
-EXPORT_FORMAT = 2    # bump when the exported graph changes, so cached copies are redone
+EXPORT_FORMAT = 3    # bump when the exported graph changes, so cached copies are redone
 # 2: channel-wise PReLU written as Relu + Mul + Add (ONNX Runtime's PRelu kernel is slow)
 
 
@@ -46,25 +46,36 @@ def deployed(module: Any) -> Any:
 
 
 def _unrolled_prelu(module: Any) -> Any:
-    """``module`` with each ``nn.PReLU`` replaced by ``relu(x) + a * (x - relu(x))``.
+    """``module`` with each ``nn.PReLU`` replaced by ``x + (1 - a) * relu(-x)``, the two
+    products written as depthwise 1x1 convolutions.
 
-    The same function, but ONNX Runtime's CPU PRelu is a generic broadcast loop that is
-    not blocked for its NCHWc convolutions: with it, a third of a fast model's time went to
-    PRelu and the layout reorders around it (ORT profiler, fsrcnn_ps x2).  Relu, Mul and
-    Add are vectorised kernels ORT fuses and keeps in the blocked layout."""
+    The same function, written for ONNX Runtime's CPU graph: its PRelu is a generic
+    broadcast loop outside the blocked (NCHWc) layout of its convolutions, and Mul/Sub
+    are too, so each of them cost a reorder out of and back into that layout (a third of
+    a fast model's time, ORT profiler).  A depthwise conv stays blocked and takes the Relu
+    and the Add into itself (Conv+Relu and Conv+Add fusion): measured on fast_x2 / fast_x4
+    at one thread 1.26x / 1.02x PyTorch's time against 0.98x / 0.85x for relu/sub/mul/add
+    (``bench/cpu_speed.py``).  A single-slope PReLU keeps a plain multiply."""
     import torch
     import torch.nn as nn
+    import torch.nn.functional as F
 
     class UnrolledPReLU(nn.Module):
         def __init__(self, prelu: nn.PReLU) -> None:
             super().__init__()
             w = prelu.weight.detach().float()
-            self.a: torch.Tensor
-            self.register_buffer("a", w.view(1, -1, 1, 1) if w.numel() > 1 else w.view(()))
+            self.channels = w.numel()
+            self.neg: torch.Tensor
+            self.keep: torch.Tensor
+            self.register_buffer("neg", -torch.ones(self.channels, 1, 1, 1))
+            self.register_buffer("keep", (1 - w).view(self.channels, 1, 1, 1))
 
         def forward(self, x: torch.Tensor) -> torch.Tensor:
-            r = torch.relu(x)
-            return r + self.a * (x - r)
+            if self.channels == 1:
+                return x + self.keep.view(()) * torch.relu(-x)
+            c = self.channels
+            return x + F.conv2d(torch.relu(F.conv2d(x, self.neg, groups=c)), self.keep,
+                                groups=c)
 
     for name, child in module.named_children():
         if isinstance(child, nn.PReLU):

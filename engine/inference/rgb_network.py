@@ -2,7 +2,11 @@
 
 Y-only networks (the fast and reference models) see the luma; their chroma is upscaled
 with the MATLAB-style bicubic and the two are recombined, so every model hands back a full
-colour image.  The torch upscaler runs this module and the ONNX export traces it, so both
+colour image.  Networks that expose ``residual_phases`` (a residual over the bicubic
+upscale, before its pixel shuffle: the fast models) skip the luma/chroma split on the HR
+side: since the bicubic and the colour conversion are linear, their RGB output is the
+bicubic of the RGB input plus the luma residual times the Y column of YCbCr->RGB, all
+summed at LR size per output phase and interleaved once.  The torch upscaler runs this module and the ONNX export traces it, so both
 backends compute the same thing and an exported ``.onnx`` file is a plain RGB->RGB model
 that other tools (chaiNNer, onnxruntime scripts) can run as it is.
 """
@@ -12,9 +16,15 @@ from __future__ import annotations
 import torch
 import torch.nn as nn
 
-from engine.color import torch_rgb_to_ycbcr, torch_ycbcr_to_rgb
+from engine.color import LUMA_TO_RGB, torch_rgb_to_ycbcr, torch_ycbcr_to_rgb
 from engine.models.descriptor import LoadedModel
-from engine.resize.torch_bicubic import UPSAMPLE_CONTEXT, upsample_bicubic
+from engine.resize.torch_bicubic import (
+    UPSAMPLE_CONTEXT,
+    bicubic_phases,
+    interleave_phases,
+    phase_kernels,
+    upsample_bicubic,
+)
 
 
 class RgbNetwork(nn.Module):
@@ -30,8 +40,17 @@ class RgbNetwork(nn.Module):
         self.scale = int(model.scale)
         self.y_only = model.num_channels == 1
         self.dtype = dtype
+        self.phased = self.y_only and hasattr(self.net, "residual_phases")
+        if self.phased:   # constants as buffers: on the network's device, and traceable
+            device = next(self.net.parameters()).device
+            kernels = phase_kernels(self.scale)[0].repeat(3, 1, 1, 1)
+            self.register_buffer("kernels", kernels.to(device, torch.float32), persistent=False)
+            luma = torch.as_tensor(LUMA_TO_RGB).view(1, 3, 1, 1, 1, 1)
+            self.register_buffer("luma", luma.to(device, torch.float32), persistent=False)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.phased:
+            return self._phased_forward(x)
         if self.y_only:
             ycc = torch_rgb_to_ycbcr(x)
             y = self.net(ycc[:, :1].to(self.dtype)).float()
@@ -40,6 +59,14 @@ class RgbNetwork(nn.Module):
         else:
             out = self.net(x.to(self.dtype)).float()
         return out.clamp(0, 1)
+
+    def _phased_forward(self, x: torch.Tensor) -> torch.Tensor:
+        n, _, h, w = x.shape
+        s = self.scale
+        y = torch_rgb_to_ycbcr(x)[:, :1]
+        r = self.net.residual_phases(y.to(self.dtype)).float().view(n, 1, s, s, h, w)
+        phases = bicubic_phases(x, s, self.kernels) + self.luma * r
+        return interleave_phases(phases).clamp(0, 1)
 
 
 def tile_context(model: LoadedModel) -> int:

@@ -234,6 +234,22 @@ def test_torch_upsample_matches_imresize(scale: int) -> None:
         np.testing.assert_allclose(out, ref, rtol=0, atol=1e-5)
 
 
+@pytest.mark.parametrize("scale", [2, 3, 4])
+def test_bicubic_phases_interleaved_are_the_same_upscale(scale: int) -> None:
+    """The per-phase LR-size form the fast models' output uses equals imresize too."""
+    torch = pytest.importorskip("torch")
+    from engine.resize.torch_bicubic import bicubic_phases, interleave_phases
+
+    rng = np.random.default_rng(10 + scale)
+    for h, w in ((1, 1), (2, 3), (17, 12)):
+        x = rng.random((h, w, 3))
+        t = torch.from_numpy(x.astype(np.float32)).permute(2, 0, 1)[None]
+        phases = bicubic_phases(t, scale)
+        assert phases.shape == (1, 3, scale, scale, h, w)
+        out = interleave_phases(phases)[0].permute(1, 2, 0).numpy()
+        np.testing.assert_allclose(out, imresize(x, scale), rtol=0, atol=1e-5)
+
+
 # --- bit-exact reproduction of the benchmark LR files ----------------------------------
 
 def _lr_cases() -> list[tuple[str, str, int]]:

@@ -1,0 +1,61 @@
+"""RgbNetwork's shortcut for residual networks, and the ONNX export's PReLU rewrite: both
+must compute what the plain form does (they exist only for speed)."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+import torch.nn as nn
+
+from engine.archs import build
+from engine.inference.onnx_export import _unrolled_prelu
+from engine.inference.rgb_network import RgbNetwork
+from engine.models.descriptor import LoadedModel
+
+
+def _fast(scale: int) -> LoadedModel:
+    torch.manual_seed(scale)
+    module = build("fsrcnn_ps", scale, d=12, s=8, m=2).eval()
+    with torch.no_grad():   # a tail far from its near-zero init, like a trained one
+        module.tail[0].weight.normal_(0, 0.05)
+        for p in module.modules():
+            if isinstance(p, nn.PReLU):
+                p.weight.uniform_(-0.3, 1.2)
+    return LoadedModel.from_module(module, arch="fsrcnn_ps", scale=scale,
+                                   config={"d": 12, "s": 8, "m": 2}, name="t")
+
+
+@pytest.mark.parametrize("scale", [2, 3, 4])
+def test_the_phase_shortcut_equals_luma_plus_bicubic_chroma(scale: int) -> None:
+    net = RgbNetwork(_fast(scale)).eval()
+    assert net.phased
+    x = torch.rand(2, 3, 13, 17)
+    with torch.no_grad():
+        fast = net(x)
+        net.phased = False    # the general Y-only path: network luma, bicubic chroma
+        plain = net(x)
+    assert fast.shape == plain.shape == (2, 3, 13 * scale, 17 * scale)
+    assert (fast - plain).abs().max().item() <= 2e-6
+    assert plain.std().item() > 0.05   # the comparison saw a real picture, not a flat one
+
+
+def test_networks_without_a_residual_keep_the_general_path() -> None:
+    module = build("espcn", 2).eval()
+    lm = LoadedModel.from_module(module, arch="espcn", scale=2, config={}, name="e")
+    assert not RgbNetwork(lm).phased
+
+
+@pytest.mark.parametrize("slopes", [[0.25], [-0.4, 0.0, 0.7, 1.13]])
+def test_the_exported_prelu_form_is_prelu(slopes: list[float]) -> None:
+    """Per-channel slopes (negative, zero, above 1) and a single shared slope."""
+    prelu = nn.PReLU(len(slopes))
+    with torch.no_grad():
+        prelu.weight.copy_(torch.tensor(slopes))
+    holder = nn.Sequential(prelu)
+    x = torch.randn(2, 4, 5, 7) * 3
+    with torch.no_grad():
+        expected = holder(x)
+        rewritten = _unrolled_prelu(holder)
+        assert not isinstance(rewritten[0], nn.PReLU)
+        got = rewritten(x)
+    assert (got - expected).abs().max().item() <= 1e-6

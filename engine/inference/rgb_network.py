@@ -6,8 +6,8 @@ colour image.  Networks that expose ``residual_phases`` (a residual over the bic
 upscale, before its pixel shuffle: the fast models) skip the luma/chroma split on the HR
 side: since the bicubic and the colour conversion are linear, their RGB output is the
 bicubic of the RGB input plus the luma residual times the Y column of YCbCr->RGB, all
-summed at LR size per output phase and interleaved once.  The torch upscaler runs this module and the ONNX export traces it, so both
-backends compute the same thing and an exported ``.onnx`` file is a plain RGB->RGB model
+summed at LR size per output phase and interleaved once.  The torch upscaler runs this
+module and the ONNX export traces it, so both backends compute the same thing and an exported ``.onnx`` file is a plain RGB->RGB model
 that other tools (chaiNNer, onnxruntime scripts) can run as it is.
 """
 

@@ -38,9 +38,10 @@ named, peak RSS of the `srstudio upscale` process (one-time work warmed up first
 
 Of the 6000x4000 and 16000x16000 figures about 0.5 GiB was `import torch` (its CUDA
 build's libraries: the backend probe then imported it even when ONNX Runtime ran the
-model; it no longer does, hence the 16000x160 ONNX Runtime peaks of 0.24-0.33 GiB).  Reading the 16000x16000 input:
-1.75 GiB whole (Pillow's 4 bytes/px plus the array), 0.08 GiB streamed.  The regions of
-every checked output were within one 8-bit level of the model run on them alone.
+model; it no longer does, hence the 16000x160 ONNX Runtime peaks of 0.24-0.33 GiB).
+Reading the 16000x16000 input: 1.75 GiB whole (Pillow's 4 bytes/px plus the array),
+0.08 GiB streamed.  The regions of every checked output were within one 8-bit level of
+the model run on them alone.
 """
 
 from __future__ import annotations

@@ -7,8 +7,9 @@ upscale, before its pixel shuffle: the fast models) skip the luma/chroma split o
 side: since the bicubic and the colour conversion are linear, their RGB output is the
 bicubic of the RGB input plus the luma residual times the Y column of YCbCr->RGB, all
 summed at LR size per output phase and interleaved once.  The torch upscaler runs this
-module and the ONNX export traces it, so both backends compute the same thing and an exported ``.onnx`` file is a plain RGB->RGB model
-that other tools (chaiNNer, onnxruntime scripts) can run as it is.
+module and the ONNX export traces it, so both backends compute the same thing and an
+exported ``.onnx`` file is a plain RGB->RGB model that other tools (chaiNNer, onnxruntime
+scripts) can run as it is.
 """
 
 from __future__ import annotations

@@ -298,9 +298,8 @@ def auto_tile_size(*, width: int, height: int, channels: int, scale: int, overla
     shrinks as the picture widens.  176 MB is what a 6000x4000 x4 ``fast`` tile and band
     hold under the float rule on PyTorch (200 px), the run measured at 0.99 GiB peak
     against the 1.0 GiB target; 256 MB made it 256 px and 1.13 GiB.  On very wide images it
-    matters: at 16000 px wide, x4,
-    the float rule left ``quality`` 32 px tiles with 25 px of overlap each side, (82/32)^2
-    = 6.6x the compute of the picture itself.
+    matters: at 16000 px wide, x4, the float rule left ``quality`` 32 px tiles with 25 px
+    of overlap each side, (82/32)^2 = 6.6x the compute of the picture itself.
     """
     usable = device_bytes_free * 0.6
     side = math.sqrt(max(1.0, usable / max(bytes_per_pixel, 1.0))) - 2 * overlap

@@ -48,6 +48,9 @@ class RgbNetwork(nn.Module):
             self.register_buffer("kernels", kernels.to(device, torch.float32), persistent=False)
             luma = torch.as_tensor(LUMA_TO_RGB).view(1, 3, 1, 1, 1, 1)
             self.register_buffer("luma", luma.to(device, torch.float32), persistent=False)
+            # BT.601 moves R, G and B alike per unit of Y: one scalar, added in place
+            same = float(LUMA_TO_RGB.max() - LUMA_TO_RGB.min()) < 1e-9
+            self.luma_scalar = float(LUMA_TO_RGB[0]) if same else None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if self.phased:
@@ -66,8 +69,12 @@ class RgbNetwork(nn.Module):
         s = self.scale
         y = torch_rgb_to_ycbcr(x)[:, :1]
         r = self.net.residual_phases(y.to(self.dtype)).float().view(n, 1, s, s, h, w)
-        phases = bicubic_phases(x, s, self.kernels) + self.luma * r
-        return interleave_phases(phases).clamp(0, 1)
+        phases = bicubic_phases(x, s, self.kernels)
+        if self.luma_scalar is not None:
+            phases.add_(r, alpha=self.luma_scalar)
+        else:
+            phases = phases + self.luma * r
+        return interleave_phases(phases).clamp_(0, 1)
 
 
 def tile_context(model: LoadedModel) -> int:

@@ -15,7 +15,7 @@ import torch
 from engine.cancel_scope import add_cancel_checks
 from engine.devices import is_oom, memory_format_for, resolve_dtype, select_device
 from engine.inference.base import ClassicalUpscaler, Upscaler
-from engine.inference.memory import network_bytes_per_pixel
+from engine.inference.memory import network_bytes_per_pixel, reuse_freed_memory
 from engine.inference.rgb_network import RgbNetwork, tile_context
 from engine.models.descriptor import LoadedModel
 
@@ -34,6 +34,7 @@ class TorchUpscaler:
         if self.device.type == "cpu":
             # near-zero residual tails produce denormals that slow CPU convolutions ~4x
             torch.set_flush_denormal(True)
+            reuse_freed_memory()   # feature maps reuse freed blocks, not fresh pages
         # two calls: Module.to's typed overloads take a layout only on its own
         self.module = model.module.to(self.device, dtype=self.dtype).to(
             memory_format=memory_format_for(self.device)).eval()

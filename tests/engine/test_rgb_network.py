@@ -59,3 +59,14 @@ def test_the_exported_prelu_form_is_prelu(slopes: list[float]) -> None:
         assert not isinstance(rewritten[0], nn.PReLU)
         got = rewritten(x)
     assert (got - expected).abs().max().item() <= 1e-6
+
+
+def test_freed_memory_is_kept_for_reuse_where_glibc_allows() -> None:
+    import platform
+    import sys
+
+    from engine.inference.memory import reuse_freed_memory
+
+    glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
+    assert reuse_freed_memory() is glibc
+    assert reuse_freed_memory() is glibc   # idempotent

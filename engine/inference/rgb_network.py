@@ -74,7 +74,7 @@ class RgbNetwork(nn.Module):
             phases.add_(r, alpha=self.luma_scalar)
         else:
             phases = phases + self.luma * r
-        return interleave_phases(phases).clamp_(0, 1)
+        return interleave_phases(phases, s).clamp_(0, 1)
 
 
 def tile_context(model: LoadedModel) -> int:

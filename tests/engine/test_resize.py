@@ -246,7 +246,7 @@ def test_bicubic_phases_interleaved_are_the_same_upscale(scale: int) -> None:
         t = torch.from_numpy(x.astype(np.float32)).permute(2, 0, 1)[None]
         phases = bicubic_phases(t, scale)
         assert phases.shape == (1, 3, scale, scale, h, w)
-        out = interleave_phases(phases)[0].permute(1, 2, 0).numpy()
+        out = interleave_phases(phases, scale)[0].permute(1, 2, 0).numpy()
         np.testing.assert_allclose(out, imresize(x, scale), rtol=0, atol=1e-5)
 
 

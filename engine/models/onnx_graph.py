@@ -115,6 +115,11 @@ def open_session(path: Path, device: str | None, threads: int | None = None) -> 
         threads = (sys.modules["torch"].get_num_threads() if "torch" in sys.modules
                    else min(8, os.cpu_count() or 1))
     opts.intra_op_num_threads = max(1, int(threads))
+    # no busy-waiting between runs: ORT's idle workers spin by default, and whatever ran
+    # next on the CPU paid for it (a torch pass right after an ORT one: 28.5 -> 17.6 MP/s,
+    # lite fast x4, 2 threads; the tiler's rounding and a video's encoder threads run
+    # between ORT runs too); ORT itself lost 3% (26.9 -> 26.0 MP/s)
+    opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     try:
         return ort.InferenceSession(str(path), opts, providers=onnx_providers(device))
     except UnsupportedModelError:

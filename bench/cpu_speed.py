@@ -13,7 +13,7 @@ runs in its own process (``bench/opencv_anchor.py``); the anchors' ``.pb`` files
 ``../shared/data/anchors/opencv_dnn_superres``.
 
     .venv/bin/python bench/cpu_speed.py [--scales 2,4] [--size 320x240] [--repeat 5]
-        [--threads 2] [--models fast,quality,espcn,fsrcnn] [--backends torch,onnx,onnx-int8]
+        [--threads 2] [--models fast,quality,espcn,fsrcnn] [--backends torch,onnx]
         [--no-opencv] [--no-psnr]
 """
 

@@ -150,3 +150,81 @@ def test_existing_output_is_never_overwritten_silently(qtbot, window, tmp_path: 
     window.queue_ctl.rerun_ids([window.queue.items[0].id])
     wait_finished(qtbot, window)
     assert existing.read_bytes() != b"keep me"
+
+
+def _answer_boxes(answers: dict[str, str], seen: list[str], tick_all: bool = False) -> list:
+    """Answer each real "Output exists" box as it opens: the button named for the file in
+    its text (a user's click), optionally ticking "Do this for every existing file".
+    Polls until every file was asked about or the returned list gets an item (stop)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    left, stop = [1000], []
+
+    def poll() -> None:
+        if stop:
+            return
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and box.isVisible():
+            name = next((n for n in answers if box.text().startswith(n)), None)
+            if name is not None:
+                seen.append(name)
+                if tick_all:
+                    box.checkBox().click()
+                button = next(b for b in box.buttons() if b.text() == answers[name])
+                button.click()
+        left[0] -= 1
+        if left[0] > 0 and len(seen) < len(answers):
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+    return stop
+
+
+def test_the_output_exists_box_skips_renames_or_overwrites(qtbot, window,
+                                                           tmp_path: Path) -> None:
+    """The real question box, answered by clicking its buttons, for three files."""
+    from tests.gui.user_actions import click, drop_files
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    out.mkdir()
+    for stem in ("a", "b", "c"):
+        save_png(src / f"{stem}.png", 20, 16)
+        (out / f"{stem}_x2_bicubic.png").write_bytes(b"keep me")
+    _use(window, "bicubic", 2, out)
+    seen: list[str] = []
+    _answer_boxes({"a_x2_bicubic.png": "Skip", "b_x2_bicubic.png": "Rename",
+                   "c_x2_bicubic.png": "Overwrite"}, seen)
+    assert drop_files(window, sorted(src.iterdir()))
+    click(window.settings_panel.start_button)
+    wait_finished(qtbot, window)
+    assert sorted(seen) == ["a_x2_bicubic.png", "b_x2_bicubic.png", "c_x2_bicubic.png"]
+    by_name = {it.path.name: it.status for it in window.queue.items}
+    assert by_name == {"a.png": Status.SKIPPED, "b.png": Status.DONE, "c.png": Status.DONE}
+    assert (out / "a_x2_bicubic.png").read_bytes() == b"keep me"
+    assert (out / "b_x2_bicubic.png").read_bytes() == b"keep me"
+    assert (out / "b_x2_bicubic_2.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert (out / "c_x2_bicubic.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_output_exists_box_can_answer_for_every_file(qtbot, window,
+                                                         tmp_path: Path) -> None:
+    from tests.gui.user_actions import click, drop_files
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    out.mkdir()
+    for stem in ("d", "e"):
+        save_png(src / f"{stem}.png", 20, 16)
+        (out / f"{stem}_x2_bicubic.png").write_bytes(b"keep me")
+    _use(window, "bicubic", 2, out)
+    seen: list[str] = []
+    stop = _answer_boxes({"d_x2_bicubic.png": "Overwrite", "e_x2_bicubic.png": "Overwrite"},
+                         seen, tick_all=True)
+    assert drop_files(window, sorted(src.iterdir()))
+    click(window.settings_panel.start_button)
+    wait_finished(qtbot, window)
+    stop.append(True)
+    assert seen == ["d_x2_bicubic.png"]   # asked once, the tick answered for e as well
+    assert [it.status for it in window.queue.items] == [Status.DONE, Status.DONE]
+    for stem in ("d", "e"):
+        assert (out / f"{stem}_x2_bicubic.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -163,9 +163,8 @@ class ModelsDialog(QDialog):
         t.setRowCount(len(self.entries))
         for row, e in enumerate(self.entries):
             params = e.get("parameters")
-            arch = str(e.get("architecture") or "")
-            if arch.lower() == str(e.get("format")):   # a graph: no architecture known
-                arch = "—"
+            arch = str(e.get("architecture") or "") if e.get("architecture_known", True) \
+                else "—"
             cells = [e["name"], self.tr("Shipped") if e["source"] == "shipped" else
                      self.tr("Imported"), arch, f"×{e['scale']}",
                      f"{params:,}" if params else "—", format_text(e), runs_on_text(e),

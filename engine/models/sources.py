@@ -188,6 +188,9 @@ LIBRARY_KEYS = ("backends", "sha256", "author", "license", "description",
 def library_fields(metadata: dict[str, Any]) -> dict[str, Any]:
     """What ``models --json`` shows of a model beyond name, architecture and scale."""
     fmt = str(metadata.get("model_format") or "srstudio")
-    out = {"format": fmt, **{k: metadata[k] for k in LIBRARY_KEYS if k in metadata}}
+    out = {"format": fmt, **{k: metadata[k] for k in LIBRARY_KEYS if k in metadata},
+           # a graph file made elsewhere (ONNX, ncnn) names no architecture: its facts then
+           # carry the format as one, and this says so instead of leaving callers to guess
+           "architecture_known": str(metadata.get("arch") or fmt).lower() != fmt}
     out.setdefault("backends", BACKENDS_OF.get(fmt, ["torch"]))
     return out

@@ -335,6 +335,11 @@ def test_library_import_list_and_remove(iso, model_dirs):
     assert (c["architecture"], c["scale"], c["format"]) == ("Compact", 4, "spandrel")
     assert c["author"] == "Test Author" and c["license"] == "CC0-1.0" and c["sha256"]
     assert "torch" in c["backends"] and c["parameters"] > 0
+    assert c["architecture_known"] is True
+    # an ONNX graph made elsewhere names no architecture, and the listing says so
+    export_foreign_onnx(user / "graph_x4.onnx")
+    g = {m.name: m.as_dict() for m in list_models()}["graph_x4"]
+    assert g["format"] == "onnx" and g["architecture_known"] is False
     assert (user / "compact.safetensors").is_file()
     from engine.models.registry import import_model
     with pytest.raises(SRStudioError, match="already exists"):

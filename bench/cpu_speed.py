@@ -13,8 +13,11 @@ runs in its own process (``bench/opencv_anchor.py``); the anchors' ``.pb`` files
 ``../shared/data/anchors/opencv_dnn_superres``.
 
     .venv/bin/python bench/cpu_speed.py [--scales 2,4] [--size 320x240] [--repeat 5]
-        [--threads 2] [--models fast,quality,espcn,fsrcnn] [--backends torch,onnx]
+        [--threads 2] [--models fast,quality,espcn,fsrcnn] [--backends torch,onnx,onnx-int8]
         [--no-opencv] [--no-psnr]
+
+``onnx-int8`` is an int8 copy of the ONNX export made here (``bench/int8_onnx.py``,
+calibrated on training photos), measured for the issue's "int8: check the PSNR cost".
 """
 
 from __future__ import annotations
@@ -229,7 +232,13 @@ def main() -> int:
                 continue
             flops = network_flops(ref, h, w)
             for backend in args.backends.split(","):
-                up = make_upscaler(ref, "cpu", "fp32", backend=backend)
+                if backend == "onnx-int8":   # bench/int8_onnx.py: calibrated on ../shared
+                    from bench.int8_onnx import int8_onnx
+                    from engine.inference.onnx_export import cached_onnx
+                    from engine.inference.onnx_upscaler import OnnxUpscaler
+                    up = OnnxUpscaler(int8_onnx(cached_onnx(ref.path)), "cpu")
+                else:
+                    up = make_upscaler(ref, "cpu", "fp32", backend=backend)
                 upscale_image(up, img[:64, :64])  # warm-up (and the ONNX export, cached)
 
                 def run(up: Any = up) -> None:

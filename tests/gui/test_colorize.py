@@ -11,6 +11,7 @@ from PIL import Image
 from app.gui.queue_state import Status
 from app.gui.settings_store import SettingsStore
 from tests.gui.conftest import photo, save_png, wait_finished
+from tests.gui.user_actions import choose_from_context_menu
 
 
 def make_tiny_colorizer(folder: Path) -> Path:
@@ -112,7 +113,8 @@ def test_queue_colorizes_gray_image_after_upscaling(qtbot, window, isolated: Pat
     # a plain run of the same input writes its own file beside it (no overwrite question)
     window.queue_ctl.conflict_resolver = lambda target: pytest.fail(f"{target} exists")
     sp.colorize_combo.setCurrentIndex(sp.colorize_combo.findData(None))
-    window.queue_ctl.rerun_ids([g.id])
+    choose_from_context_menu(window.queue_view, window.queue.row_of(g.id),
+                             "Run again with current settings")
     wait_finished(qtbot, window)
     assert g.status == Status.DONE and g.output == out / "gray_x2_bicubic.png"
     assert (out / "gray_x2_bicubic_color.png").exists()

@@ -139,15 +139,16 @@ def test_existing_output_is_never_overwritten_silently(qtbot, window, tmp_path: 
     assert asked == [existing]
     assert window.queue.items[0].status == Status.SKIPPED
     assert existing.read_bytes() == b"keep me"
-    # run again, now choosing rename
+    # run again (the row's context menu), now choosing rename
+    from tests.gui.user_actions import choose_from_context_menu
     window.queue_ctl.conflict_resolver = lambda p: ("rename", False)
-    window.queue_ctl.rerun_ids([window.queue.items[0].id])
+    choose_from_context_menu(window.queue_view, 0, "Run again with current settings")
     wait_finished(qtbot, window)
     assert existing.read_bytes() == b"keep me"
     assert (out / "d_x2_bicubic_2.png").is_file()
     # and overwrite replaces it
     window.queue_ctl.conflict_resolver = lambda p: ("overwrite", True)
-    window.queue_ctl.rerun_ids([window.queue.items[0].id])
+    choose_from_context_menu(window.queue_view, 0, "Run again with current settings")
     wait_finished(qtbot, window)
     assert existing.read_bytes() != b"keep me"
 

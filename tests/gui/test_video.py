@@ -17,6 +17,7 @@ from app.gui.queue_view import progress_text
 from app.gui.settings_store import SettingsStore
 from engine.video.synthetic import make_test_clip
 from tests.gui.conftest import SlowUpscaler, save_png, wait_finished
+from tests.gui.user_actions import choose_from_context_menu
 
 
 def _use(window, model: str = "bicubic", scale: int = 2, out: Path | None = None) -> None:
@@ -142,7 +143,7 @@ def test_cancelled_video_can_resume(qtbot, window, tmp_path: Path, monkeypatch) 
     qtbot.waitUntil(lambda: window.queue.by_id(item.id).done >= 12
                     and (work / "seg00000.mkv").is_file(), timeout=20000)
     assert window.queue.by_id(item.id).status == Status.RUNNING
-    window.queue_ctl.cancel_ids([item.id])
+    choose_from_context_menu(window.queue_view, window.queue.row_of(item.id), "Cancel")
     wait_finished(qtbot, window)
     row = window.queue.by_id(item.id)
     assert row.status == Status.CANCELLED and row.resumable
@@ -150,7 +151,8 @@ def test_cancelled_video_can_resume(qtbot, window, tmp_path: Path, monkeypatch) 
     shown = window.queue_model.index(window.queue.row_of(item.id),
                                      window.queue_model.COL_STATUS).data()
     assert shown == "cancelled — can resume"
-    window.queue_ctl.rerun_ids([item.id])
+    choose_from_context_menu(window.queue_view, window.queue.row_of(item.id),
+                             "Run again with current settings")
     wait_finished(qtbot, window)
     row = window.queue.by_id(item.id)
     assert row.status == Status.DONE and not row.resumable, row.message

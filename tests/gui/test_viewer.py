@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.gui.viewer import CompareView, Layer, TiledImage
 from tests.gui.conftest import SlowUpscaler, photo, save_png, wait_finished
+from tests.gui.user_actions import choose_from_context_menu
 
 
 def _wheel(widget, pos: QPointF, delta: int = 120) -> None:
@@ -173,7 +174,7 @@ def test_two_results_of_one_item_are_comparable(qtbot, window, tmp_path: Path) -
     window.queue_ctl.start()
     wait_finished(qtbot, window)
     sp.select_model("tiny_x2")
-    window.queue_ctl.rerun_ids([window.queue.items[0].id])     # "Run again with current settings"
+    choose_from_context_menu(window.queue_view, 0, "Run again with current settings")
     wait_finished(qtbot, window)
     assert set(window.queue.items[0].results) == {"bicubic ×2", "tiny_x2 ×2"}
     qtbot.waitUntil(lambda: {"bicubic ×2", "tiny_x2 ×2"} <= set(window.compare.sources),

@@ -7,12 +7,13 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QMenu,
     QMessageBox,
     QTableView,
     QToolBar,
@@ -110,3 +111,39 @@ def choose_in_combo(combo: QComboBox, index: int) -> None:
     assert view.currentIndex() == target, f"entry {index} cannot be reached"
     QTest.keyClick(view, Qt.Key.Key_Return)
     QApplication.processEvents()
+
+
+def choose_from_context_menu(view: QTableView, row: int, entry: str,
+                             timeout_ms: int = 10000) -> None:
+    """Right-click a row of a table (selecting it first, as a click does) and pick
+    ``entry`` from the context menu it opens, with the arrow keys and Return."""
+    click_row(view, row)
+    rect = view.visualRect(view.model().index(row, 0))
+    left = [timeout_ms // 20]
+    picked: list[str] = []
+
+    def poll() -> None:
+        menu = QApplication.activePopupWidget()
+        if isinstance(menu, QMenu):
+            names = [a.text() for a in menu.actions()]
+            if entry not in names:   # close it, or its exec() would wait for ever
+                picked.append(f"a menu of {names}")
+                menu.close()
+                return
+            for _ in range(len(names) + 1):
+                act = menu.activeAction()
+                if act is not None and act.text() == entry:
+                    break
+                QTest.keyClick(menu, Qt.Key.Key_Down)
+            picked.append(entry)
+            QTest.keyClick(menu, Qt.Key.Key_Return)
+            return
+        left[0] -= 1
+        if left[0] > 0:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, rect.center(),
+                              view.viewport().mapToGlobal(rect.center()))
+    QApplication.sendEvent(view.viewport(), event)   # returns when the menu has closed
+    assert picked == [entry], f"no context menu with {entry!r} opened"

@@ -60,15 +60,27 @@ def torch_ycbcr_to_rgb(x):  # noqa: ANN001, ANN201
 _ROUND_BYTES = 4 << 20
 
 
-def to_uint8(frame: np.ndarray) -> np.ndarray:
-    """Round a float [0, 1] image to uint8 as the tiler does (scale, clip, half up), a few
-    MB of rows at a time: whole-frame temporaries made this 3x slower at 1440p.  Video
-    frames and the training degradations use it."""
-    out = np.empty(frame.shape, np.uint8)
-    step = max(1, _ROUND_BYTES // max(1, frame[:1].nbytes))
-    for i in range(0, len(frame), step):
-        v = frame[i:i + step] * np.float32(255)
-        np.clip(v, 0.0, 255.0, out=v)
+def round_into(dst: np.ndarray, src: np.ndarray) -> np.ndarray:
+    """Store float [0, 1] samples ``src`` into ``dst`` (uint8, uint16, or float: clipped
+    only), scaled to the integer range, clipped and rounded half up (``floor(x*max+0.5)``,
+    so a round trip through float gives the integers back; NaN becomes 0), a few MB of
+    rows at a time: whole-frame temporaries made this 3x slower at 1440p.  The one
+    rounding of every float image we write: the tiler's output, video frames, the
+    training degradations and image saving."""
+    m = float(np.iinfo(dst.dtype).max) if np.issubdtype(dst.dtype, np.integer) else 1.0
+    step = max(1, _ROUND_BYTES // max(1, src[:1].nbytes))
+    for i in range(0, len(src), step):
+        if m == 1.0:
+            np.clip(src[i:i + step], 0.0, 1.0, out=dst[i:i + step])
+            continue
+        v = src[i:i + step] * np.float32(m)
+        np.fmax(v, np.float32(0), out=v)      # fmax/fmin also map NaN to 0
+        np.fmin(v, np.float32(m), out=v)
         v += np.float32(0.5)
-        out[i:i + step] = np.floor(v, out=v)
-    return out
+        dst[i:i + step] = np.floor(v, out=v)
+    return dst
+
+
+def to_uint8(frame: np.ndarray) -> np.ndarray:
+    """A float [0, 1] image rounded to uint8 as the tiler does (:func:`round_into`)."""
+    return round_into(np.empty(frame.shape, np.uint8), frame)

@@ -133,10 +133,6 @@ def from_float32(arr: np.ndarray, dtype: np.dtype | type = np.uint8) -> np.ndarr
     Rounds half up (``floor(x * max + 0.5)``) so ``from_float32(to_float32(a), a.dtype)``
     returns ``a`` exactly.
     """
-    scale = _max_value(dtype)
-    out = np.multiply(arr, np.float32(scale), dtype=np.float32)
-    out += np.float32(0.5)
-    np.floor(out, out=out)
-    np.fmax(out, np.float32(0), out=out)  # fmax also maps NaN to 0
-    np.fmin(out, np.float32(scale), out=out)
-    return out.astype(dtype)
+    from engine.color import round_into
+
+    return round_into(np.empty(np.shape(arr), dtype), np.asarray(arr, dtype=np.float32))

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.cancel_scope import cancel_scope
+from engine.color import round_into
 from engine.errors import DeviceOutOfMemoryError
 from engine.events import CancelToken, ProgressCallback, RateMeter, Started, TileDone, emit
 from engine.tiling.blend import axis_weights
@@ -39,8 +40,6 @@ TileFn = Callable[[np.ndarray], np.ndarray]
 """(N, h, w, C) float32 in [0, 1] -> (N, h*s, w*s, C) float32."""
 
 MIN_TILE = 16
-#: float bytes rounded into the output at once: bounds the temporary of :func:`_store`
-_STORE_BYTES = 16 << 20
 
 
 @dataclass
@@ -65,22 +64,9 @@ def _to_float(a: np.ndarray) -> np.ndarray:
 
 
 def _store(dst: np.ndarray, src: np.ndarray) -> None:
-    """Round float rows ``src`` into ``dst`` a few MB at a time (a whole band at once
-    would need a second band-sized float temporary)."""
-    step = max(1, _STORE_BYTES // max(1, src[:1].nbytes))
-    for i in range(0, len(src), step):
-        _store_rows(dst[i:i + step], src[i:i + step])
-
-
-def _store_rows(dst: np.ndarray, src: np.ndarray) -> None:
-    m = _max_value(dst.dtype)
-    if m == 1.0:
-        np.clip(src, 0.0, 1.0, out=dst)
-        return
-    v = src * np.float32(m)
-    np.clip(v, 0.0, m, out=v)
-    v += np.float32(0.5)  # non-negative: floor(x + .5) rounds ties away from zero
-    dst[...] = np.floor(v, out=v)
+    """Round float rows ``src`` into ``dst`` (engine.color.round_into, a few MB at a time:
+    a whole band at once would need a second band-sized float temporary)."""
+    round_into(dst, src)
 
 
 def _pad_to_multiple(crop: np.ndarray, multiple: int) -> np.ndarray:

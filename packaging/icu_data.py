@@ -21,6 +21,8 @@ import struct
 import subprocess
 from pathlib import Path
 
+from elf_tools import nm, readelf, soname
+
 #: the package's subtrees that Qt never reads
 DROP = ("unit/", "curr/", "lang/", "region/", "translit/", "rbnf/", "brkitr/")
 ALIGN = 16
@@ -28,14 +30,12 @@ ALIGN = 16
 
 def _symbol(lib: Path) -> tuple[str, int, int]:
     """The data symbol's name, file offset and size."""
-    syms = subprocess.run(["nm", "-D", "-S", "--defined-only", str(lib)], check=True,
-                          capture_output=True, text=True).stdout
+    syms = nm(["-D", "-S", "--defined-only"], lib)
     found = re.search(r"^([0-9a-f]+) ([0-9a-f]+) R (icudt\d+_dat)$", syms, re.M)
     if not found:
         raise RuntimeError(f"{lib} has no icudt*_dat symbol")
     addr, size, name = int(found.group(1), 16), int(found.group(2), 16), found.group(3)
-    sections = subprocess.run(["readelf", "-S", "-W", str(lib)], check=True,
-                              capture_output=True, text=True).stdout
+    sections = readelf(["-S"], lib)
     for m in re.finditer(r"\]\s+\S+\s+\S+\s+([0-9a-f]{8,})\s+([0-9a-f]+)\s+([0-9a-f]+)",
                          sections):
         start, off, length = (int(g, 16) for g in m.groups())
@@ -108,11 +108,9 @@ def trim(lib: Path, out_dir: Path) -> Path:
     .size {name}, . - {name}
     .section .note.GNU-stack,"",@progbits
 """)
-    soname = re.search(r"Library soname: \[([^\]]+)\]", subprocess.run(
-        ["readelf", "-d", str(lib)], check=True, capture_output=True, text=True).stdout)
     out = out_dir / lib.name
     subprocess.run([cc, "-shared", "-nostdlib", "-o", str(out), str(asm),
-                    f"-Wl,-soname,{soname.group(1) if soname else lib.name}"], check=True)
+                    f"-Wl,-soname,{soname(lib) or lib.name}"], check=True)
     return out
 
 

@@ -22,11 +22,13 @@ wheel that does fails the build instead of the app.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from elf_tools import nm
+from elf_tools import soname as elf_soname
 
 NATIVE = Path(__file__).resolve().with_name("native")
 #: OpenCV's FFmpeg libraries (name prefixes in opencv_python_headless.libs), stubbed
@@ -51,15 +53,10 @@ class Plan:
         return gone - sum(p.stat().st_size for p in self.replace.values())
 
 
-def _run(cmd: list[str]) -> str:
-    return subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-
-
 def imported_symbols(elf: Path) -> dict[str, str]:
     """The dynamic symbols ``elf`` imports: name -> symbol version ('' when none)."""
     out = {}
-    for line in _run(["nm", "-D", "--undefined-only", "--with-symbol-versions",
-                      str(elf)]).splitlines():
+    for line in nm(["-D", "--undefined-only", "--with-symbol-versions"], elf).splitlines():
         sym = line.split()[-1]
         name, _, version = sym.partition("@")
         out[name] = version.lstrip("@")
@@ -69,7 +66,7 @@ def imported_symbols(elf: Path) -> dict[str, str]:
 def exported_symbols(elf: Path) -> set[str]:
     """The names of the dynamic symbols ``elf`` defines."""
     names = set()
-    for line in _run(["nm", "-D", "--defined-only", str(elf)]).splitlines():
+    for line in nm(["-D", "--defined-only"], elf).splitlines():
         parts = line.split()
         if len(parts) >= 3 and parts[1] != "A":      # 'A': a version node, not a symbol
             names.add(parts[2].partition("@")[0])
@@ -78,11 +75,10 @@ def exported_symbols(elf: Path) -> set[str]:
 
 def soname(elf: Path) -> str:
     """The library's DT_SONAME (what the dynamic linker matches a needed name against)."""
-    found = re.search(r"\(SONAME\)\s+Library soname: \[([^\]]+)\]",
-                      _run(["readelf", "-d", str(elf)]))
-    if not found:
+    name = elf_soname(elf)
+    if name is None:
         raise RuntimeError(f"{elf} has no SONAME")
-    return found.group(1)
+    return name
 
 
 def _compile(out: Path, sources: list[Path], name: str, extra: list[str]) -> Path:

@@ -16,13 +16,14 @@ import shutil
 import subprocess
 from pathlib import Path, PurePosixPath
 
+from elf_tools import readelf
+
 PAGE = 65536          # the largest page size in use (arm64): stricter than x86's 4096
 STRIPPABLE = (".symtab", ".debug_info", ".debug_line", ".debug_str")
 
 
 def _readelf(args: list[str], path: Path) -> str:
-    return subprocess.run(["readelf", *args, "-W", str(path)], capture_output=True,
-                          text=True).stdout
+    return readelf(args, path, check=False)
 
 
 def has_symbols(path: Path) -> bool:

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import functools
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from engine.errors import ModelFileError, UnsupportedModelError
+from engine.threads import run_threads
 
 NCNN_PROBE_SIDE = 48
 
@@ -100,9 +100,7 @@ class NcnnNet:
 
 
 def _threads() -> int:
-    if "torch" in sys.modules:   # the thread count the rest of the run was given
-        return int(sys.modules["torch"].get_num_threads())
-    return min(8, os.cpu_count() or 1)
+    return run_threads()   # the thread count the rest of the run was given
 
 
 def ncnn_facts(param: str | os.PathLike[str], weights: str | os.PathLike[str]

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -112,8 +111,8 @@ def open_session(path: Path, device: str | None, threads: int | None = None) -> 
     opts = ort.SessionOptions()
     opts.log_severity_level = 3
     if threads is None:   # the thread count the rest of the run was given (--threads)
-        threads = (sys.modules["torch"].get_num_threads() if "torch" in sys.modules
-                   else min(8, os.cpu_count() or 1))
+        from engine.threads import run_threads
+        threads = run_threads()
     opts.intra_op_num_threads = max(1, int(threads))
     # no busy-waiting between runs: ORT's idle workers spin by default, and whatever ran
     # next on the CPU paid for it (a torch pass right after an ORT one: 28.5 -> 17.6 MP/s,

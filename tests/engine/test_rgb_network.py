@@ -70,3 +70,25 @@ def test_freed_memory_is_kept_for_reuse_where_glibc_allows() -> None:
     glibc = sys.platform.startswith("linux") and platform.libc_ver()[0] == "glibc"
     assert reuse_freed_memory() is glibc
     assert reuse_freed_memory() is glibc   # idempotent
+
+
+def test_rounding_on_threads_is_the_serial_rounding() -> None:
+    """round_into splits a large picture into row blocks on the run's threads: the same
+    bytes as one thread, for 8 and 16 bits, a strided (planar) source and NaN."""
+    import numpy as np
+
+    from engine.color import _round_rows, round_into
+
+    rng = np.random.default_rng(3)
+    src = (rng.random((3, 700, 900), dtype=np.float32) * 1.2 - 0.1).transpose(1, 2, 0)
+    src[5, 7, 1] = np.nan
+    before = torch.get_num_threads()
+    torch.set_num_threads(2)
+    try:
+        for dtype in (np.uint8, np.uint16):
+            serial = np.empty(src.shape, dtype)
+            _round_rows(serial, src)
+            threaded = round_into(np.empty(src.shape, dtype), src)
+            assert np.array_equal(threaded, serial) and threaded[5, 7, 1] == 0
+    finally:
+        torch.set_num_threads(before)

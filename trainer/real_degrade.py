@@ -21,7 +21,7 @@ import math
 import cv2
 import numpy as np
 
-from engine.color import to_uint8
+from engine.rounding import to_uint8
 from trainer.blur_kernels import gaussian_family, sinc_kernel
 from trainer.degrade_config import RealDegradationConfig, RealStageConfig
 from trainer.video_degrade import CODECS, X264_PRESETS, codec_available, video_compress

@@ -22,7 +22,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from engine.color import to_uint8
+from engine.rounding import to_uint8
 
 CODECS = {"libx264": "h264", "libx265": "hevc"}
 """Encoders offered, with the decoder that reads each back."""

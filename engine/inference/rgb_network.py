@@ -14,6 +14,9 @@ scripts) can run as it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import cast
+
 import torch
 import torch.nn as nn
 
@@ -42,6 +45,8 @@ class RgbNetwork(nn.Module):
         self.y_only = model.num_channels == 1
         self.dtype = dtype
         self.phased = self.y_only and hasattr(self.net, "residual_phases")
+        self.kernels: torch.Tensor
+        self.luma: torch.Tensor
         if self.phased:   # constants as buffers: on the network's device, and traceable
             device = next(self.net.parameters()).device
             kernels = phase_kernels(self.scale)[0].repeat(3, 1, 1, 1)
@@ -68,7 +73,8 @@ class RgbNetwork(nn.Module):
         n, _, h, w = x.shape
         s = self.scale
         y = torch_rgb_to_ycbcr(x)[:, :1]
-        r = self.net.residual_phases(y.to(self.dtype)).float().view(n, 1, s, s, h, w)
+        residual = cast(Callable[[torch.Tensor], torch.Tensor], self.net.residual_phases)
+        r = residual(y.to(self.dtype)).float().view(n, 1, s, s, h, w)
         phases = bicubic_phases(x, s, self.kernels)
         if self.luma_scalar is not None:
             phases.add_(r, alpha=self.luma_scalar)

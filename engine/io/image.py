@@ -133,6 +133,6 @@ def from_float32(arr: np.ndarray, dtype: np.dtype | type = np.uint8) -> np.ndarr
     Rounds half up (``floor(x * max + 0.5)``) so ``from_float32(to_float32(a), a.dtype)``
     returns ``a`` exactly.
     """
-    from engine.color import round_into
+    from engine.rounding import round_into
 
     return round_into(np.empty(np.shape(arr), dtype), np.asarray(arr, dtype=np.float32))

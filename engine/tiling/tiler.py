@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.cancel_scope import cancel_scope
-from engine.color import round_into
 from engine.errors import DeviceOutOfMemoryError
 from engine.events import CancelToken, ProgressCallback, RateMeter, Started, TileDone, emit
+from engine.rounding import round_into
 from engine.tiling.blend import axis_weights
 from engine.tiling.grid import TileSpan, even_split, spans
 from engine.tiling.rows import RowSource, as_row_source
@@ -64,7 +64,7 @@ def _to_float(a: np.ndarray) -> np.ndarray:
 
 
 def _store(dst: np.ndarray, src: np.ndarray) -> None:
-    """Round float rows ``src`` into ``dst`` (engine.color.round_into, a few MB at a time:
+    """Round float rows ``src`` into ``dst`` (engine.rounding.round_into, a few MB at a time:
     a whole band at once would need a second band-sized float temporary)."""
     round_into(dst, src)
 

@@ -14,10 +14,10 @@ import time
 import numpy as np
 
 from engine.cancel_scope import cancel_scope
-from engine.color import to_uint8
 from engine.events import CancelToken
 from engine.inference.base import Upscaler
 from engine.inference.pipeline import TileSetting, choose_tile, upscale_image
+from engine.rounding import to_uint8
 from engine.video.timing import StageTimes
 
 

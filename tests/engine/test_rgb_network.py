@@ -77,7 +77,7 @@ def test_rounding_on_threads_is_the_serial_rounding() -> None:
     bytes as one thread, for 8 and 16 bits, a strided (planar) source and NaN."""
     import numpy as np
 
-    from engine.color import _round_rows, round_into
+    from engine.rounding import _round_rows, round_into
 
     rng = np.random.default_rng(3)
     src = (rng.random((3, 700, 900), dtype=np.float32) * 1.2 - 0.1).transpose(1, 2, 0)

@@ -26,7 +26,7 @@ VALSETS = REPO / "runs" / "valsets"
 SOURCES = {"live1_real": SHARED / "train" / "LIVE1_subset",
            "Set14_real": SHARED / "benchmark" / "Set14",
            "BSD100_real": SHARED / "benchmark" / "BSD100"}
-SCALES = (2, 4)
+SCALES = (2, 3, 4)
 MODELS = ("bicubic", "fast", "quality", "photo")
 TARGET_GAIN_DB = 0.7      # photo over quality on the held-out set (issue: real-world photos)
 TARGET_NIQE_GAP = 0.6     # photo's NIQE within this of the HR images' own

@@ -67,9 +67,16 @@ def enabled() -> bool:
     return os.environ.get(ENV, "on").lower() not in ("off", "0", "no", "false")
 
 
+PROBE_FORMAT = 2
+"""Bump when our own code changes a backend's speed (the ONNX export's graph, session or
+memory settings: this round's phase shortcut, PReLU form, no-spin sessions and malloc
+reuse), so verdicts stored by an older version are measured again."""
+
+
 def fingerprint() -> str:
     """What decides the answer: CPU, OS, runtimes and their devices (a hash of them)."""
-    facts: dict[str, Any] = {"machine": platform.machine(), "system": platform.system(),
+    facts: dict[str, Any] = {"probe": PROBE_FORMAT,
+                             "machine": platform.machine(), "system": platform.system(),
                              "cpus": os.cpu_count(), "cpu": _cpu_model(),
                              "python": platform.python_version()}
     try:

@@ -62,6 +62,12 @@ def upsample_bicubic(x: torch.Tensor, scale: int) -> torch.Tensor:
     return y.view(n, c, h * scale, w * scale)
 
 
+def _phase_pad(scale: int) -> int:
+    """Left replicate padding of the common 5-tap window (``-lo`` of :func:`_phase_weights`),
+    in plain Python: no tensors, so a traced forward records nothing for it."""
+    return -min(math.floor((p + 0.5) / scale - 0.5) - 1 for p in range(scale))
+
+
 def phase_kernels(scale: int) -> tuple[torch.Tensor, int]:
     """(s*s, 1, 5, 5) float64 kernels, one per output phase (i, j): the outer product of
     the row and column taps; and the replicate padding each side needs."""
@@ -82,9 +88,9 @@ def bicubic_phases(x: torch.Tensor, scale: int, kernels: torch.Tensor | None = N
     holds them as a buffer, so a traced ONNX graph gets them as a constant).
     """
     n, c, h, w = x.shape
-    base, pad = phase_kernels(scale)
+    pad = _phase_pad(scale)
     if kernels is None:
-        kernels = base.to(dtype=x.dtype, device=x.device).repeat(c, 1, 1, 1)
+        kernels = phase_kernels(scale)[0].to(dtype=x.dtype, device=x.device).repeat(c, 1, 1, 1)
     y = F.pad(x, (pad, 4 - pad, pad, 4 - pad), mode="replicate")
     return F.conv2d(y, kernels, groups=c).view(n, c, scale, scale, h, w)
 

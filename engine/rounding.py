@@ -7,6 +7,7 @@ engine.color's tensor helpers import).
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -31,7 +32,15 @@ def round_into(dst: np.ndarray, src: np.ndarray) -> np.ndarray:
     if threads > 1 and src.nbytes >= 2 * _ROUND_BYTES and rows >= threads:
         cuts = [rows * i // threads for i in range(threads + 1)]
         blocks = [(dst[a:b], src[a:b]) for a, b in zip(cuts, cuts[1:])]
-        for f in [_pool(threads).submit(_round_rows, d, s) for d, s in blocks]:
+        futures = []
+        try:
+            for d, s in blocks:
+                futures.append(_pool(threads).submit(_round_rows, d, s))
+        except RuntimeError:   # the interpreter is shutting down: no new pool work
+            blocks = blocks[len(futures):]
+            for d, s in blocks:
+                _round_rows(d, s)
+        for f in futures:
             f.result()
         return dst
     _round_rows(dst, src)
@@ -53,12 +62,14 @@ def _round_rows(dst: np.ndarray, src: np.ndarray) -> None:
 
 
 _pools: dict[int, ThreadPoolExecutor] = {}
+_pools_lock = threading.Lock()
 
 
 def _pool(threads: int) -> ThreadPoolExecutor:
-    if threads not in _pools:
-        _pools[threads] = ThreadPoolExecutor(threads, thread_name_prefix="srstudio-round")
-    return _pools[threads]
+    with _pools_lock:   # a GUI worker and a video thread may round at the same time
+        if threads not in _pools:
+            _pools[threads] = ThreadPoolExecutor(threads, thread_name_prefix="srstudio-round")
+        return _pools[threads]
 
 
 def to_uint8(frame: np.ndarray) -> np.ndarray:

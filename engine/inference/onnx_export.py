@@ -67,7 +67,7 @@ def _unrolled_prelu(module: Any) -> Any:
             self.channels = w.numel()
             self.neg: torch.Tensor
             self.keep: torch.Tensor
-            self.register_buffer("neg", -torch.ones(self.channels, 1, 1, 1))
+            self.register_buffer("neg", -torch.ones(self.channels, 1, 1, 1, device=w.device))
             self.register_buffer("keep", (1 - w).view(self.channels, 1, 1, 1))
 
         def forward(self, x: torch.Tensor) -> torch.Tensor:

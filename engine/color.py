@@ -17,8 +17,10 @@ _M = np.array(
      [112.0, -93.786, -18.214]], dtype=np.float64) / 255.0
 _OFFSET = np.array([16.0, 128.0, 128.0]) / 255.0
 _M_INV = np.linalg.inv(_M)
-LUMA_TO_RGB = _M_INV[:, 0].copy()
-"""How much one unit of Y moves R, G and B (YCbCr -> RGB's first column)."""
+Y_GAIN = float(_M_INV[0, 0])
+"""How much one unit of Y moves each of R, G and B (YCbCr -> RGB's first column, the same
+for all three in BT.601: 255/219)."""
+assert np.allclose(_M_INV[:, 0], Y_GAIN), "YCbCr -> RGB's Y column is not uniform"
 
 
 def rgb_to_ycbcr(rgb: np.ndarray) -> np.ndarray:

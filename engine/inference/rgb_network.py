@@ -20,7 +20,7 @@ from typing import cast
 import torch
 import torch.nn as nn
 
-from engine.color import LUMA_TO_RGB, torch_rgb_to_ycbcr, torch_ycbcr_to_rgb
+from engine.color import Y_GAIN, torch_rgb_to_ycbcr, torch_ycbcr_to_rgb
 from engine.models.descriptor import LoadedModel
 from engine.resize.torch_bicubic import (
     UPSAMPLE_CONTEXT,
@@ -46,16 +46,10 @@ class RgbNetwork(nn.Module):
         self.dtype = dtype
         self.phased = self.y_only and hasattr(self.net, "residual_phases")
         self.kernels: torch.Tensor
-        self.luma: torch.Tensor
-        if self.phased:   # constants as buffers: on the network's device, and traceable
+        if self.phased:   # a buffer: on the network's device, and a constant when traced
             device = next(self.net.parameters()).device
             kernels = phase_kernels(self.scale)[0].repeat(3, 1, 1, 1)
             self.register_buffer("kernels", kernels.to(device, torch.float32), persistent=False)
-            luma = torch.as_tensor(LUMA_TO_RGB).view(1, 3, 1, 1, 1, 1)
-            self.register_buffer("luma", luma.to(device, torch.float32), persistent=False)
-            # BT.601 moves R, G and B alike per unit of Y: one scalar, added in place
-            same = float(LUMA_TO_RGB.max() - LUMA_TO_RGB.min()) < 1e-9
-            self.luma_scalar = float(LUMA_TO_RGB[0]) if same else None
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if self.phased:
@@ -76,10 +70,7 @@ class RgbNetwork(nn.Module):
         residual = cast(Callable[[torch.Tensor], torch.Tensor], self.net.residual_phases)
         r = residual(y.to(self.dtype)).float().view(n, 1, s, s, h, w)
         phases = bicubic_phases(x, s, self.kernels)
-        if self.luma_scalar is not None:
-            phases.add_(r, alpha=self.luma_scalar)
-        else:
-            phases = phases + self.luma * r
+        phases.add_(r, alpha=Y_GAIN)   # one unit of Y moves R, G and B alike (BT.601)
         return interleave_phases(phases, s).clamp_(0, 1)
 
 

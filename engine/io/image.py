@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from engine.rounding import round_into
+
 #: Formats an :class:`ImageData` may come from (Pillow's names).
 SOURCE_FORMATS = ("PNG", "JPEG", "WEBP", "TIFF", "BMP")
 
@@ -133,6 +135,4 @@ def from_float32(arr: np.ndarray, dtype: np.dtype | type = np.uint8) -> np.ndarr
     Rounds half up (``floor(x * max + 0.5)``) so ``from_float32(to_float32(a), a.dtype)``
     returns ``a`` exactly.
     """
-    from engine.rounding import round_into
-
     return round_into(np.empty(np.shape(arr), dtype), np.asarray(arr, dtype=np.float32))

@@ -63,12 +63,6 @@ def _to_float(a: np.ndarray) -> np.ndarray:
     return a.astype(np.float32) / np.float32(m) if m != 1.0 else a.astype(np.float32, copy=False)
 
 
-def _store(dst: np.ndarray, src: np.ndarray) -> None:
-    """Round float rows ``src`` into ``dst`` (engine.rounding.round_into, a few MB at a time:
-    a whole band at once would need a second band-sized float temporary)."""
-    round_into(dst, src)
-
-
 def _pad_to_multiple(crop: np.ndarray, multiple: int) -> np.ndarray:
     if multiple <= 1:
         return crop
@@ -242,7 +236,7 @@ def _run_band(source: RowSource, tile_fn: TileFn, y0: int, y1: int, a: int, b: i
             done = part[:, :fin - xa]
             if carry is not None:   # then the band above, as the whole-band sum did
                 done[:carry.shape[0]] += carry[:, xa:fin]
-            _store(rows[:, xa:fin], done[:n_final])
+            round_into(rows[:, xa:fin], done[:n_final])
             if below is not None:
                 below[:, xa:fin] = done[n_final:]
             rep.tiles_done += 1
